@@ -1,0 +1,184 @@
+#include "store/Workspace.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace awb {
+
+namespace {
+const QString kSettingsFile = QStringLiteral("workspace.json");
+
+Error settingsError(const QString& file, const QString& path, const QString& what)
+{
+    return Error::make(QStringLiteral("%1: at %2: %3").arg(file, path, what),
+                       QStringLiteral("invalid_workspace"));
+}
+} // namespace
+
+Result<WorkspaceSettings> parseWorkspaceSettings(const Json& json, const QString& file,
+                                                 const QString& root)
+{
+    if (!json.is_object())
+        return settingsError(file, QStringLiteral("/"), QStringLiteral("expected a JSON object"));
+    const auto version = json.find("schema_version");
+    if (version == json.end() || !version->is_number_integer())
+        return settingsError(file, QStringLiteral("/schema_version"),
+                             QStringLiteral("missing or not an integer"));
+    if (version->get<int>() > Workspace::kSchemaVersion)
+        return settingsError(file, QStringLiteral("/schema_version"),
+                             QStringLiteral("version %1 is newer than this program understands (%2); "
+                                            "update Agent Workbench")
+                                 .arg(version->get<int>())
+                                 .arg(Workspace::kSchemaVersion));
+    WorkspaceSettings s;
+    s.name = jsonString(json, "name", QFileInfo(root).fileName());
+
+    if (const auto sources = json.find("data_sources"); sources != json.end()) {
+        if (!sources->is_object())
+            return settingsError(file, QStringLiteral("/data_sources"),
+                                 QStringLiteral("expected an object of named data sources"));
+        for (const auto& [key, value] : sources->items()) {
+            const QString path = QStringLiteral("/data_sources/%1").arg(toQ(key));
+            if (!value.is_object())
+                return settingsError(file, path, QStringLiteral("expected an object"));
+            DataSourceConfig ds;
+            ds.name = toQ(key);
+            ds.type = jsonString(value, "type");
+            if (ds.type == QLatin1String("sqlite")) {
+                const QString rel = jsonString(value, "path");
+                if (rel.isEmpty())
+                    return settingsError(file, path + QStringLiteral("/path"),
+                                         QStringLiteral("a sqlite data source needs a path"));
+                ds.path = QFileInfo(rel).isAbsolute() ? rel : QDir(root).filePath(rel);
+            } else if (ds.type == QLatin1String("postgresql")) {
+                ds.url = jsonString(value, "url");
+                if (ds.url.isEmpty())
+                    return settingsError(file, path + QStringLiteral("/url"),
+                                         QStringLiteral("a postgresql data source needs a url"));
+            } else {
+                return settingsError(file, path + QStringLiteral("/type"),
+                                     QStringLiteral("unknown type \"%1\" (expected \"sqlite\" or "
+                                                    "\"postgresql\")")
+                                         .arg(ds.type));
+            }
+            s.dataSources.emplace(ds.name, ds);
+        }
+    }
+    if (const auto sql = json.find("sql"); sql != json.end() && sql->is_object()) {
+        s.sql.rowLimit = sql->value("row_limit", s.sql.rowLimit);
+        s.sql.timeoutMs = sql->value("timeout_ms", s.sql.timeoutMs);
+        s.sql.modelRows = sql->value("model_rows", s.sql.modelRows);
+    }
+    if (const auto smtp = json.find("smtp"); smtp != json.end() && smtp->is_object()) {
+        s.smtp.url = jsonString(*smtp, "url");
+        s.smtp.from = jsonString(*smtp, "from");
+        s.smtp.username = jsonString(*smtp, "username");
+        s.smtp.caFile = jsonString(*smtp, "ca_file");
+        if (smtp->contains("password"))
+            return settingsError(file, QStringLiteral("/smtp/password"),
+                                 QStringLiteral("passwords do not belong in workspace files; store "
+                                                "it in the keychain (awb keys set smtp)"));
+    }
+    if (const auto red = json.find("redaction"); red != json.end() && red->is_object()) {
+        if (const auto pats = red->find("patterns"); pats != red->end() && pats->is_array()) {
+            for (const auto& p : *pats) {
+                if (p.is_string())
+                    s.redactPatterns << toQ(p.get<std::string>());
+            }
+        }
+    }
+    return s;
+}
+
+Result<Workspace> Workspace::open(const QString& dir)
+{
+    const QString root = QFileInfo(dir).absoluteFilePath();
+    const QString file = QDir(root).filePath(kSettingsFile);
+    QFile f(file);
+    if (!f.exists())
+        return Error::make(QStringLiteral("%1 is not a workspace: %2 is missing (create one with "
+                                          "`awb demo init %1`)")
+                               .arg(dir, kSettingsFile),
+                           QStringLiteral("not_a_workspace"));
+    if (!f.open(QIODevice::ReadOnly))
+        return Error::make(QStringLiteral("cannot read %1: %2").arg(file, f.errorString()));
+    auto json = parseJson(f.readAll());
+    if (!json)
+        return Error::make(QStringLiteral("%1: %2").arg(file, json.errorMessage()),
+                           QStringLiteral("invalid_workspace"));
+    auto settings = parseWorkspaceSettings(*json, file, root);
+    if (!settings)
+        return settings.error();
+    Workspace ws;
+    ws.m_root = root;
+    ws.m_settings = std::move(settings).value();
+    if (!QDir().mkpath(ws.stateDir()))
+        return Error::make(QStringLiteral("cannot create %1").arg(ws.stateDir()));
+    return ws;
+}
+
+Result<Workspace> Workspace::create(const QString& dir, const QString& name)
+{
+    const QString root = QFileInfo(dir).absoluteFilePath();
+    for (const char* sub : {"agents", "data", "reports", "outbox", ".awb"}) {
+        if (!QDir().mkpath(QDir(root).filePath(QLatin1String(sub))))
+            return Error::make(QStringLiteral("cannot create %1/%2").arg(root, QLatin1String(sub)));
+    }
+    const QString file = QDir(root).filePath(kSettingsFile);
+    if (!QFile::exists(file)) {
+        Json j = {{"schema_version", kSchemaVersion}, {"name", toStd(name)}, {"data_sources", Json::object()}};
+        QSaveFile out(file);
+        if (!out.open(QIODevice::WriteOnly))
+            return Error::make(QStringLiteral("cannot write %1: %2").arg(file, out.errorString()));
+        out.write(QByteArray::fromStdString(j.dump(2) + "\n"));
+        if (!out.commit())
+            return Error::make(QStringLiteral("cannot write %1: %2").arg(file, out.errorString()));
+    }
+    return open(root);
+}
+
+Result<QString> Workspace::resolve(const QString& relative) const
+{
+    if (relative.isEmpty())
+        return Error::make(QStringLiteral("empty path"), QStringLiteral("invalid_path"));
+    const QString joined = QFileInfo(relative).isAbsolute() ? relative : QDir(m_root).filePath(relative);
+    const QString clean = QDir::cleanPath(joined);
+    if (clean != m_root && !clean.startsWith(m_root + QLatin1Char('/')))
+        return Error::make(QStringLiteral("path \"%1\" is outside the workspace %2").arg(relative, m_root),
+                           QStringLiteral("invalid_path"));
+    return clean;
+}
+
+Result<DataSourceConfig> Workspace::dataSource(const QString& name) const
+{
+    if (m_settings.dataSources.empty())
+        return Error::make(QStringLiteral("the workspace has no data sources (data_sources in %1/%2)")
+                               .arg(m_root, kSettingsFile),
+                           QStringLiteral("unknown_source"));
+    if (name.isEmpty())
+        return m_settings.dataSources.begin()->second;
+    const auto it = m_settings.dataSources.find(name);
+    if (it == m_settings.dataSources.end()) {
+        QStringList names;
+        for (const auto& [n, _] : m_settings.dataSources)
+            names << n;
+        return Error::make(QStringLiteral("unknown data source \"%1\" (known: %2)")
+                               .arg(name, names.join(QStringLiteral(", "))),
+                           QStringLiteral("unknown_source"));
+    }
+    return it->second;
+}
+
+SmtpSettings Workspace::effectiveSmtp() const
+{
+    SmtpSettings s = m_settings.smtp;
+    const QString env = qEnvironmentVariable("AWB_SMTP_URL");
+    if (!env.isEmpty())
+        s.url = env;
+    if (s.from.isEmpty())
+        s.from = QStringLiteral("agent-workbench@localhost");
+    return s;
+}
+
+} // namespace awb

@@ -1,0 +1,83 @@
+#pragma once
+// A workspace is a folder of text files (agents, scripts, data, settings in workspace.json) plus
+// one SQLite database, .awb/workspace.db, holding runs, events, results and the audit trail.
+
+#include <QDir>
+#include <QString>
+
+#include <map>
+
+#include "util/Json.h"
+#include "util/Result.h"
+
+namespace awb {
+
+struct DataSourceConfig
+{
+    QString name;
+    QString type; // "sqlite" (read-only file) or "postgresql"
+    QString path; // absolute, for sqlite
+    QString url;  // connection URL, for postgresql
+};
+
+struct SqlLimits
+{
+    int rowLimit = 10000;   // rows a query may return before it is cut off
+    int timeoutMs = 10000;  // statement timeout
+    int modelRows = 20;     // rows shown to the model before a result is summarised
+};
+
+struct SmtpSettings
+{
+    QString url;      // smtp://host:port or smtps://host:port; empty: write .eml files to the outbox
+    QString from;     // envelope and header sender
+    QString username; // password comes from the keychain, never from the workspace
+    QString caFile;   // extra CA certificate (PEM) to trust for STARTTLS, relative to the workspace
+};
+
+struct WorkspaceSettings
+{
+    QString name;
+    std::map<QString, DataSourceConfig> dataSources;
+    SqlLimits sql;
+    SmtpSettings smtp;
+    QStringList redactPatterns; // regular expressions for PII to redact from the audit trail
+};
+
+class Workspace
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    // Opens an existing workspace: DIR/workspace.json must exist and be valid.
+    static Result<Workspace> open(const QString& dir);
+    // Creates the folder layout and a default workspace.json if missing, then opens it.
+    static Result<Workspace> create(const QString& dir, const QString& name);
+
+    const QString& root() const { return m_root; }
+    const WorkspaceSettings& settings() const { return m_settings; }
+
+    QString databasePath() const { return m_root + QStringLiteral("/.awb/workspace.db"); }
+    QString stateDir() const { return m_root + QStringLiteral("/.awb"); }
+    QString agentsDir() const { return m_root + QStringLiteral("/agents"); }
+    QString dataDir() const { return m_root + QStringLiteral("/data"); }
+    QString reportsDir() const { return m_root + QStringLiteral("/reports"); }
+    QString outboxDir() const { return m_root + QStringLiteral("/outbox"); }
+
+    // Resolves a path given relative to the workspace; refuses paths that leave the workspace.
+    Result<QString> resolve(const QString& relative) const;
+    // The named data source, or the first one when name is empty.
+    Result<DataSourceConfig> dataSource(const QString& name = {}) const;
+    // SMTP settings with AWB_SMTP_URL applied over workspace.json.
+    SmtpSettings effectiveSmtp() const;
+
+private:
+    QString m_root;
+    WorkspaceSettings m_settings;
+};
+
+// Parses workspace.json text; errors name the file and the JSON path.
+Result<WorkspaceSettings> parseWorkspaceSettings(const Json& json, const QString& fileName,
+                                                 const QString& root);
+
+} // namespace awb
