@@ -36,6 +36,7 @@ public:
     const T* operator->() const { return &std::get<T>(m_state); }
     T* operator->() { return &std::get<T>(m_state); }
     const T& operator*() const& { return value(); }
+    T& operator*() & { return value(); }
 
     const Error& error() const { return std::get<Error>(m_state); }
     const QString& errorMessage() const { return error().message; }

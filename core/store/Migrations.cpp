@@ -1,0 +1,122 @@
+#include "store/Migrations.h"
+
+#include <QFileInfo>
+
+namespace awb::store {
+
+namespace {
+struct Migration
+{
+    int version;
+    const char* sql;
+};
+
+// Append only. Never edit or renumber an entry.
+const Migration kMigrations[] = {
+    {1, R"sql(
+CREATE TABLE runs (
+    run_id TEXT PRIMARY KEY,
+    agent TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    model TEXT NOT NULL,
+    status TEXT NOT NULL,
+    input TEXT NOT NULL,
+    final TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    input_tokens INTEGER NOT NULL DEFAULT 0,
+    output_tokens INTEGER NOT NULL DEFAULT 0,
+    cost_micros INTEGER NOT NULL DEFAULT 0,
+    prompt_version TEXT
+);
+CREATE INDEX runs_by_created ON runs(created_at);
+CREATE TABLE events (
+    run_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    time TEXT NOT NULL,
+    kind INTEGER NOT NULL,
+    step_id TEXT,
+    data TEXT NOT NULL,
+    PRIMARY KEY (run_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE tool_results (
+    run_id TEXT NOT NULL,
+    handle TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (run_id, handle)
+) WITHOUT ROWID;
+CREATE TABLE effects (
+    idempotency_key TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY,
+    time TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    run_id TEXT NOT NULL DEFAULT '',
+    data TEXT NOT NULL,
+    prev TEXT NOT NULL,
+    mac TEXT NOT NULL
+);
+CREATE INDEX audit_by_run ON audit(run_id);
+)sql"},
+};
+} // namespace
+
+int latestSchemaVersion()
+{
+    return kMigrations[std::size(kMigrations) - 1].version;
+}
+
+Status migrate(sql::Database& db)
+{
+    auto current = db.queryInt(QStringLiteral("PRAGMA user_version"));
+    if (!current)
+        return current.error();
+    if (*current > latestSchemaVersion())
+        return Error::make(QStringLiteral("%1 has schema version %2, newer than this program "
+                                          "understands (%3); update Agent Workbench")
+                               .arg(db.path())
+                               .arg(*current)
+                               .arg(latestSchemaVersion()),
+                           QStringLiteral("schema_too_new"));
+    for (const Migration& m : kMigrations) {
+        if (m.version <= *current)
+            continue;
+        sql::Transaction tx(db);
+        if (!tx.beginStatus().ok())
+            return tx.beginStatus();
+        if (Status s = db.exec(QString::fromUtf8(m.sql)); !s.ok())
+            return Error::make(QStringLiteral("migration %1 failed: %2").arg(m.version).arg(s.errorMessage()));
+        if (Status s = db.exec(QStringLiteral("PRAGMA user_version = %1").arg(m.version)); !s.ok())
+            return s;
+        if (Status s = tx.commit(); !s.ok())
+            return s;
+    }
+    return {};
+}
+
+Result<sql::Database> openWorkspaceDatabase(const QString& path)
+{
+    auto db = sql::Database::open(path, sql::OpenMode::ReadWriteCreate);
+    if (!db)
+        return db.error();
+    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                               "PRAGMA foreign_keys=ON"}) {
+        auto st = db->prepare(QString::fromLatin1(pragma));
+        if (!st)
+            return st.error();
+        while (st->step()) {
+        }
+        if (st->error())
+            return *st->error();
+    }
+    if (Status s = migrate(*db); !s.ok())
+        return s.error();
+    return std::move(db).value();
+}
+
+} // namespace awb::store
