@@ -1,0 +1,544 @@
+#include "Commands.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSaveFile>
+#include <QSocketNotifier>
+#include <QUuid>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "Arguments.h"
+#include "Terminal.h"
+#include "demo/DemoWorkspace.h"
+#include "engine/AgentRun.h"
+#include "engine/EffectLedger.h"
+#include "engine/Journal.h"
+#include "engine/RunLock.h"
+#include "engine/WorkspaceSession.h"
+#include "security/AuditKey.h"
+#include "security/AuditTrail.h"
+#include "security/Keychain.h"
+#include "tools/ResultSummarizer.h"
+
+namespace awb::cli {
+
+namespace {
+
+int fail(const QString& message, int code = ExitUsage)
+{
+    printErr(QStringLiteral("awb: %1").arg(message));
+    return code;
+}
+
+QString currentActor()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME", QStringLiteral("unknown"));
+    return QStringLiteral("cli:%1").arg(user);
+}
+
+// Credentials the session must redact everywhere: the conventional provider variables.
+QStringList knownSecrets()
+{
+    QStringList out;
+    for (const char* var : {"OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY"}) {
+        const QString v = qEnvironmentVariable(var);
+        if (!v.isEmpty())
+            out << v;
+    }
+    return out;
+}
+
+Result<std::unique_ptr<WorkspaceSession>> openSession(const QString& dir)
+{
+    if (dir.isEmpty())
+        return Error::make(QStringLiteral("--workspace DIR is required"), QStringLiteral("usage"));
+    auto ws = Workspace::open(dir);
+    if (!ws)
+        return ws.error();
+    auto key = AuditKey::resolve(ws->root());
+    if (!key)
+        return key.error();
+    if (key->source == KeySource::KeychainNew)
+        printErr(QStringLiteral("awb: created the audit key of this workspace in the keychain (entry %1)")
+                     .arg(AuditKey::keychainEntry(ws->root())));
+    return WorkspaceSession::open(ws->root(), key->key, currentActor(), knownSecrets());
+}
+
+// Ctrl-C cancels the run cleanly (the journal records it) instead of killing the process.
+class InterruptHandler
+{
+public:
+    explicit InterruptHandler(std::function<void()> onInterrupt)
+    {
+        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_fds) != 0)
+            return;
+        m_notifier = std::make_unique<QSocketNotifier>(s_fds[1], QSocketNotifier::Read);
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(), [onInterrupt] {
+            char c;
+            if (::read(s_fds[1], &c, 1) == 1)
+                onInterrupt();
+        });
+        struct sigaction sa = {};
+        sa.sa_handler = [](int) {
+            const char c = 1;
+            [[maybe_unused]] auto n = ::write(s_fds[0], &c, 1);
+        };
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESTART;
+        sigaction(SIGINT, &sa, nullptr);
+        sigaction(SIGTERM, &sa, nullptr);
+    }
+    ~InterruptHandler()
+    {
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
+    }
+
+private:
+    static inline int s_fds[2] = {-1, -1};
+    std::unique_ptr<QSocketNotifier> m_notifier;
+};
+
+Result<RunOptions> approvalOptions(const Arguments& a)
+{
+    RunOptions o;
+    if (a.has(QStringLiteral("approve-all")) && a.has(QStringLiteral("approve")))
+        return Error::make(QStringLiteral("use either --approve-all or --approve TOOL,..."), QStringLiteral("usage"));
+    if (a.has(QStringLiteral("approve-all")))
+        o.approval = RunOptions::Approval::ApproveAll;
+    else if (a.has(QStringLiteral("approve"))) {
+        o.approval = RunOptions::Approval::ApproveListed;
+        o.approvedTools = a.value(QStringLiteral("approve")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    }
+    return o;
+}
+
+int exitCodeFor(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Succeeded:
+        return ExitOk;
+    case RunStatus::WaitingApproval:
+        return ExitWaiting;
+    case RunStatus::Cancelled:
+        return ExitCancelled;
+    case RunStatus::Failed:
+    case RunStatus::Running:
+        return ExitFailed;
+    }
+    return ExitFailed;
+}
+
+void printRunSummary(const RunState& state, const QString& auditHead, bool json)
+{
+    if (json) {
+        Json j = state.toJson();
+        j["audit_head"] = toStd(auditHead);
+        printOut(toQ(j.dump(2)) + QLatin1Char('\n'));
+        return;
+    }
+    if (!state.finalText.isEmpty())
+        printOut(state.finalText + QLatin1Char('\n'));
+    if (state.status == RunStatus::Failed && state.error.is_object())
+        printErr(QStringLiteral("awb: run %1 failed: %2").arg(state.runId, jsonString(state.error, "message")));
+    printErr(QStringLiteral("usage: %1 input tokens, %2 output tokens, US$%3")
+                 .arg(state.usage.inputTokens)
+                 .arg(state.usage.outputTokens)
+                 .arg(Decimal::fromMicros(state.usage.costMicros).toString(4)));
+}
+
+// Runs the event loop until the run stops; returns its exit status.
+int execute(WorkspaceSession& session, AgentRun* run, bool json, ProgressPrinter& printer, RunLock lock)
+{
+    RunStatus final = RunStatus::Failed;
+    QObject::connect(run, &AgentRun::stopped, run, [&final](RunStatus s) {
+        final = s;
+        QCoreApplication::exit(0);
+    });
+    QObject::connect(&session.journal(), &Journal::writeFailed, run, [run](const Error& e) {
+        printErr(QStringLiteral("awb: %1").arg(e.message));
+        run->cancel(e.message);
+    });
+    InterruptHandler interrupt([run] {
+        printErr(QStringLiteral("awb: interrupted; cancelling the run"));
+        run->cancel(QStringLiteral("interrupted (SIGINT/SIGTERM)"));
+    });
+    QCoreApplication::exec();
+    (void)session.journal().flush();
+    printRunSummary(run->state(), session.journal().auditHead(), json);
+    Q_UNUSED(lock);
+    return exitCodeFor(final);
+}
+
+} // namespace
+
+QString usage()
+{
+    return QStringLiteral(
+        "usage:\n"
+        "  awb demo init DIR\n"
+        "  awb run AGENT --workspace DIR --input TEXT [--provider P --model M --base-url URL]\n"
+        "          [--approve-all | --approve TOOL,...] [--json]\n"
+        "  awb resume RUN_ID --workspace DIR [--approve-all | --approve TOOL,... | --reject] [--json]\n"
+        "  awb runs list --workspace DIR [--json]\n"
+        "  awb runs show RUN_ID --workspace DIR [--json]\n"
+        "  awb tools list --workspace DIR [--json]\n"
+        "  awb tools call TOOL --args JSON --workspace DIR [--run RUN_ID]\n"
+        "  awb audit verify --workspace DIR [--expect-head SEQ:MAC]\n"
+        "  awb audit export --workspace DIR --format jsonl --out FILE\n"
+        "\n"
+        "Exit status: 0 success, 1 run or check failed, 2 usage or input error, 3 waiting for approval,\n"
+        "130 cancelled. Progress goes to stderr; --json prints one JSON document on stdout.\n"
+        "The audit key comes from the OS keychain, or from AWB_AUDIT_KEY where no keychain is reachable.\n");
+}
+
+int demoInit(const QStringList& args)
+{
+    auto a = Arguments::parse(args, {}, {});
+    if (!a)
+        return fail(a.errorMessage());
+    if (a->positional().size() != 1)
+        return fail(QStringLiteral("usage: awb demo init DIR"));
+    const QString dir = a->positional().first();
+    auto summary = demo::createDemoWorkspace(dir);
+    if (!summary)
+        return fail(summary.errorMessage(), ExitFailed);
+    auto session = openSession(dir);
+    if (!session)
+        return fail(session.errorMessage(), ExitFailed);
+    (*session)->journal().addAudit(currentActor(), QStringLiteral("config.workspace_created"), {},
+                                   {{"workspace", toStd((*session)->workspace().root())}, {"demo", true}});
+    if (Status s = (*session)->journal().flush(); !s)
+        return fail(s.errorMessage(), ExitFailed);
+    printErr(QStringLiteral("created the demo workspace in %1").arg((*session)->workspace().root()));
+    printErr(QStringLiteral("try: awb run q3-reconciliation --workspace %1 --input \"Reconcile Q3 revenue against the ERP "
+                            "ledger, flag anomalies, and email the CFO a one-page summary\"")
+                 .arg(dir));
+    return ExitOk;
+}
+
+int runAgent(const QStringList& args)
+{
+    auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("input"), QStringLiteral("provider"),
+                                     QStringLiteral("model"), QStringLiteral("base-url"), QStringLiteral("approve")},
+                              {QStringLiteral("approve-all"), QStringLiteral("json"), QStringLiteral("quiet")});
+    if (!a)
+        return fail(a.errorMessage());
+    if (a->positional().size() != 1)
+        return fail(QStringLiteral("usage: awb run AGENT --workspace DIR --input TEXT [...]"));
+    const QString input = a->value(QStringLiteral("input"));
+    if (input.trimmed().isEmpty())
+        return fail(QStringLiteral("--input TEXT is required: what should the agent do?"));
+    auto options = approvalOptions(*a);
+    if (!options)
+        return fail(options.errorMessage());
+    auto session = openSession(a->value(QStringLiteral("workspace")));
+    if (!session)
+        return fail(session.errorMessage());
+    auto agent = (*session)->loadAgent(a->positional().first());
+    if (!agent)
+        return fail(agent.errorMessage());
+    QString model;
+    auto provider = (*session)->providerFor(*agent,
+                                            {a->value(QStringLiteral("provider")), a->value(QStringLiteral("model")),
+                                             a->value(QStringLiteral("base-url"))},
+                                            &model);
+    if (!provider)
+        return fail(provider.errorMessage());
+
+    ProgressPrinter printer({}, a->has(QStringLiteral("quiet")));
+    QObject::connect(&(*session)->journal(), &Journal::published, &printer, &ProgressPrinter::onEvent);
+    AgentRun* run = AgentRun::start((*session)->context(), *agent, *provider, model, input, *options, session->get());
+    printer.setRunId(run->runId());
+    auto lock = RunLock::acquire((*session)->workspace().stateDir(), run->runId());
+    if (!lock)
+        return fail(lock.errorMessage(), ExitFailed);
+    return execute(**session, run, a->has(QStringLiteral("json")), printer, std::move(lock).value());
+}
+
+int resumeRun(const QStringList& args)
+{
+    auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("approve"), QStringLiteral("reason")},
+                              {QStringLiteral("approve-all"), QStringLiteral("json"), QStringLiteral("quiet"),
+                               QStringLiteral("reject")});
+    if (!a)
+        return fail(a.errorMessage());
+    if (a->positional().size() != 1)
+        return fail(QStringLiteral("usage: awb resume RUN_ID --workspace DIR [--approve-all]"));
+    auto options = approvalOptions(*a);
+    if (!options)
+        return fail(options.errorMessage());
+    const QString runId = a->positional().first();
+    auto session = openSession(a->value(QStringLiteral("workspace")));
+    if (!session)
+        return fail(session.errorMessage());
+    auto lock = RunLock::acquire((*session)->workspace().stateDir(), runId);
+    if (!lock)
+        return fail(lock.errorMessage(), ExitFailed);
+    auto events = (*session)->journal().loadEvents(runId);
+    if (!events)
+        return fail(events.errorMessage(), ExitFailed);
+    if (events->empty())
+        return fail(QStringLiteral("no run %1 in this workspace (see `awb runs list`)").arg(runId));
+    const RunState previous = RunState::fromEvents(*events);
+    auto agent = (*session)->loadAgent(previous.agentFile.isEmpty() ? previous.agent : previous.agentFile);
+    if (!agent)
+        return fail(agent.errorMessage());
+    QString model;
+    auto provider = (*session)->providerFor(*agent, {previous.provider, previous.model, {}}, &model);
+    if (!provider)
+        return fail(provider.errorMessage());
+
+    ProgressPrinter printer(runId, a->has(QStringLiteral("quiet")));
+    QObject::connect(&(*session)->journal(), &Journal::published, &printer, &ProgressPrinter::onEvent);
+    auto run = AgentRun::resume((*session)->context(), runId, *agent, *provider, *options, session->get());
+    if (!run)
+        return fail(run.errorMessage(), ExitFailed);
+    if (a->has(QStringLiteral("reject"))) {
+        for (const StepState& s : (*run)->state().steps) {
+            if (s.kind == StepKind::Approval && s.status == StepStatus::WaitingApproval) {
+                if (Status st = (*run)->decide(s.id, false, currentActor(), a->value(QStringLiteral("reason"))); !st)
+                    return fail(st.errorMessage(), ExitFailed);
+            }
+        }
+    }
+    return execute(**session, *run, a->has(QStringLiteral("json")), printer, std::move(lock).value());
+}
+
+int runsList(const QStringList& args)
+{
+    auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("limit")}, {QStringLiteral("json")});
+    if (!a)
+        return fail(a.errorMessage());
+    auto session = openSession(a->value(QStringLiteral("workspace")));
+    if (!session)
+        return fail(session.errorMessage());
+    auto rows = (*session)->journal().listRuns(a->value(QStringLiteral("limit"), QStringLiteral("1000")).toInt());
+    if (!rows)
+        return fail(rows.errorMessage(), ExitFailed);
+    const QString stateDir = (*session)->workspace().stateDir();
+    Json list = Json::array();
+    for (const RunRow& r : *rows) {
+        QString status = r.status;
+        // A run marked running whose process is gone was interrupted (a crash); resume continues it.
+        if (status == QLatin1String("running") && !RunLock::isHeld(stateDir, r.runId))
+            status = QStringLiteral("interrupted");
+        list.push_back({{"run_id", toStd(r.runId)},
+                        {"agent", toStd(r.agent)},
+                        {"provider", toStd(r.provider)},
+                        {"model", toStd(r.model)},
+                        {"status", toStd(status)},
+                        {"created_at", toStd(r.createdAt)},
+                        {"updated_at", toStd(r.updatedAt)},
+                        {"input_tokens", r.inputTokens},
+                        {"output_tokens", r.outputTokens},
+                        {"cost_usd", double(r.costMicros) / 1e6}});
+    }
+    if (a->has(QStringLiteral("json"))) {
+        printOut(toQ(list.dump(2)) + QLatin1Char('\n'));
+        return ExitOk;
+    }
+    printOut(QStringLiteral("%1  %2  %3  %4  %5\n")
+                 .arg(QStringLiteral("RUN").leftJustified(26), QStringLiteral("STATUS").leftJustified(16),
+                      QStringLiteral("AGENT").leftJustified(22), QStringLiteral("MODEL").leftJustified(24),
+                      QStringLiteral("CREATED")));
+    for (const Json& r : list)
+        printOut(QStringLiteral("%1  %2  %3  %4  %5\n")
+                     .arg(jsonString(r, "run_id").leftJustified(26), jsonString(r, "status").leftJustified(16),
+                          jsonString(r, "agent").leftJustified(22),
+                          (jsonString(r, "provider") + QLatin1Char('/') + jsonString(r, "model")).leftJustified(24),
+                          jsonString(r, "created_at")));
+    return ExitOk;
+}
+
+int runsShow(const QStringList& args)
+{
+    auto a = Arguments::parse(args, {QStringLiteral("workspace")}, {QStringLiteral("json")});
+    if (!a)
+        return fail(a.errorMessage());
+    if (a->positional().size() != 1)
+        return fail(QStringLiteral("usage: awb runs show RUN_ID --workspace DIR [--json]"));
+    auto session = openSession(a->value(QStringLiteral("workspace")));
+    if (!session)
+        return fail(session.errorMessage());
+    const QString runId = a->positional().first();
+    auto events = (*session)->journal().loadEvents(runId);
+    if (!events)
+        return fail(events.errorMessage(), ExitFailed);
+    if (events->empty())
+        return fail(QStringLiteral("no run %1 in this workspace (see `awb runs list`)").arg(runId));
+    const RunState state = RunState::fromEvents(*events);
+    Json j = state.toJson();
+    if (state.status == RunStatus::Running && !RunLock::isHeld((*session)->workspace().stateDir(), runId))
+        j["status"] = "interrupted";
+    if (a->has(QStringLiteral("json"))) {
+        printOut(toQ(j.dump(2)) + QLatin1Char('\n'));
+        return ExitOk;
+    }
+    printOut(QStringLiteral("run %1  %2  agent %3  model %4/%5%6\n")
+                 .arg(state.runId, jsonString(j, "status"), state.agent, state.provider, state.model,
+                      state.scripted ? QStringLiteral(" (scripted)") : QString()));
+    printOut(QStringLiteral("input: %1\n").arg(state.input));
+    for (const StepState& s : state.steps) {
+        QString line = QStringLiteral("  %1 %2 %3 %4").arg(s.id.leftJustified(5), stepKindName(s.kind).leftJustified(9),
+                                                          s.name.leftJustified(18), stepStatusName(s.status));
+        if (s.status == StepStatus::Failed)
+            line += QStringLiteral(": ") + jsonString(s.error, "message");
+        printOut(line + QLatin1Char('\n'));
+    }
+    if (!state.finalText.isEmpty())
+        printOut(QStringLiteral("\n%1\n").arg(state.finalText));
+    return ExitOk;
+}
+
+int toolsList(const QStringList& args)
+{
+    auto a = Arguments::parse(args, {QStringLiteral("workspace")}, {QStringLiteral("json")});
+    if (!a)
+        return fail(a.errorMessage());
+    auto session = openSession(a->value(QStringLiteral("workspace")));
+    if (!session)
+        return fail(session.errorMessage());
+    Json list = Json::array();
+    for (const auto& tool : (*session)->tools().tools())
+        list.push_back({{"name", toStd(tool->name())},
+                        {"description", toStd(tool->description())},
+                        {"effect", toStd(effectClassName(tool->effect()))},
+                        {"timeout_ms", qint64(tool->timeout().count())},
+                        {"input_schema", tool->inputSchema()}});
+    if (a->has(QStringLiteral("json"))) {
+        printOut(toQ(list.dump(2)) + QLatin1Char('\n'));
+        return ExitOk;
+    }
+    for (const Json& t : list)
+        printOut(QStringLiteral("%1 %2 %3\n")
+                     .arg(jsonString(t, "name").leftJustified(18), jsonString(t, "effect").leftJustified(17),
+                          jsonString(t, "description").section(QLatin1Char('.'), 0, 0)));
+    return ExitOk;
+}
+
+int toolsCall(const QStringList& args)
+{
+    auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("args"), QStringLiteral("run"),
+                                     QStringLiteral("idempotency-key")},
+                              {});
+    if (!a)
+        return fail(a.errorMessage());
+    if (a->positional().size() != 1)
+        return fail(QStringLiteral("usage: awb tools call TOOL --args JSON --workspace DIR"));
+    auto session = openSession(a->value(QStringLiteral("workspace")));
+    if (!session)
+        return fail(session.errorMessage());
+    const QString name = a->positional().first();
+    const auto tool = (*session)->tools().find(name);
+    if (!tool)
+        return fail(QStringLiteral("no tool \"%1\" (available: %2)").arg(name, (*session)->tools().names().join(QStringLiteral(", "))));
+    auto arguments = parseJson(a->value(QStringLiteral("args"), QStringLiteral("{}")).toUtf8());
+    if (!arguments)
+        return fail(QStringLiteral("--args: %1").arg(arguments.errorMessage()));
+    const auto violations = (*session)->tools().validate(name, *arguments);
+    if (!violations.empty()) {
+        printErr(QStringLiteral("awb: the arguments do not match the input schema of %1:").arg(name));
+        for (const SchemaViolation& v : violations)
+            printErr(QStringLiteral("  at %1: %2").arg(v.path.isEmpty() ? QStringLiteral("/") : v.path, v.message));
+        return ExitUsage;
+    }
+    Journal& journal = (*session)->journal();
+    const QString runId = a->value(QStringLiteral("run"));
+    StoredResults results(journal.databasePath(), runId);
+    ToolContext ctx;
+    ctx.runId = runId;
+    ctx.stepId = QStringLiteral("manual");
+    ctx.workspace = &(*session)->workspace();
+    ctx.results = &results;
+    ctx.effects = &(*session)->effects();
+    ctx.cancel = std::make_shared<CancelFlag>();
+    ctx.auditHead = journal.auditHead();
+    if (tool->effect() == EffectClass::ExternalEffect)
+        ctx.idempotencyKey = a->value(QStringLiteral("idempotency-key"),
+                                      QStringLiteral("ik-manual-") + QUuid::createUuid().toString(QUuid::Id128));
+    // A person typing the command is the approval of this exact call; it is audited as such.
+    journal.addAudit(currentActor(), QStringLiteral("tool.call"),
+                     runId, {{"tool", toStd(name)}, {"arguments", *arguments}, {"direct", true},
+                             {"effect", toStd(effectClassName(tool->effect()))},
+                             {"idempotency_key", toStd(ctx.idempotencyKey)}});
+    if (Status s = journal.flush(); !s)
+        return fail(s.errorMessage(), ExitFailed);
+    const auto result = tool->execute(*arguments, ctx);
+    if (!result) {
+        journal.addAudit(currentActor(), QStringLiteral("tool.error"), runId,
+                         {{"tool", toStd(name)}, {"error", {{"code", toStd(result.error().code)}, {"message", toStd(result.errorMessage())}}}});
+        (void)journal.flush();
+        return fail(QStringLiteral("%1 failed: %2").arg(name, result.errorMessage()), ExitFailed);
+    }
+    journal.addAudit(currentActor(), QStringLiteral("tool.result"), runId,
+                     {{"tool", toStd(name)}, {"content", summarizeForModel(*result, QStringLiteral("manual"), 20)}});
+    if (Status s = journal.flush(); !s)
+        return fail(s.errorMessage(), ExitFailed);
+    printOut(toQ(result->dump(2)) + QLatin1Char('\n'));
+    return ExitOk;
+}
+
+int auditVerify(const QStringList& args)
+{
+    auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("expect-head")}, {QStringLiteral("json")});
+    if (!a)
+        return fail(a.errorMessage());
+    auto session = openSession(a->value(QStringLiteral("workspace")));
+    if (!session)
+        return fail(session.errorMessage());
+    std::optional<QString> expect;
+    if (a->has(QStringLiteral("expect-head")))
+        expect = a->value(QStringLiteral("expect-head"));
+    auto v = (*session)->auditTrail().verify((*session)->journal().database(), expect);
+    if (!v)
+        return fail(v.errorMessage());
+    const QString head = AuditTrail::headString(v->headSeq, v->headMac);
+    if (a->has(QStringLiteral("json"))) {
+        Json j = {{"ok", v->ok()}, {"entries", v->entries}, {"head", toStd(head)}};
+        if (v->firstAltered)
+            j["first_altered"] = *v->firstAltered;
+        if (!v->problem.isEmpty())
+            j["problem"] = toStd(v->problem);
+        printOut(toQ(j.dump(2)) + QLatin1Char('\n'));
+    } else if (v->ok()) {
+        printOut(QStringLiteral("audit trail intact: %1 entries, head %2\n").arg(v->entries).arg(head));
+    } else {
+        printOut(QStringLiteral("audit trail ALTERED: %1\n").arg(v->problem));
+        if (v->firstAltered)
+            printOut(QStringLiteral("first altered entry: seq %1\n").arg(*v->firstAltered));
+    }
+    return v->ok() ? ExitOk : ExitFailed;
+}
+
+int auditExport(const QStringList& args)
+{
+    auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("format"), QStringLiteral("out")}, {});
+    if (!a)
+        return fail(a.errorMessage());
+    const QString format = a->value(QStringLiteral("format"), QStringLiteral("jsonl"));
+    if (format != QLatin1String("jsonl"))
+        return fail(QStringLiteral("--format %1 is not supported by this build (supported: jsonl)").arg(format));
+    const QString out = a->value(QStringLiteral("out"));
+    if (out.isEmpty())
+        return fail(QStringLiteral("--out FILE is required"));
+    auto session = openSession(a->value(QStringLiteral("workspace")));
+    if (!session)
+        return fail(session.errorMessage());
+    QSaveFile file(out);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(QStringLiteral("cannot write %1: %2").arg(out, file.errorString()), ExitFailed);
+    if (Status s = (*session)->auditTrail().exportJsonl((*session)->journal().database(), file); !s)
+        return fail(s.errorMessage(), ExitFailed);
+    if (!file.commit())
+        return fail(QStringLiteral("cannot write %1: %2").arg(out, file.errorString()), ExitFailed);
+    printErr(QStringLiteral("exported the audit trail to %1 (head %2)").arg(out, (*session)->journal().auditHead()));
+    return ExitOk;
+}
+
+} // namespace awb::cli

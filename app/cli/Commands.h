@@ -1,0 +1,31 @@
+#pragma once
+// The `awb` commands (DESIGN section 4). Each returns the process exit status:
+// 0 success, 1 a run or a check failed, 2 bad usage or input, 3 the run waits for approval,
+// 130 cancelled.
+
+#include <QStringList>
+
+namespace awb::cli {
+
+enum ExitCode
+{
+    ExitOk = 0,
+    ExitFailed = 1,
+    ExitUsage = 2,
+    ExitWaiting = 3,
+    ExitCancelled = 130,
+};
+
+int demoInit(const QStringList& args);
+int runAgent(const QStringList& args);
+int resumeRun(const QStringList& args);
+int runsList(const QStringList& args);
+int runsShow(const QStringList& args);
+int toolsList(const QStringList& args);
+int toolsCall(const QStringList& args);
+int auditVerify(const QStringList& args);
+int auditExport(const QStringList& args);
+
+QString usage();
+
+} // namespace awb::cli

@@ -1,0 +1,630 @@
+#include "engine/AgentRun.h"
+
+#include <QCryptographicHash>
+#include <QFutureWatcher>
+#include <QThreadPool>
+#include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "engine/EffectLedger.h"
+#include "engine/Journal.h"
+#include "store/Workspace.h"
+#include "tools/ResultSummarizer.h"
+#include "tools/ToolRegistry.h"
+#include "util/FaultInjection.h"
+#include "util/Log.h"
+
+namespace awb {
+
+namespace {
+QString sha256Hex(const QByteArray& bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+QString newRunId()
+{
+    // Sortable by time, unique without coordination: 20261125T125900Z-1a2b3c4d
+    return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'-")) +
+           QUuid::createUuid().toString(QUuid::Id128).left(8);
+}
+
+Json errorJson(const Error& e)
+{
+    return {{"code", toStd(e.code)}, {"message", toStd(e.message)}};
+}
+
+Json costJson(const llm::Usage& u)
+{
+    return {{"input_tokens", u.inputTokens},
+            {"output_tokens", u.outputTokens},
+            {"cached_input_tokens", u.cachedInputTokens},
+            {"cost_usd", toStd(Decimal::fromMicros(u.costMicros).toString(6))}};
+}
+} // namespace
+
+AgentRun::AgentRun(const EngineContext& ctx, AgentDefinition agent, std::shared_ptr<llm::ModelProvider> provider,
+                   RunOptions options, QObject* parent)
+    : QObject(parent), m_ctx(ctx), m_agent(std::move(agent)), m_provider(std::move(provider)),
+      m_options(std::move(options))
+{
+    m_wallClock.setSingleShot(true);
+    connect(&m_wallClock, &QTimer::timeout, this, [this] {
+        finish(RunStatus::Failed, {},
+               errorJson(Error::make(QStringLiteral("budget exceeded: wall time (limit %1 s)")
+                                         .arg(m_agent.budgets.maxWallSeconds),
+                                     QStringLiteral("budget_exceeded"))));
+    });
+}
+
+AgentRun::~AgentRun()
+{
+    for (auto& [id, f] : m_tools)
+        f.cancel->cancelled = true;
+}
+
+AgentRun* AgentRun::start(const EngineContext& ctx, AgentDefinition agent, std::shared_ptr<llm::ModelProvider> provider,
+                          const QString& model, const QString& input, RunOptions options, QObject* parent)
+{
+    auto* run = new AgentRun(ctx, std::move(agent), std::move(provider), std::move(options), parent);
+    const QString runId = newRunId();
+    run->m_state.runId = runId;
+    run->m_model = model;
+    run->m_results = std::make_shared<StoredResults>(ctx.journal->databasePath(), runId);
+    const Budgets& b = run->m_agent.budgets;
+    run->record(EventKind::RunStarted, {},
+                {{"agent", toStd(run->m_agent.name)},
+                 {"agent_file", toStd(run->m_agent.filePath)},
+                 {"agent_hash", toStd(run->m_agent.sourceHash)},
+                 {"provider", toStd(run->m_provider->name())},
+                 {"model", toStd(model)},
+                 {"scripted", run->m_provider->isScripted()},
+                 {"input", toStd(input)},
+                 {"actor", toStd(ctx.actor)},
+                 {"budgets",
+                  {{"max_steps", b.maxSteps},
+                   {"max_tokens", b.maxTokens},
+                   {"max_cost_usd", toStd(b.maxCostUsd.toString(2))},
+                   {"max_wall_seconds", b.maxWallSeconds},
+                   {"max_parallel_tools", b.maxParallelTools}}}});
+    run->audit(ctx.actor, QStringLiteral("run.started"),
+               {{"agent", toStd(run->m_agent.name)},
+                {"agent_hash", toStd(run->m_agent.sourceHash)},
+                {"provider", toStd(run->m_provider->name())},
+                {"model", toStd(model)},
+                {"scripted", run->m_provider->isScripted()},
+                {"input", toStd(input)}});
+    run->updateIndex();
+    run->armWallClock();
+    QTimer::singleShot(0, run, &AgentRun::advance);
+    return run;
+}
+
+Result<AgentRun*> AgentRun::resume(const EngineContext& ctx, const QString& runId, AgentDefinition agent,
+                                   std::shared_ptr<llm::ModelProvider> provider, RunOptions options, QObject* parent)
+{
+    auto events = ctx.journal->loadEvents(runId);
+    if (!events)
+        return events.error();
+    if (events->empty())
+        return Error::make(QStringLiteral("no run %1 in this workspace (see `awb runs list`)").arg(runId),
+                           QStringLiteral("unknown_run"));
+    RunState state = RunState::fromEvents(*events);
+    if (state.isFinished())
+        return Error::make(QStringLiteral("run %1 already finished (%2); nothing to resume")
+                               .arg(runId, runStatusName(state.status)),
+                           QStringLiteral("run_finished"));
+    if (state.agentHash != agent.sourceHash)
+        qCWarning(lcEngine) << "resuming" << runId << "with a changed agent file" << agent.filePath;
+    auto* run = new AgentRun(ctx, std::move(agent), std::move(provider), std::move(options), parent);
+    run->m_state = std::move(state);
+    run->m_model = run->m_state.model;
+    run->m_results = std::make_shared<StoredResults>(ctx.journal->databasePath(), runId);
+    ctx.journal->setLastSeq(runId, run->m_state.lastSeq);
+    int reused = 0;
+    for (const StepState& s : run->m_state.steps)
+        reused += s.isTerminal() ? 1 : 0;
+    const qint64 uncounted = run->m_state.status == RunStatus::Running ? run->m_state.openSessionMs() : 0;
+    run->record(EventKind::RunResumed, {},
+                {{"actor", toStd(ctx.actor)}, {"reused_steps", reused}, {"interrupted_session_ms", uncounted}});
+    run->audit(ctx.actor, QStringLiteral("run.resumed"), {{"reused_steps", reused}});
+    run->updateIndex();
+    run->armWallClock();
+    QTimer::singleShot(0, run, &AgentRun::advance);
+    return run;
+}
+
+void AgentRun::record(EventKind kind, const QString& stepId, Json data)
+{
+    m_state.apply(m_ctx.journal->append(m_state.runId, kind, stepId, std::move(data)));
+}
+
+void AgentRun::audit(const QString& actor, const QString& kind, const Json& data)
+{
+    m_ctx.journal->addAudit(actor, kind, m_state.runId, data);
+}
+
+void AgentRun::updateIndex()
+{
+    RunRow row;
+    row.runId = m_state.runId;
+    row.agent = m_state.agent;
+    row.provider = m_state.provider;
+    row.model = m_state.model;
+    row.status = runStatusName(m_state.status);
+    row.input = m_state.input;
+    row.finalText = m_state.finalText;
+    row.createdAt = m_state.createdAt.toString(Qt::ISODateWithMs);
+    row.updatedAt = m_state.updatedAt.toString(Qt::ISODateWithMs);
+    row.inputTokens = m_state.usage.inputTokens;
+    row.outputTokens = m_state.usage.outputTokens;
+    row.costMicros = m_state.usage.costMicros;
+    m_ctx.journal->updateRun(row);
+}
+
+QString AgentRun::nextStepId() const
+{
+    return QStringLiteral("s%1").arg(m_state.steps.size() + 1);
+}
+
+QString AgentRun::agentActor() const
+{
+    return QStringLiteral("agent:%1").arg(m_agent.name);
+}
+
+QString AgentRun::modelActor() const
+{
+    return QStringLiteral("model:%1/%2").arg(m_provider->name(), m_model);
+}
+
+void AgentRun::armWallClock()
+{
+    const qint64 remaining = qint64(m_agent.budgets.maxWallSeconds) * 1000 - m_state.activeMs;
+    m_wallClock.start(int(std::clamp<qint64>(remaining, 0, std::numeric_limits<int>::max())));
+}
+
+std::optional<Error> AgentRun::checkBudgets(int newSteps) const
+{
+    const Budgets& b = m_agent.budgets;
+    const int used = m_state.countSteps(StepKind::Model) + m_state.countSteps(StepKind::Tool);
+    if (used + newSteps > b.maxSteps)
+        return Error::make(QStringLiteral("budget exceeded: steps (%1 used, limit %2)").arg(used).arg(b.maxSteps),
+                           QStringLiteral("budget_exceeded"));
+    if (m_state.usage.totalTokens() >= b.maxTokens)
+        return Error::make(QStringLiteral("budget exceeded: tokens (%1 used, limit %2)")
+                               .arg(m_state.usage.totalTokens())
+                               .arg(b.maxTokens),
+                           QStringLiteral("budget_exceeded"));
+    if (Decimal::fromMicros(m_state.usage.costMicros) >= b.maxCostUsd)
+        return Error::make(QStringLiteral("budget exceeded: cost (US$%1 used, limit US$%2)")
+                               .arg(Decimal::fromMicros(m_state.usage.costMicros).toString(4), b.maxCostUsd.toString(2)),
+                           QStringLiteral("budget_exceeded"));
+    return std::nullopt;
+}
+
+void AgentRun::advance()
+{
+    if (m_stopped || m_state.isFinished() || m_state.status == RunStatus::WaitingApproval)
+        return;
+    const StepState* model = m_state.lastModelStep();
+    if (model && !model->isTerminal()) {
+        if (m_modelStep != model->id)
+            startModelStep(model->id); // interrupted by a crash: ask again
+        return;
+    }
+    if (model && model->status == StepStatus::Failed)
+        return; // the failure already finished the run
+
+    if (model) {
+        auto message = llm::ChatMessage::fromJson(model->content);
+        if (message && message->toolCalls.empty()) {
+            finish(RunStatus::Succeeded, message->text, Json());
+            return;
+        }
+        int waiting = 0;
+        std::vector<QString> ready;
+        bool allDone = true;
+        for (const StepState* t : m_state.toolStepsOfTurn(model->turn)) {
+            if (t->isTerminal())
+                continue;
+            allDone = false;
+            if (const StepState* approval = m_state.approvalFor(t->id);
+                approval && approval->status == StepStatus::WaitingApproval) {
+                if (autoApproves(t->name)) {
+                    const QString actor = m_ctx.actor + (m_options.approval == RunOptions::Approval::ApproveAll
+                                                             ? QStringLiteral(" (--approve-all)")
+                                                             : QStringLiteral(" (--approve %1)").arg(t->name));
+                    (void)decide(approval->id, true, actor);
+                    return; // decide() advances again
+                }
+                ++waiting;
+                continue;
+            }
+            if (!m_tools.count(t->id))
+                ready.push_back(t->id);
+        }
+        if (!allDone) {
+            for (const QString& id : ready) {
+                if (int(m_tools.size()) >= m_agent.budgets.maxParallelTools)
+                    break;
+                dispatchTool(id);
+            }
+            if (m_tools.empty() && waiting > 0)
+                pause();
+            return;
+        }
+    }
+    if (auto over = checkBudgets(1)) {
+        audit(agentActor(), QStringLiteral("policy.refused"), {{"reason", toStd(over->message)}});
+        finish(RunStatus::Failed, {}, errorJson(*over));
+        return;
+    }
+    startModelStep({});
+}
+
+void AgentRun::startModelStep(const QString& existingStepId)
+{
+    QString stepId = existingStepId;
+    if (stepId.isEmpty()) {
+        stepId = nextStepId();
+        record(EventKind::StepCreated, stepId,
+               {{"kind", "model"}, {"name", toStd(m_model)}, {"turn", m_state.countSteps(StepKind::Model) + 1}});
+    }
+    const StepState* step = m_state.step(stepId);
+    record(EventKind::StepStarted, stepId, {{"attempt", step->attempts + 1}});
+
+    llm::ModelRequest request;
+    request.model = m_model;
+    request.instructions = m_agent.instructions;
+    request.messages = m_state.conversation();
+    for (const AgentTool& t : m_agent.tools) {
+        if (auto tool = m_ctx.tools->find(t.name))
+            request.tools.push_back({tool->name(), tool->description(), tool->inputSchema()});
+    }
+    audit(m_ctx.actor, QStringLiteral("model.request"),
+          {{"step", toStd(stepId)},
+           {"provider", toStd(m_provider->name())},
+           {"model", toStd(m_model)},
+           {"messages", request.messages.size()},
+           {"last_message", request.messages.back().toJson()},
+           {"tools", request.tools.size()}});
+    m_modelStep = stepId;
+    m_modelCall = m_provider->start(request, this);
+    connect(m_modelCall, &llm::ModelCall::textDelta, this, [this, stepId](const QString& delta) {
+        if (!m_stopped)
+            record(EventKind::TextDelta, stepId, {{"text", toStd(delta)}});
+    });
+    connect(m_modelCall, &llm::ModelCall::finished, this,
+            [this, stepId, call = m_modelCall](const Result<llm::ModelResponse>& result) {
+                call->deleteLater();
+                onModelFinished(stepId, result);
+            });
+}
+
+void AgentRun::onModelFinished(const QString& stepId, const Result<llm::ModelResponse>& result)
+{
+    if (m_modelStep != stepId || m_stopped)
+        return;
+    m_modelStep.clear();
+    m_modelCall = nullptr;
+    if (!result) {
+        record(EventKind::StepFailed, stepId, {{"error", errorJson(result.error())}});
+        audit(modelActor(), QStringLiteral("model.error"), {{"step", toStd(stepId)}, {"error", errorJson(result.error())}});
+        finish(RunStatus::Failed, {},
+               errorJson(Error::make(QStringLiteral("model call %1 failed: %2").arg(stepId, result.errorMessage()),
+                                     result.error().code)));
+        return;
+    }
+    llm::ModelResponse response = result.value();
+    // Every call needs an id to pair it with its result; some providers send none.
+    for (std::size_t i = 0; i < response.message.toolCalls.size(); ++i) {
+        if (response.message.toolCalls[i].id.isEmpty())
+            response.message.toolCalls[i].id = QStringLiteral("call_%1_%2").arg(stepId).arg(i + 1);
+    }
+    record(EventKind::ModelResponded, stepId,
+           {{"message", response.message.toJson()},
+            {"usage", response.usage.toJson()},
+            {"finish", toStd(llm::finishReasonName(response.finish))},
+            {"provider", toStd(response.provider)},
+            {"model", toStd(response.model)},
+            {"raw_request", response.rawRequest},
+            {"raw_response", response.rawResponse}});
+    audit(modelActor(), QStringLiteral("model.response"),
+          {{"step", toStd(stepId)}, {"message", response.message.toJson()}, {"usage", costJson(response.usage)}});
+    updateIndex();
+    fault::crashPoint("model.responded");
+    if (!response.message.toolCalls.empty())
+        createToolSteps(*m_state.step(stepId), response.message);
+    advance();
+}
+
+void AgentRun::createToolSteps(const StepState& modelStep, const llm::ChatMessage& message)
+{
+    const int turn = modelStep.turn;
+    if (auto over = checkBudgets(int(message.toolCalls.size()))) {
+        audit(agentActor(), QStringLiteral("policy.refused"), {{"reason", toStd(over->message)}});
+        finish(RunStatus::Failed, {}, errorJson(*over));
+        return;
+    }
+    for (const llm::ToolCall& call : message.toolCalls) {
+        const QString stepId = nextStepId();
+        const auto tool = m_ctx.tools->find(call.name);
+        const AgentTool* allowed = m_agent.tool(call.name);
+        const EffectClass effect = tool ? tool->effect() : EffectClass::Read;
+        Json created = {{"kind", "tool"},        {"name", toStd(call.name)},
+                        {"turn", turn},          {"call_id", toStd(call.id)},
+                        {"arguments", call.arguments}, {"effect", toStd(effectClassName(effect))}};
+        const QString key = effect == EffectClass::ExternalEffect
+                                ? QStringLiteral("ik-") + sha256Hex((m_state.runId + QLatin1Char('/') + stepId).toUtf8()).left(32)
+                                : QString();
+        if (!key.isEmpty())
+            created["idempotency_key"] = toStd(key);
+        record(EventKind::StepCreated, stepId, created);
+        audit(agentActor(), QStringLiteral("tool.call"),
+              {{"step", toStd(stepId)},
+               {"tool", toStd(call.name)},
+               {"arguments", call.arguments},
+               {"effect", toStd(effectClassName(effect))},
+               {"idempotency_key", toStd(key)}});
+
+        if (!tool || !allowed) {
+            const QString why = !tool ? QStringLiteral("there is no tool named \"%1\"").arg(call.name)
+                                      : QStringLiteral("tool \"%1\" is not enabled for agent %2").arg(call.name, m_agent.name);
+            failTool(stepId, Error::make(why, tool ? QStringLiteral("tool_not_allowed") : QStringLiteral("unknown_tool")),
+                     QStringLiteral("policy.refused"));
+            continue;
+        }
+        const auto violations = m_ctx.tools->validate(call.name, call.arguments);
+        if (!violations.empty()) {
+            Json list = Json::array();
+            QStringList lines;
+            for (const SchemaViolation& v : violations) {
+                list.push_back(v.toJson());
+                lines << QStringLiteral("%1: %2").arg(v.path.isEmpty() ? QStringLiteral("/") : v.path, v.message);
+            }
+            Error e = Error::make(QStringLiteral("the arguments do not match the input schema of %1: %2")
+                                      .arg(call.name, lines.join(QStringLiteral("; "))),
+                                  QStringLiteral("invalid_arguments"));
+            const Json err = {{"code", "invalid_arguments"}, {"message", toStd(e.message)}, {"violations", list}};
+            record(EventKind::StepFailed, stepId,
+                   {{"error", err},
+                    {"content", {{"error", err}, {"hint", "correct the arguments and call the tool again"}}}});
+            audit(agentActor(), QStringLiteral("tool.invalid_arguments"), {{"step", toStd(stepId)}, {"error", err}});
+            continue;
+        }
+        if (allowed->approval == ApprovalPolicy::Required) {
+            const QString approvalId = nextStepId();
+            const QString argsHash = sha256Hex(canonicalJson(call.arguments));
+            record(EventKind::StepCreated, approvalId,
+                   {{"kind", "approval"}, {"name", toStd(call.name)}, {"turn", turn}, {"parent", toStd(stepId)},
+                    {"arguments", call.arguments}});
+            record(EventKind::ApprovalRequested, approvalId,
+                   {{"tool", toStd(call.name)}, {"tool_step", toStd(stepId)}, {"arguments", call.arguments},
+                    {"arguments_sha256", toStd(argsHash)}, {"effect", toStd(effectClassName(effect))}});
+            audit(agentActor(), QStringLiteral("approval.requested"),
+                  {{"step", toStd(approvalId)}, {"tool_step", toStd(stepId)}, {"tool", toStd(call.name)},
+                   {"arguments", call.arguments}, {"arguments_sha256", toStd(argsHash)}});
+        }
+    }
+    updateIndex();
+}
+
+bool AgentRun::autoApproves(const QString& toolName) const
+{
+    switch (m_options.approval) {
+    case RunOptions::Approval::Ask:
+        return false;
+    case RunOptions::Approval::ApproveAll:
+        return true;
+    case RunOptions::Approval::ApproveListed:
+        return m_options.approvedTools.contains(toolName);
+    }
+    return false;
+}
+
+Status AgentRun::decide(const QString& approvalStepId, bool approve, const QString& actor, const QString& reason,
+                        std::optional<Json> editedArguments)
+{
+    const StepState* approval = m_state.step(approvalStepId);
+    if (!approval || approval->kind != StepKind::Approval)
+        return Error::make(QStringLiteral("run %1 has no approval step %2").arg(m_state.runId, approvalStepId),
+                           QStringLiteral("unknown_step"));
+    if (approval->status != StepStatus::WaitingApproval)
+        return Error::make(QStringLiteral("approval %1 was already decided").arg(approvalStepId),
+                           QStringLiteral("already_decided"));
+    const QString toolStep = approval->parent;
+    const QString toolName = approval->name;
+    Json arguments = approval->arguments;
+    if (editedArguments) {
+        const auto violations = m_ctx.tools->validate(toolName, *editedArguments);
+        if (!violations.empty()) {
+            QStringList lines;
+            for (const SchemaViolation& v : violations)
+                lines << QStringLiteral("%1: %2").arg(v.path.isEmpty() ? QStringLiteral("/") : v.path, v.message);
+            return Error::make(QStringLiteral("the edited arguments do not match the input schema of %1: %2")
+                                   .arg(toolName, lines.join(QStringLiteral("; "))),
+                               QStringLiteral("invalid_arguments"));
+        }
+        arguments = *editedArguments;
+    }
+    const QString argsHash = sha256Hex(canonicalJson(arguments));
+    Json decided = {{"approved", approve}, {"actor", toStd(actor)}, {"arguments_sha256", toStd(argsHash)},
+                    {"reason", toStd(reason)}};
+    if (editedArguments)
+        decided["arguments"] = arguments;
+    const bool wasPaused = m_state.status == RunStatus::WaitingApproval;
+    if (wasPaused)
+        record(EventKind::RunResumed, {}, {{"actor", toStd(actor)}, {"reused_steps", 0}});
+    record(EventKind::ApprovalDecided, approvalStepId, decided);
+    audit(actor, QStringLiteral("approval.decided"),
+          {{"step", toStd(approvalStepId)}, {"tool_step", toStd(toolStep)}, {"tool", toStd(toolName)},
+           {"approved", approve}, {"arguments_sha256", toStd(argsHash)}, {"edited", editedArguments.has_value()},
+           {"reason", toStd(reason)}});
+    if (!approve)
+        failTool(toolStep,
+                 Error::make(QStringLiteral("%1 rejected this call%2").arg(actor, reason.isEmpty() ? QString() : QStringLiteral(": ") + reason),
+                             QStringLiteral("rejected")),
+                 QStringLiteral("tool.rejected"));
+    updateIndex();
+    if (wasPaused)
+        armWallClock();
+    QTimer::singleShot(0, this, &AgentRun::advance);
+    return {};
+}
+
+void AgentRun::dispatchTool(const QString& stepId)
+{
+    const StepState* step = m_state.step(stepId);
+    const auto tool = m_ctx.tools->find(step->name);
+    const AgentTool* policy = m_agent.tool(step->name);
+    record(EventKind::StepStarted, stepId, {{"attempt", step->attempts + 1}});
+    // The fence: nothing runs before its start is on disk, and the results it reads are committed.
+    if (Status s = m_ctx.journal->flush(); !s) {
+        finish(RunStatus::Failed, {}, errorJson(s.error()));
+        return;
+    }
+    fault::crashPoint("tool.started");
+
+    InFlight flight;
+    flight.cancel = std::make_shared<CancelFlag>();
+    ToolContext ctx;
+    ctx.runId = m_state.runId;
+    ctx.stepId = stepId;
+    ctx.idempotencyKey = step->idempotencyKey;
+    ctx.workspace = m_ctx.workspace;
+    ctx.results = m_results.get();
+    ctx.effects = m_ctx.effects;
+    ctx.cancel = flight.cancel;
+    ctx.auditHead = m_ctx.journal->auditHead();
+    const Json arguments = step->arguments;
+
+    const int timeoutMs = policy && policy->timeoutMs ? *policy->timeoutMs : int(tool->timeout().count());
+    flight.timeout = new QTimer(this);
+    flight.timeout->setSingleShot(true);
+    connect(flight.timeout, &QTimer::timeout, this, [this, stepId, timeoutMs] {
+        auto it = m_tools.find(stepId);
+        if (it == m_tools.end())
+            return;
+        it->second.cancel->cancelled = true;
+        it->second.timeout->deleteLater();
+        m_tools.erase(it);
+        failTool(stepId, Error::make(QStringLiteral("the tool did not finish within its timeout of %1 ms").arg(timeoutMs),
+                                     QStringLiteral("timeout")),
+                 QStringLiteral("tool.error"));
+        advance();
+    });
+    flight.timeout->start(timeoutMs);
+    m_tools.emplace(stepId, flight);
+
+    auto results = m_results; // keeps the reader alive while the worker uses it
+    auto* watcher = new QFutureWatcher<Result<Json>>(this);
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    connect(watcher, &QFutureWatcher<Result<Json>>::finished, this, [this, watcher, stepId, clock] {
+        watcher->deleteLater();
+        onToolFinished(stepId, watcher->result(), clock->elapsed());
+    });
+    watcher->setFuture(QtConcurrent::run(m_ctx.pool, [tool, arguments, ctx, results]() -> Result<Json> {
+        fault::crashPoint("tool.executing");
+        try {
+            return tool->execute(arguments, ctx);
+        } catch (const std::exception& e) {
+            return Error::make(QStringLiteral("the tool failed unexpectedly: %1").arg(QString::fromUtf8(e.what())),
+                               QStringLiteral("tool_crashed"));
+        }
+    }));
+}
+
+void AgentRun::onToolFinished(const QString& stepId, const Result<Json>& result, qint64 elapsedMs)
+{
+    auto it = m_tools.find(stepId);
+    if (it == m_tools.end() || m_stopped)
+        return; // timed out or cancelled: the late result is not used
+    it->second.timeout->deleteLater();
+    m_tools.erase(it);
+    const StepState* step = m_state.step(stepId);
+    if (!result) {
+        const bool refused = result.error().code == QLatin1String("sql_refused");
+        failTool(stepId, result.error(), refused ? QStringLiteral("policy.refused") : QStringLiteral("tool.error"));
+    } else {
+        const Json& full = result.value();
+        const QString handle = stepId;
+        m_ctx.journal->storeResult(m_state.runId, handle, full);
+        const int modelRows = m_ctx.workspace ? m_ctx.workspace->settings().sql.modelRows : 20;
+        const Json content = summarizeForModel(full, handle, modelRows);
+        const QString resultHash = sha256Hex(canonicalJson(full));
+        record(EventKind::ToolSucceeded, stepId,
+               {{"content", content}, {"handle", toStd(handle)}, {"result_sha256", toStd(resultHash)},
+                {"duration_ms", elapsedMs}});
+        audit(agentActor(), QStringLiteral("tool.result"),
+              {{"step", toStd(stepId)}, {"tool", toStd(step->name)}, {"handle", toStd(handle)},
+               {"result_sha256", toStd(resultHash)}, {"content", content}});
+    }
+    updateIndex();
+    fault::crashPoint("tool.recorded");
+    advance();
+}
+
+void AgentRun::failTool(const QString& stepId, const Error& error, const QString& auditKind)
+{
+    const StepState* step = m_state.step(stepId);
+    const QString tool = step ? step->name : QString();
+    const Json err = errorJson(error);
+    record(EventKind::StepFailed, stepId, {{"error", err}, {"content", {{"error", err}}}});
+    audit(agentActor(), auditKind, {{"step", toStd(stepId)}, {"tool", toStd(tool)}, {"error", err}});
+}
+
+void AgentRun::pause()
+{
+    record(EventKind::RunPaused, {}, {{"reason", "waiting_approval"}});
+    audit(agentActor(), QStringLiteral("run.paused"), {{"reason", "waiting_approval"}});
+    updateIndex();
+    m_wallClock.stop();
+    if (Status s = m_ctx.journal->flush(); !s)
+        qCWarning(lcEngine) << s.errorMessage();
+    Q_EMIT stopped(RunStatus::WaitingApproval);
+}
+
+void AgentRun::cancel(const QString& reason)
+{
+    if (m_stopped || m_state.isFinished())
+        return;
+    finish(RunStatus::Cancelled, {}, errorJson(Error::make(reason, QStringLiteral("cancelled"))));
+}
+
+void AgentRun::finish(RunStatus status, const QString& finalText, const Json& error)
+{
+    if (m_stopped)
+        return;
+    m_stopped = true;
+    m_wallClock.stop();
+    if (m_modelCall) {
+        auto* call = m_modelCall.data();
+        m_modelCall = nullptr;
+        call->disconnect(this);
+        call->cancel();
+        call->deleteLater();
+    }
+    for (auto& [id, flight] : m_tools) {
+        flight.cancel->cancelled = true;
+        flight.timeout->deleteLater();
+    }
+    // Steps still open end with the run, so the journal has no step left dangling.
+    for (const StepState& s : m_state.steps) {
+        if (s.kind != StepKind::Approval && (s.status == StepStatus::Running || s.status == StepStatus::Pending))
+            record(EventKind::StepFailed, s.id, {{"error", {{"code", "cancelled"}, {"message", "the run stopped before this step finished"}}}});
+    }
+    m_tools.clear();
+    record(EventKind::RunFinished, {},
+           {{"status", toStd(runStatusName(status))}, {"final", toStd(finalText)}, {"error", error},
+            {"usage", m_state.usage.toJson()}});
+    audit(status == RunStatus::Cancelled ? m_ctx.actor : agentActor(), QStringLiteral("run.finished"),
+          {{"status", toStd(runStatusName(status))}, {"final", toStd(finalText)}, {"error", error},
+           {"usage", costJson(m_state.usage)}});
+    updateIndex();
+    if (Status s = m_ctx.journal->flush(); !s)
+        qCWarning(lcEngine) << s.errorMessage();
+    Q_EMIT stopped(status);
+}
+
+} // namespace awb

@@ -1,0 +1,11 @@
+#pragma once
+// The built-in tools of every workspace: data access, reconciliation, anomaly detection, the
+// one-page report and email.
+
+#include "tools/ToolRegistry.h"
+
+namespace awb {
+
+Status registerBuiltinTools(ToolRegistry& registry);
+
+} // namespace awb

@@ -1,0 +1,110 @@
+#pragma once
+// The run journal: appends run events, full tool results, the runs index and audit entries to the
+// workspace database in group commits, and publishes events only after they are committed.
+// Appends are buffered for the current event-loop turn; flush() commits at once (the engine does
+// so before any tool runs, so an effect never starts ahead of its record). One Journal per
+// workspace connection, living on the engine's thread.
+
+#include <QObject>
+#include <QString>
+
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "engine/RunEvent.h"
+#include "store/Sqlite.h"
+
+namespace awb {
+
+class AuditTrail;
+class Redactor;
+
+// A row of the runs index: a projection of each run's events kept for fast listing.
+struct RunRow
+{
+    QString runId;
+    QString agent;
+    QString provider;
+    QString model;
+    QString status;
+    QString input;
+    QString finalText;
+    QString createdAt;
+    QString updatedAt;
+    std::int64_t inputTokens = 0;
+    std::int64_t outputTokens = 0;
+    std::int64_t costMicros = 0;
+};
+
+class Journal : public QObject
+{
+    Q_OBJECT
+public:
+    // secrets: redacts credentials from everything stored; auditRedactor: also configured PII,
+    // for the audit trail (the journal keeps PII the run itself needs to resume).
+    Journal(sql::Database db, std::shared_ptr<const AuditTrail> audit, std::shared_ptr<const Redactor> secrets,
+            std::shared_ptr<const Redactor> auditRedactor, QObject* parent = nullptr);
+    ~Journal() override;
+
+    // Redacts secrets in data, assigns the run's next seq and the time, and queues the event for
+    // the next group commit. The returned event is exactly what will be stored.
+    RunEvent append(const QString& runId, EventKind kind, const QString& stepId, Json data);
+    void storeResult(const QString& runId, const QString& handle, const Json& result);
+    void updateRun(const RunRow& row);
+    void addAudit(const QString& actor, const QString& kind, const QString& runId, const Json& data);
+
+    // Commits everything queued, then publishes the committed events. On failure nothing queued
+    // is lost: it stays queued and the error says what failed.
+    Status flush();
+    bool hasPending() const { return !m_events.empty() || !m_audit.empty() || !m_results.empty() || !m_runs.empty(); }
+
+    // Reading, for resume, `runs show` and views.
+    Result<std::vector<RunEvent>> loadEvents(const QString& runId);
+    Result<std::vector<RunRow>> listRuns(int limit = 1000);
+    // Continues a run's numbering after loading it.
+    void setLastSeq(const QString& runId, std::int64_t seq) { m_lastSeq[runId] = seq; }
+    // "SEQ:MAC" of the audit trail after the last commit.
+    QString auditHead() const { return m_auditHead; }
+    const QString& databasePath() const { return m_db.path(); }
+    const AuditTrail& audit() const { return *m_auditTrail; }
+    sql::Database& database() { return m_db; }
+
+Q_SIGNALS:
+    void published(const awb::RunEvent& event);
+    void writeFailed(const awb::Error& error);
+
+private:
+    void scheduleFlush();
+    Status writePending();
+
+    struct PendingAudit
+    {
+        QString actor, kind, runId;
+        Json data;
+        QDateTime time;
+    };
+    struct PendingResult
+    {
+        QString runId, handle;
+        QByteArray data;
+    };
+
+    sql::Database m_db;
+    std::shared_ptr<const AuditTrail> m_auditTrail;
+    std::shared_ptr<const Redactor> m_secrets;
+    std::shared_ptr<const Redactor> m_auditRedactor;
+    std::vector<RunEvent> m_events;
+    std::vector<PendingAudit> m_audit;
+    std::vector<PendingResult> m_results;
+    std::map<QString, RunRow> m_runs;
+    std::map<QString, std::int64_t> m_lastSeq;
+    QString m_auditHead;
+    bool m_flushScheduled = false;
+};
+
+// Audit data must hold no floating-point numbers (DESIGN: canonical JSON, integers only): this
+// turns them into their decimal text.
+Json auditSafe(const Json& value);
+
+} // namespace awb
