@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 #include <QSocketNotifier>
 #include <QUuid>
@@ -153,7 +154,7 @@ void printRunSummary(const RunState& state, const QString& auditHead, bool json)
 }
 
 // Runs the event loop until the run stops; returns its exit status.
-int execute(WorkspaceSession& session, AgentRun* run, bool json, ProgressPrinter& printer, RunLock lock)
+int execute(WorkspaceSession& session, AgentRun* run, bool json, RunLock lock)
 {
     RunStatus final = RunStatus::Failed;
     QObject::connect(run, &AgentRun::stopped, run, [&final](RunStatus s) {
@@ -205,6 +206,9 @@ int demoInit(const QStringList& args)
     if (a->positional().size() != 1)
         return fail(QStringLiteral("usage: awb demo init DIR"));
     const QString dir = a->positional().first();
+    // The audit key comes first: without one the workspace could not record its own creation.
+    if (auto key = AuditKey::resolve(QFileInfo(dir).absoluteFilePath()); !key)
+        return fail(key.errorMessage(), ExitFailed);
     auto summary = demo::createDemoWorkspace(dir);
     if (!summary)
         return fail(summary.errorMessage(), ExitFailed);
@@ -215,7 +219,16 @@ int demoInit(const QStringList& args)
                                    {{"workspace", toStd((*session)->workspace().root())}, {"demo", true}});
     if (Status s = (*session)->journal().flush(); !s)
         return fail(s.errorMessage(), ExitFailed);
-    printErr(QStringLiteral("created the demo workspace in %1").arg((*session)->workspace().root()));
+    const demo::DemoSummary& d = *summary;
+    printErr(QStringLiteral("created the demo workspace in %1: a ledger for Q3 2026 with %2 invoices, %3 credit notes, "
+                            "%4 journal lines and %5 customers; a CRM export of %6 deals; %7 planted anomalies")
+                 .arg((*session)->workspace().root())
+                 .arg(d.invoices)
+                 .arg(d.creditNotes)
+                 .arg(d.journalLines)
+                 .arg(d.customers)
+                 .arg(d.crmDeals)
+                 .arg(d.plantedAnomalies));
     printErr(QStringLiteral("try: awb run q3-reconciliation --workspace %1 --input \"Reconcile Q3 revenue against the ERP "
                             "ledger, flag anomalies, and email the CFO a one-page summary\"")
                  .arg(dir));
@@ -258,7 +271,7 @@ int runAgent(const QStringList& args)
     auto lock = RunLock::acquire((*session)->workspace().stateDir(), run->runId());
     if (!lock)
         return fail(lock.errorMessage(), ExitFailed);
-    return execute(**session, run, a->has(QStringLiteral("json")), printer, std::move(lock).value());
+    return execute(**session, run, a->has(QStringLiteral("json")), std::move(lock).value());
 }
 
 int resumeRun(const QStringList& args)
@@ -307,7 +320,7 @@ int resumeRun(const QStringList& args)
             }
         }
     }
-    return execute(**session, *run, a->has(QStringLiteral("json")), printer, std::move(lock).value());
+    return execute(**session, *run, a->has(QStringLiteral("json")), std::move(lock).value());
 }
 
 int runsList(const QStringList& args)

@@ -168,7 +168,8 @@ Result<AgentDefinition> AgentDefinition::parse(const QByteArray& bytes, const QS
     auto name = r.requiredString(j, "name", {});
     if (!name)
         return name.error();
-    static const QRegularExpression namePattern(QStringLiteral("^[a-z0-9][a-z0-9._-]{0,63}$"));
+    // \z, not $: "$" also matches before a trailing newline.
+    static const QRegularExpression namePattern(QStringLiteral("^[a-z0-9][a-z0-9._-]{0,63}\\z"));
     if (!namePattern.match(*name).hasMatch())
         return r.error(QStringLiteral("/name"), QStringLiteral("\"%1\" is not a valid agent name (lower-case letters, "
                                                               "digits, '.', '_', '-'; at most 64)")
@@ -206,7 +207,12 @@ Result<AgentDefinition> AgentDefinition::parse(const QByteArray& bytes, const QS
         if (!fb->is_array())
             return r.error(QStringLiteral("/model/fallbacks"), QStringLiteral("expected an array"));
         for (std::size_t i = 0; i < fb->size(); ++i) {
-            auto f = parseModel(r, (*fb)[i], QStringLiteral("/model/fallbacks/%1").arg(i));
+            const QString fpath = QStringLiteral("/model/fallbacks/%1").arg(i);
+            if ((*fb)[i].is_object() && (*fb)[i].contains("fallbacks"))
+                return r.error(fpath + QStringLiteral("/fallbacks"),
+                               QStringLiteral("a fallback cannot have fallbacks of its own; list "
+                                              "them all in /model/fallbacks"));
+            auto f = parseModel(r, (*fb)[i], fpath);
             if (!f)
                 return f.error();
             a.fallbacks.push_back(*f);

@@ -65,10 +65,15 @@ Usage Usage::fromJson(const Json& j)
     Usage u;
     if (!j.is_object())
         return u;
-    u.inputTokens = j.value("input_tokens", std::int64_t(0));
-    u.outputTokens = j.value("output_tokens", std::int64_t(0));
-    u.cachedInputTokens = j.value("cached_input_tokens", std::int64_t(0));
-    u.costMicros = j.value("cost_micros", std::int64_t(0));
+    // Fields of another type count as absent; value() would throw on them.
+    const auto read = [&j](const char* key) {
+        const auto it = j.find(key);
+        return it != j.end() && it->is_number_integer() ? it->get<std::int64_t>() : std::int64_t(0);
+    };
+    u.inputTokens = read("input_tokens");
+    u.outputTokens = read("output_tokens");
+    u.cachedInputTokens = read("cached_input_tokens");
+    u.costMicros = read("cost_micros");
     return u;
 }
 
@@ -129,6 +134,8 @@ Result<ChatMessage> ChatMessage::fromJson(const Json& j)
     m.text = jsonString(j, "text");
     if (const auto calls = j.find("tool_calls"); calls != j.end() && calls->is_array()) {
         for (const Json& c : *calls) {
+            if (!c.is_object())
+                return Error::make(QStringLiteral("message has a tool call that is not an object"));
             ToolCall call;
             call.id = jsonString(c, "id");
             call.name = jsonString(c, "name");
@@ -138,6 +145,8 @@ Result<ChatMessage> ChatMessage::fromJson(const Json& j)
     }
     m.toolCallId = jsonString(j, "tool_call_id");
     m.toolName = jsonString(j, "tool_name");
+    if (const auto err = j.find("is_error"); err != j.end() && !err->is_boolean())
+        return Error::make(QStringLiteral("message has is_error that is not true or false"));
     m.isError = j.value("is_error", false);
     return m;
 }

@@ -198,8 +198,16 @@ Result<Script> Script::parse(const Json& json, const QString& origin)
                                           toQ(c["name"].get<std::string>()), args});
             }
         }
-        if (const auto usage = t.find("usage"); usage != t.end())
+        if (const auto usage = t.find("usage"); usage != t.end()) {
+            if (!usage->is_object())
+                return scriptError(origin, path + QStringLiteral("/usage"), QStringLiteral("expected an object"));
+            for (const auto& [key, count] : usage->items()) {
+                if (!count.is_number_integer() || count.get<std::int64_t>() < 0)
+                    return scriptError(origin, path + QStringLiteral("/usage/") + toQ(key),
+                                       QStringLiteral("expected a non-negative integer"));
+            }
             turn.usage = Usage::fromJson(*usage);
+        }
         if (turn.text.isEmpty() && turn.toolCalls.empty())
             return scriptError(origin, path, QStringLiteral("a turn needs text or tool calls"));
         script.turns.push_back(std::move(turn));

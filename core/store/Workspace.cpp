@@ -66,9 +66,19 @@ Result<WorkspaceSettings> parseWorkspaceSettings(const Json& json, const QString
         }
     }
     if (const auto sql = json.find("sql"); sql != json.end() && sql->is_object()) {
-        s.sql.rowLimit = sql->value("row_limit", s.sql.rowLimit);
-        s.sql.timeoutMs = sql->value("timeout_ms", s.sql.timeoutMs);
-        s.sql.modelRows = sql->value("model_rows", s.sql.modelRows);
+        // Checked here: nlohmann's value() would throw on a string such as "100".
+        for (auto [key, target] : {std::pair{"row_limit", &s.sql.rowLimit},
+                                   std::pair{"timeout_ms", &s.sql.timeoutMs},
+                                   std::pair{"model_rows", &s.sql.modelRows}}) {
+            const auto it = sql->find(key);
+            if (it == sql->end())
+                continue;
+            if (!it->is_number_integer() || it->get<std::int64_t>() < 1 ||
+                it->get<std::int64_t>() > 100'000'000)
+                return settingsError(file, QStringLiteral("/sql/%1").arg(QLatin1String(key)),
+                                     QStringLiteral("expected a positive integer"));
+            *target = int(it->get<std::int64_t>());
+        }
     }
     if (const auto smtp = json.find("smtp"); smtp != json.end() && smtp->is_object()) {
         s.smtp.url = jsonString(*smtp, "url");
@@ -93,7 +103,8 @@ Result<WorkspaceSettings> parseWorkspaceSettings(const Json& json, const QString
 
 Result<Workspace> Workspace::open(const QString& dir)
 {
-    const QString root = QFileInfo(dir).absoluteFilePath();
+    // Cleaned so that "ws/" and "ws/." give the same root; resolve() compares prefixes.
+    const QString root = QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
     const QString file = QDir(root).filePath(kSettingsFile);
     QFile f(file);
     if (!f.exists())

@@ -30,6 +30,8 @@ Int128 divRound(Int128 num, Int128 den)
 
 Decimal Decimal::fromMinor(std::int64_t minor, int decimals)
 {
+    if (decimals > kScale)
+        return Decimal(std::int64_t(divRound(minor, pow10(decimals - kScale))));
     return Decimal(minor * pow10(kScale - decimals));
 }
 
@@ -76,7 +78,8 @@ std::optional<Decimal> Decimal::parse(const QString& input)
     const int shift = kScale - fractionDigits + exponent;
     Int128 micros = mantissa;
     if (shift >= 0) {
-        for (int k = 0; k < shift; ++k)
+        // Checked at each step: a large mantissa times 10^21 would overflow even 128 bits.
+        for (int k = 0; k < shift && micros <= INT64_MAX; ++k)
             micros *= 10;
     } else {
         Int128 den = 1;
@@ -93,8 +96,18 @@ std::optional<Decimal> Decimal::fromJson(const Json& value)
 {
     if (value.is_string())
         return parse(toQ(value.get<std::string>()));
-    if (value.is_number_integer())
-        return fromInt(value.get<std::int64_t>());
+    if (value.is_number_unsigned()) {
+        const auto units = value.get<std::uint64_t>();
+        if (units > std::uint64_t(INT64_MAX / kOne))
+            return std::nullopt;
+        return fromInt(std::int64_t(units));
+    }
+    if (value.is_number_integer()) {
+        const auto units = value.get<std::int64_t>();
+        if (units > INT64_MAX / kOne || units < -(INT64_MAX / kOne))
+            return std::nullopt;
+        return fromInt(units);
+    }
     if (value.is_number_float()) {
         const double d = value.get<double>();
         if (!std::isfinite(d) || std::fabs(d) > 9e12)
@@ -106,11 +119,17 @@ std::optional<Decimal> Decimal::fromJson(const Json& value)
 
 std::int64_t Decimal::toMinor(int decimals) const
 {
+    if (decimals > kScale)
+        return m_micros * pow10(decimals - kScale);
     return std::int64_t(divRound(m_micros, pow10(kScale - decimals)));
 }
 
 QString Decimal::toString(int decimals) const
 {
+    decimals = qMax(0, decimals);
+    // Digits past the sixth are always zero.
+    if (decimals > kScale)
+        return toString(kScale) + QString(decimals - kScale, QLatin1Char('0'));
     const std::int64_t scaled = std::int64_t(divRound(m_micros, pow10(kScale - decimals)));
     const std::int64_t unit = pow10(decimals);
     const std::uint64_t magnitude = scaled < 0 ? std::uint64_t(-scaled) : std::uint64_t(scaled);

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# One command from a fresh Debian 12 machine to a working Agent Workbench:
+#   packaging/setup.sh run [--headless]   install what is missing, build, run the demo
+#   packaging/setup.sh test               install what is missing, build, run the whole test suite
+# Runs as root or through sudo. Environment: AWB_BUILD_DIR (default build/release),
+# AWB_DEMO_DIR (default build/demo-workspace), AWB_SMTP_URL (send the demo email over SMTP).
+set -euo pipefail
+
+mode=${1:-}
+shift || true
+case "$mode" in
+    run | test) ;;
+    *)
+        echo "usage: $0 run [--headless] | test" >&2
+        exit 2
+        ;;
+esac
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${AWB_BUILD_DIR:-$root/build/release}
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+    sudo=sudo
+fi
+
+# Debian 12 packages the build, the tests and the demo need.
+packages=(
+    build-essential cmake ninja-build ccache pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite libgl-dev
+    qtkeychain-qt6-dev nlohmann-json3-dev libvalijson-dev libsqlite3-dev libbenchmark-dev
+    python3 python3-aiosmtpd poppler-utils openssl
+    dbus dbus-x11 gnome-keyring xvfb
+)
+
+install_missing() {
+    local missing=()
+    for p in "${packages[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$p")
+        fi
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "setup: installing ${missing[*]}" >&2
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+    fi
+}
+
+build_all() {
+    local jobs
+    jobs=$(nproc)
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >&2
+    cmake --build "$build" --parallel "$jobs" >&2
+}
+
+# A Secret Service on the session bus means the user's keychain is usable as it is.
+keychain_reachable() {
+    [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] &&
+        dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+            org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true"
+}
+
+run_demo() {
+    local awb="$build/app/awb"
+    local demo=${AWB_DEMO_DIR:-$root/build/demo-workspace}
+    local request="Reconcile Q3 revenue against the ERP ledger, flag anomalies, and email the CFO a one-page summary"
+    # The demo key lives in a throwaway keyring when there is no keychain, so the demo workspace
+    # is made anew each time; with a real keychain it is kept.
+    if [ -e "$demo" ] && ! keychain_reachable; then
+        rm -rf "$demo"
+    fi
+    [ -e "$demo/workspace.json" ] || "$awb" demo init "$demo"
+    local approve=()
+    if [ ! -t 0 ]; then
+        echo "setup: no terminal to ask for approval: approving the email (--approve-all)" >&2
+        approve=(--approve-all)
+    fi
+    local status=0
+    "$awb" run q3-reconciliation --workspace "$demo" --input "$request" "${approve[@]}" || status=$?
+    if [ "$status" -eq 3 ]; then
+        local run
+        run=$("$awb" runs list --workspace "$demo" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["run_id"])')
+        echo >&2
+        "$awb" runs show "$run" --workspace "$demo" | tail -n 3 >&2
+        read -r -p "Send the email with the report to the CFO? [y/N] " answer
+        if [[ "$answer" =~ ^[Yy] ]]; then
+            "$awb" resume "$run" --workspace "$demo" --approve-all || status=$?
+        else
+            "$awb" resume "$run" --workspace "$demo" --reject --reason "declined at the terminal" || status=$?
+        fi
+    fi
+    "$awb" audit verify --workspace "$demo"
+    echo "setup: the demo workspace is $demo (report in reports/, email in outbox/ unless AWB_SMTP_URL is set)" >&2
+}
+
+install_missing
+build_all
+
+if [ "$mode" = test ]; then
+    cd "$build"
+    # GUI tests need a display; the keychain tests need a Secret Service: both are private to this run.
+    export AWB_REQUIRE_KEYCHAIN=1 QT_QPA_PLATFORM=offscreen
+    exec xvfb-run -a "$root/tests/support/keyring-session.sh" \
+        ctest --output-on-failure --parallel 2 --timeout 600 "$@"
+fi
+
+if [ "${1:-}" != "--headless" ] && [ -x "$build/app/agent-workbench" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
+    exec "$build/app/agent-workbench" --workspace "${AWB_DEMO_DIR:-$root/build/demo-workspace}"
+fi
+export -f run_demo keychain_reachable
+export root build
+if keychain_reachable || [ -n "${AWB_AUDIT_KEY:-}" ]; then
+    run_demo
+else
+    echo "setup: no keychain service is reachable; running the demo in a private, throwaway keyring" >&2
+    "$root/tests/support/keyring-session.sh" bash -c run_demo
+fi

@@ -1,0 +1,118 @@
+// AuditKey: AWB_AUDIT_KEY wins; otherwise a per-workspace keychain entry, created once; without a
+// keychain and without AWB_AUDIT_KEY, a plain "keychain_unavailable" error that says what to do.
+
+#include <QCryptographicHash>
+#include <QDir>
+
+#include "core/security/support/SecurityTestSupport.h"
+#include "security/AuditKey.h"
+
+using namespace awb;
+
+class TestAuditKey : public QObject
+{
+    Q_OBJECT
+
+private:
+    QByteArray m_savedKey;
+    bool m_hadKey = false;
+    QTemporaryDir m_workspace;
+
+private slots:
+    void init()
+    {
+        m_hadKey = qEnvironmentVariableIsSet(AuditKey::kEnvironmentVariable);
+        m_savedKey = qgetenv(AuditKey::kEnvironmentVariable);
+        qunsetenv(AuditKey::kEnvironmentVariable);
+    }
+
+    void cleanup()
+    {
+        if (m_hadKey)
+            qputenv(AuditKey::kEnvironmentVariable, m_savedKey);
+        else
+            qunsetenv(AuditKey::kEnvironmentVariable);
+    }
+
+    void workspaceIdIsASha256PrefixOfTheAbsolutePath()
+    {
+        const QString root = m_workspace.path();
+        const QByteArray digest = QCryptographicHash::hash(
+            QDir::cleanPath(QDir(root).absolutePath()).toUtf8(), QCryptographicHash::Sha256);
+        QCOMPARE(AuditKey::workspaceId(root), QString::fromLatin1(digest.toHex().left(16)));
+        QCOMPARE(AuditKey::workspaceId(root + QStringLiteral("/")), AuditKey::workspaceId(root));
+        QCOMPARE(AuditKey::workspaceId(root + QStringLiteral("/sub/..")),
+                 AuditKey::workspaceId(root));
+        QVERIFY(AuditKey::workspaceId(root) !=
+                AuditKey::workspaceId(root + QStringLiteral("/other")));
+        QCOMPARE(AuditKey::keychainEntry(root),
+                 QStringLiteral("audit-key/") + AuditKey::workspaceId(root));
+    }
+
+    void environmentKeyWins()
+    {
+        qputenv(AuditKey::kEnvironmentVariable, QStringLiteral("s3cret-ü").toUtf8());
+        const auto key = AuditKey::resolve(m_workspace.path());
+        QVERIFY(key.ok());
+        QCOMPARE(key->key, QStringLiteral("s3cret-ü").toUtf8());
+        QCOMPARE(key->source, KeySource::Environment);
+    }
+
+    void emptyEnvironmentKeyIsAnError()
+    {
+        qputenv(AuditKey::kEnvironmentVariable, QByteArray());
+        const auto key = AuditKey::resolve(m_workspace.path());
+        QVERIFY(!key.ok());
+        QCOMPARE(key.error().code, QStringLiteral("audit_key_missing"));
+    }
+
+    void keychainKeyIsCreatedOnceThenReused()
+    {
+        AWB_REQUIRE_KEYCHAIN();
+        const QString root = m_workspace.path();
+        const QString entry = AuditKey::keychainEntry(root);
+        QVERIFY(Keychain::remove(entry).ok());
+        const auto created = AuditKey::resolve(root);
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.errorMessage()));
+        QCOMPARE(created->source, KeySource::KeychainNew);
+        QCOMPARE(created->key.size(), 64);
+        QVERIFY(QByteArray::fromHex(created->key).toHex() == created->key);
+
+        const auto again = AuditKey::resolve(root);
+        QVERIFY(again.ok());
+        QCOMPARE(again->source, KeySource::Keychain);
+        QCOMPARE(again->key, created->key);
+        const auto stored = Keychain::read(entry);
+        QVERIFY(stored.ok() && stored->has_value());
+        QCOMPARE((*stored)->toUtf8(), created->key);
+        QVERIFY(Keychain::remove(entry).ok());
+    }
+
+    void eachWorkspaceGetsItsOwnKey()
+    {
+        AWB_REQUIRE_KEYCHAIN();
+        QTemporaryDir other;
+        const auto a = AuditKey::resolve(m_workspace.path());
+        const auto b = AuditKey::resolve(other.path());
+        QVERIFY(a.ok() && b.ok());
+        QVERIFY(a->key != b->key);
+        QVERIFY(Keychain::remove(AuditKey::keychainEntry(m_workspace.path())).ok());
+        QVERIFY(Keychain::remove(AuditKey::keychainEntry(other.path())).ok());
+    }
+
+    void noKeychainAndNoEnvironmentKeyIsAPlainError()
+    {
+        const Json child = test::runChildWithoutBus(QStringLiteral("audit-key"));
+        QVERIFY2(!child.contains("failed"), child.dump().c_str());
+        QCOMPARE(child.value("ok", true), false);
+        QCOMPARE(jsonString(child, "code"), QStringLiteral("keychain_unavailable"));
+        const QString message = jsonString(child, "message");
+        QVERIFY2(message.startsWith(QStringLiteral("No keychain service is reachable")),
+                 qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("set AWB_AUDIT_KEY"), Qt::CaseInsensitive),
+                 qPrintable(message));
+    }
+};
+
+AWB_SECURITY_TEST_MAIN(TestAuditKey)
+#include "TestAuditKey.moc"
