@@ -8,6 +8,7 @@
 #include <QUuid>
 
 #include <csignal>
+#include <pwd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -37,8 +38,10 @@ int fail(const QString& message, int code = ExitUsage)
 QString currentActor()
 {
     QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME", QStringLiteral("unknown"));
+    if (user.isEmpty()) {
+        const passwd* entry = ::getpwuid(::getuid());
+        user = entry ? QString::fromLocal8Bit(entry->pw_name) : QStringLiteral("uid-%1").arg(::getuid());
+    }
     return QStringLiteral("cli:%1").arg(user);
 }
 

@@ -47,7 +47,7 @@ Prepared by the q3-reconciliation agent in Agent Workbench.)";
 
 const char* const kFinalAnswer = R"(## Q3 2026 revenue reconciliation
 
-The one-page report is at `{{render_report:/path}}` and was sent to the CFO (cfo@finance.example); email status: **{{send_email:/status}}**.
+The one-page report is at `{{render_report:/path}}`. Email to the CFO (cfo@finance.example): **{{send_email:/status|not sent}}**.
 
 **Ledger vs CRM** (matched by deal, tolerance 0.50)
 

@@ -29,12 +29,23 @@ std::map<QString, Json> latestResults(const ModelRequest& request)
 
 const QRegularExpression& templatePattern()
 {
-    static const QRegularExpression re(QStringLiteral(R"(\{\{([A-Za-z0-9_.-]+):(/[^}]*|)\}\})"));
+    static const QRegularExpression re(QStringLiteral(R"(\{\{([A-Za-z0-9_.-]+):(/[^}|]*|)(?:\|([^}]*))?\}\})"));
     return re;
 }
 
-Result<Json> lookupTemplate(const std::map<QString, Json>& latest, const QString& tool,
-                            const QString& pointer)
+Result<Json> lookupPointer(const std::map<QString, Json>& latest, const QString& tool, const QString& pointer);
+
+// "{{tool:/ptr|fallback}}": the fallback text stands in when the result has nothing there (e.g.
+// the call failed or was rejected), as a model would word its answer differently.
+Result<Json> lookupTemplate(const std::map<QString, Json>& latest, const QRegularExpressionMatch& m)
+{
+    auto value = lookupPointer(latest, m.captured(1), m.captured(2));
+    if (!value && m.capturedStart(3) >= 0)
+        return Json(toStd(m.captured(3)));
+    return value;
+}
+
+Result<Json> lookupPointer(const std::map<QString, Json>& latest, const QString& tool, const QString& pointer)
 {
     const auto it = latest.find(tool);
     if (it == latest.end())
@@ -64,14 +75,14 @@ Result<Json> substitute(const Json& value, const std::map<QString, Json>& latest
             return value;
         const auto whole = templatePattern().match(s);
         if (whole.hasMatch() && whole.capturedStart() == 0 && whole.capturedLength() == s.size())
-            return lookupTemplate(latest, whole.captured(1), whole.captured(2));
+            return lookupTemplate(latest, whole);
         QString out;
         qsizetype last = 0;
         auto it = templatePattern().globalMatch(s);
         while (it.hasNext()) {
             const auto m = it.next();
             out += s.mid(last, m.capturedStart() - last);
-            auto v = lookupTemplate(latest, m.captured(1), m.captured(2));
+            auto v = lookupTemplate(latest, m);
             if (!v)
                 return v.error();
             out += v->is_string() ? toQ(v->get<std::string>()) : toQ(v->dump());

@@ -3,6 +3,7 @@
 // Turn i answers the request that already holds i assistant messages. Strings in a turn may use
 // "{{TOOL:/json/pointer}}", replaced by the value at that pointer in the latest result of TOOL
 // that the request carries; a string that is exactly one template takes the JSON value itself.
+// "{{TOOL:/pointer|text}}" uses text when there is nothing at the pointer.
 // Runs on it are labelled "scripted" everywhere.
 
 #include <QString>

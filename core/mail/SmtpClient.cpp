@@ -416,6 +416,8 @@ Result<SmtpReceipt> Session::run(const SmtpEnvelope& envelope, const SmtpHooks& 
     if (Status s = write(SmtpClient::dotStuff(envelope.message), QStringLiteral("the message")); !s)
         return s.error();
 
+    // A crash here leaves the server without the dot: it discards the message, so resending is safe.
+    fault::crashPoint("smtp.before_dot");
     // From here on the message may be delivered: the caller records that before the dot.
     if (hooks.beforeDot) {
         if (Status s = hooks.beforeDot(); !s) {
@@ -423,7 +425,6 @@ Result<SmtpReceipt> Session::run(const SmtpEnvelope& envelope, const SmtpHooks& 
             return s.error();
         }
     }
-    fault::crashPoint("smtp.before_dot");
     if (Status s = write(".\r\n", QStringLiteral("the end of the message")); !s)
         return s.error();
     // Cancel is ignored now: the outcome is only known from this reply.

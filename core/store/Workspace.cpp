@@ -67,9 +67,9 @@ Result<WorkspaceSettings> parseWorkspaceSettings(const Json& json, const QString
     }
     if (const auto sql = json.find("sql"); sql != json.end() && sql->is_object()) {
         // Checked here: nlohmann's value() would throw on a string such as "100".
-        for (auto [key, target] : {std::pair{"row_limit", &s.sql.rowLimit},
-                                   std::pair{"timeout_ms", &s.sql.timeoutMs},
-                                   std::pair{"model_rows", &s.sql.modelRows}}) {
+        for (auto [key, target] :
+             {std::pair{"row_limit", &s.sql.rowLimit}, std::pair{"timeout_ms", &s.sql.timeoutMs},
+              std::pair{"model_rows", &s.sql.modelRows}}) {
             const auto it = sql->find(key);
             if (it == sql->end())
                 continue;

@@ -137,7 +137,7 @@ int main(int argc, char** argv)
     benchmark::RegisterBenchmark("BM_AuditVerify", BM_AuditVerify)
         ->ArgName("entries")
         ->Arg(entries)
-        ->Iterations(3)
+        ->Iterations(2)
         ->UseRealTime()
         ->Unit(benchmark::kMillisecond);
     const int status = awb::bench::runBenchmarks(argc, argv);

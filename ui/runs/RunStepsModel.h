@@ -1,0 +1,58 @@
+#pragma once
+// The steps of one run (model calls, tool calls, approvals) as a table, read through the run's
+// RunState: apply() feeds each published event to RunState::apply and turns the change into
+// rowsInserted (a new step) or dataChanged (a step's row), never a reset while following a run.
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+#include "engine/RunState.h"
+
+namespace awb::ui {
+
+class RunStepsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        IdColumn,
+        KindColumn,
+        NameColumn,
+        StatusColumn,
+        DurationColumn,
+        TokensColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        StepIdRole = Qt::UserRole + 1,
+        StatusRole, // stepStatusName()
+    };
+
+    explicit RunStepsModel(QObject* parent = nullptr);
+
+    // Shows a run from its recorded events (a reset); an empty id clears the model.
+    void setRun(const QString& runId, const std::vector<RunEvent>& history);
+    const QString& runId() const { return m_runId; }
+    const RunState& state() const { return m_state; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Applies an event of the shown run; events of other runs and ones already applied are ignored.
+    void apply(const RunEvent& event);
+
+Q_SIGNALS:
+    // After an event changed state(); views that read more than the table listen here.
+    void eventApplied(const awb::RunEvent& event);
+
+private:
+    QString m_runId;
+    RunState m_state;
+};
+
+} // namespace awb::ui

@@ -1,0 +1,170 @@
+#include "runs/RunsModel.h"
+
+#include "engine/RunLock.h"
+#include "runs/StatusStyle.h"
+#include "util/Decimal.h"
+
+namespace awb::ui {
+
+RunsModel::RunsModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void RunsModel::setJournal(Journal* journal, const QString& stateDir)
+{
+    if (m_journal)
+        disconnect(m_journal, nullptr, this, nullptr);
+    beginResetModel();
+    m_journal = journal;
+    m_stateDir = stateDir;
+    m_rows.clear();
+    m_live.clear();
+    if (journal) {
+        auto runs = journal->listRuns();
+        for (const RunRow& r : runs ? runs.value() : std::vector<RunRow>{}) {
+            Row row{r.runId, r.agent, r.provider, r.model, r.status,
+                    QDateTime::fromString(r.createdAt, Qt::ISODateWithMs),
+                    r.inputTokens + r.outputTokens, r.costMicros};
+            // A run marked running whose process is gone was interrupted (a crash); resume continues it.
+            if (row.status == QLatin1String("running") && !RunLock::isHeld(stateDir, r.runId))
+                row.status = QStringLiteral("interrupted");
+            m_rows.push_back(std::move(row));
+        }
+        connect(journal, &Journal::published, this, &RunsModel::apply);
+    }
+    endResetModel();
+}
+
+int RunsModel::rowOf(const QString& runId) const
+{
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].runId == runId)
+            return int(i);
+    }
+    return -1;
+}
+
+RunsModel::Row RunsModel::fromState(const RunState& state)
+{
+    return Row{state.runId,     state.agent,
+               state.provider,  state.model,
+               runStatusName(state.status), state.createdAt,
+               state.usage.totalTokens(), state.usage.costMicros};
+}
+
+void RunsModel::apply(const RunEvent& event)
+{
+    // Streamed tokens change nothing this table shows: skip them before any lookup.
+    if (event.kind == EventKind::TextDelta)
+        return;
+    auto live = m_live.find(event.runId);
+    if (live == m_live.end()) {
+        if (event.kind == EventKind::RunStarted) {
+            RunState state;
+            state.apply(event);
+            live = m_live.insert(event.runId, state);
+        } else {
+            // First event of a run loaded from the index: rebuild its state once from the journal,
+            // which already holds this event (events are published after they are committed).
+            auto events = m_journal ? m_journal->loadEvents(event.runId)
+                                    : Result<std::vector<RunEvent>>(std::vector<RunEvent>{});
+            if (!events || events->empty())
+                return;
+            live = m_live.insert(event.runId, RunState::fromEvents(*events));
+        }
+    } else if (event.seq > live->lastSeq) {
+        live->apply(event);
+    }
+
+    const Row row = fromState(*live);
+    const int at = rowOf(event.runId);
+    if (at < 0) {
+        beginInsertRows({}, 0, 0);
+        m_rows.insert(m_rows.begin(), row);
+        endInsertRows();
+        return;
+    }
+    if (m_rows[std::size_t(at)] == row)
+        return;
+    m_rows[std::size_t(at)] = row;
+    Q_EMIT dataChanged(index(at, 0), index(at, ColumnCount - 1));
+}
+
+int RunsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int RunsModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RunsModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Row& r = m_rows[std::size_t(index.row())];
+    switch (role) {
+    case RunIdRole:
+        return r.runId;
+    case StatusRole:
+        return r.status;
+    case Qt::ForegroundRole:
+        return index.column() == StatusColumn ? statusColor(r.status) : QVariant();
+    case Qt::TextAlignmentRole:
+        return index.column() == TokensColumn || index.column() == CostColumn
+                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                   : QVariant();
+    case Qt::ToolTipRole:
+        return index.column() == RunIdColumn ? QVariant(r.runId) : QVariant();
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (Column(index.column())) {
+    case RunIdColumn:
+        return r.runId;
+    case AgentColumn:
+        return r.agent;
+    case StatusColumn:
+        return statusText(r.status);
+    case ModelColumn:
+        return r.provider.isEmpty() ? r.model : r.provider + QLatin1Char('/') + r.model;
+    case TokensColumn:
+        return QLocale().toString(qlonglong(r.tokens));
+    case CostColumn:
+        return Decimal::fromMicros(r.costMicros).toString(4);
+    case CreatedColumn:
+        return r.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case RunIdColumn:
+        return tr("Run");
+    case AgentColumn:
+        return tr("Agent");
+    case StatusColumn:
+        return tr("Status");
+    case ModelColumn:
+        return tr("Model");
+    case TokensColumn:
+        return tr("Tokens");
+    case CostColumn:
+        return tr("Cost (US$)");
+    case CreatedColumn:
+        return tr("Started");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+} // namespace awb::ui
