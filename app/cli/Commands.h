@@ -25,6 +25,7 @@ int toolsList(const QStringList& args);
 int toolsCall(const QStringList& args);
 int auditVerify(const QStringList& args);
 int auditExport(const QStringList& args);
+int keysCommand(const QString& verb, const QStringList& args); // keys set | keys delete
 
 QString usage();
 

@@ -110,6 +110,18 @@ void ProgressPrinter::onEvent(const RunEvent& e)
         endTextLine();
         printErr(QStringLiteral("run %1 %2").arg(e.runId, jsonString(d, "status")));
         break;
+    case EventKind::StepRetried:
+        endTextLine();
+        printErr(QStringLiteral("%1%2; retrying in %3 ms (attempt %4)")
+                     .arg(step, jsonString(d.value("error", Json::object()), "message"))
+                     .arg(d.value("delay_ms", 0))
+                     .arg(d.value("attempt", 0)));
+        break;
+    case EventKind::ModelFellBack:
+        endTextLine();
+        printErr(QStringLiteral("%1%2 failed (%3); continuing on %4")
+                     .arg(step, jsonString(d, "from"), jsonString(d.value("error", Json::object()), "message"), jsonString(d, "to")));
+        break;
     case EventKind::UserMessage:
     case EventKind::ApprovalRequested:
         break;

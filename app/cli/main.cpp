@@ -44,6 +44,8 @@ int main(int argc, char* argv[])
         return auditVerify(take());
     if (command == QLatin1String("audit") && sub == QLatin1String("export"))
         return auditExport(take());
+    if (command == QLatin1String("keys") && (sub == QLatin1String("set") || sub == QLatin1String("delete")))
+        return keysCommand(sub, take());
     printErr(QStringLiteral("awb: unknown command \"%1\"\n").arg((command + QLatin1Char(' ') + sub).trimmed()) + usage());
     return ExitUsage;
 }

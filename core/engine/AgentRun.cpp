@@ -294,6 +294,21 @@ void AgentRun::startModelStep(const QString& existingStepId)
         if (!m_stopped)
             record(EventKind::TextDelta, stepId, {{"text", toStd(delta)}});
     });
+    connect(m_modelCall, &llm::ModelCall::retrying, this, [this, stepId](int attempt, int delayMs, const Error& reason) {
+        if (m_stopped)
+            return;
+        record(EventKind::StepRetried, stepId, {{"attempt", attempt}, {"delay_ms", delayMs}, {"error", errorJson(reason)}});
+        audit(modelActor(), QStringLiteral("model.retry"),
+              {{"step", toStd(stepId)}, {"attempt", attempt}, {"delay_ms", delayMs}, {"error", errorJson(reason)}});
+    });
+    connect(m_modelCall, &llm::ModelCall::fellBack, this,
+            [this, stepId](const QString& from, const QString& to, const Error& reason) {
+                if (m_stopped)
+                    return;
+                record(EventKind::ModelFellBack, stepId, {{"from", toStd(from)}, {"to", toStd(to)}, {"error", errorJson(reason)}});
+                audit(agentActor(), QStringLiteral("model.fallback"),
+                      {{"step", toStd(stepId)}, {"from", toStd(from)}, {"to", toStd(to)}, {"error", errorJson(reason)}});
+            });
     connect(m_modelCall, &llm::ModelCall::finished, this,
             [this, stepId, call = m_modelCall](const Result<llm::ModelResponse>& result) {
                 call->deleteLater();

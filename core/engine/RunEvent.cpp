@@ -31,6 +31,10 @@ QString eventKindName(EventKind kind)
         return QStringLiteral("run_resumed");
     case EventKind::RunFinished:
         return QStringLiteral("run_finished");
+    case EventKind::StepRetried:
+        return QStringLiteral("step_retried");
+    case EventKind::ModelFellBack:
+        return QStringLiteral("model_fell_back");
     }
     return QStringLiteral("unknown");
 }

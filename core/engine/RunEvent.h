@@ -29,6 +29,8 @@ enum class EventKind : int
     RunPaused = 11,        // reason
     RunResumed = 12,       // actor, reused_steps
     RunFinished = 13,      // status, final, error, usage
+    StepRetried = 14,      // attempt, delay_ms, error {code, message}: a transient failure, retried
+    ModelFellBack = 15,    // from, to, error: the call continues on the next provider of the chain
 };
 
 QString eventKindName(EventKind kind); // "run_started", ...; "unknown" for kinds from newer versions

@@ -179,6 +179,7 @@ void RunState::apply(const RunEvent& e)
             s->status = StepStatus::Succeeded;
             s->content = d.value("message", Json::object());
             s->usage = llm::Usage::fromJson(d.value("usage", Json::object()));
+            s->provider = jsonString(d, "provider");
             s->finishedAt = e.time;
             usage += s->usage;
         }
@@ -200,6 +201,18 @@ void RunState::apply(const RunEvent& e)
         }
         break;
     case EventKind::ApprovalRequested:
+        break;
+    case EventKind::StepRetried:
+        if (StepState* s = step(e.stepId)) {
+            s->retries += 1;
+            s->streamedText.clear();
+        }
+        break;
+    case EventKind::ModelFellBack:
+        if (StepState* s = step(e.stepId)) {
+            s->fallbacks.push_back(d);
+            s->streamedText.clear();
+        }
         break;
     case EventKind::ApprovalDecided:
         if (StepState* s = step(e.stepId)) {
@@ -293,10 +306,16 @@ Json RunState::toJson() const
             j["tokens"] = {{"input", s.usage.inputTokens}, {"output", s.usage.outputTokens},
                            {"cached_input", s.usage.cachedInputTokens}};
             j["cost_usd"] = double(s.usage.costMicros) / 1e6;
+            j["provider"] = toStd(s.provider);
+            j["retries"] = s.retries;
+            if (!s.fallbacks.empty())
+                j["fallbacks"] = s.fallbacks;
         } else {
             j["arguments"] = s.arguments;
         }
         if (s.kind == StepKind::Tool) {
+            if (s.retries > 0)
+                j["retries"] = s.retries;
             j["effect"] = toStd(s.effect);
             if (!s.handle.isEmpty())
                 j["result_handle"] = toStd(s.handle);

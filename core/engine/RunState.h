@@ -64,7 +64,10 @@ struct StepState
     llm::Usage usage;         // model steps
     std::optional<bool> approved; // approval steps
     QString decidedBy;        // approval steps
-    QString streamedText;     // model steps: text deltas so far
+    QString streamedText;     // model steps: text deltas so far (of the current attempt)
+    int retries = 0;          // transient failures retried within this step
+    Json fallbacks = Json::array(); // model steps: provider switches {from, to, error}
+    QString provider;         // model steps: the provider that answered
 
     bool isTerminal() const { return status == StepStatus::Succeeded || status == StepStatus::Failed; }
 };

@@ -21,6 +21,13 @@ public:
 
 Q_SIGNALS:
     void textDelta(const QString& delta);
+    // A retry is scheduled after a transient failure (429, 5xx, network): attempt is the next one.
+    void retrying(int attempt, int delayMs, const awb::Error& reason);
+    // Retries on one provider are exhausted (or its circuit is open): the same request continues
+    // on the next provider of the fallback chain.
+    void fellBack(const QString& fromProvider, const QString& toProvider, const awb::Error& reason);
+    // The exact HTTP exchange of an attempt, secrets redacted: for the inspector and cassettes.
+    void exchanged(const awb::Json& request, const awb::Json& response);
     void finished(const awb::Result<awb::llm::ModelResponse>& result);
 };
 

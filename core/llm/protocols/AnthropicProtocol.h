@@ -1,0 +1,23 @@
+#pragma once
+// Anthropic Messages (POST {base}/v1/messages with x-api-key and anthropic-version): content blocks, tool_use / tool_result, typed stream events.
+
+#include "llm/WireProtocol.h"
+
+namespace awb::llm {
+
+class AnthropicProtocol : public WireProtocol
+{
+public:
+
+    QString name() const override;
+    StreamFraming framing() const override { return StreamFraming::ServerSentEvents; }
+    QString keyEnvironmentVariable() const override;
+
+    Result<HttpRequestSpec> buildRequest(const ModelRequest& request, const ProviderConfig& config) const override;
+    Result<ModelResponse> parseResponse(const QByteArray& body) const override;
+    std::unique_ptr<StreamDecoder> streamDecoder(std::function<void(const QString&)> onText) const override;
+    ProviderFailure parseFailure(int httpStatus, const QByteArray& body) const override;
+
+};
+
+} // namespace awb::llm
