@@ -117,36 +117,38 @@ Status Journal::writePending()
     if (!tx.beginStatus())
         return tx.beginStatus();
     if (!m_events.empty()) {
-        auto st = m_db.prepare(QStringLiteral("INSERT INTO events(run_id, seq, time, kind, step_id, data) "
-                                              "VALUES (?, ?, ?, ?, ?, ?)"));
+        auto st = m_db.cached(QStringLiteral("INSERT INTO events(run_id, seq, time, kind, step_id, data) "
+                                             "VALUES (?, ?, ?, ?, ?, ?)"));
         if (!st)
             return st.error();
+        sql::Statement& q = **st;
         for (const RunEvent& e : m_events) {
-            st->reset();
-            st->bind(1, e.runId).bind(2, e.seq).bind(3, e.time.toString(Qt::ISODateWithMs));
-            st->bind(4, int(e.kind));
+            q.reset();
+            q.bind(1, e.runId).bind(2, e.seq).bind(3, e.time.toString(Qt::ISODateWithMs));
+            q.bind(4, int(e.kind));
             if (e.stepId.isEmpty())
-                st->bindNull(5);
+                q.bindNull(5);
             else
-                st->bind(5, e.stepId);
-            st->bind(6, canonicalJson(e.data));
-            if (Status s = st->exec(); !s)
+                q.bind(5, e.stepId);
+            q.bind(6, canonicalJson(e.data));
+            if (Status s = q.exec(); !s)
                 return s;
         }
     }
     if (!m_results.empty()) {
-        auto st = m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO tool_results(run_id, handle, data) VALUES (?, ?, ?)"));
+        auto st = m_db.cached(QStringLiteral("INSERT OR REPLACE INTO tool_results(run_id, handle, data) VALUES (?, ?, ?)"));
         if (!st)
             return st.error();
+        sql::Statement& q = **st;
         for (const PendingResult& r : m_results) {
-            st->reset();
-            st->bind(1, r.runId).bind(2, r.handle).bind(3, r.data);
-            if (Status s = st->exec(); !s)
+            q.reset();
+            q.bind(1, r.runId).bind(2, r.handle).bind(3, r.data);
+            if (Status s = q.exec(); !s)
                 return s;
         }
     }
     if (!m_runs.empty()) {
-        auto st = m_db.prepare(QStringLiteral(
+        auto st = m_db.cached(QStringLiteral(
             "INSERT INTO runs(run_id, agent, provider, model, status, input, final, created_at, updated_at, "
             "input_tokens, output_tokens, cost_micros) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(run_id) DO UPDATE SET status = excluded.status, final = excluded.final, "
@@ -154,13 +156,14 @@ Status Journal::writePending()
             "output_tokens = excluded.output_tokens, cost_micros = excluded.cost_micros"));
         if (!st)
             return st.error();
+        sql::Statement& q = **st;
         for (const auto& [id, r] : m_runs) {
-            st->reset();
-            st->bind(1, r.runId).bind(2, r.agent).bind(3, r.provider).bind(4, r.model).bind(5, r.status);
-            st->bind(6, m_secrets ? m_secrets->redact(r.input) : r.input);
-            st->bind(7, r.finalText).bind(8, r.createdAt).bind(9, r.updatedAt);
-            st->bind(10, r.inputTokens).bind(11, r.outputTokens).bind(12, r.costMicros);
-            if (Status s = st->exec(); !s)
+            q.reset();
+            q.bind(1, r.runId).bind(2, r.agent).bind(3, r.provider).bind(4, r.model).bind(5, r.status);
+            q.bind(6, m_secrets ? m_secrets->redact(r.input) : r.input);
+            q.bind(7, r.finalText).bind(8, r.createdAt).bind(9, r.updatedAt);
+            q.bind(10, r.inputTokens).bind(11, r.outputTokens).bind(12, r.costMicros);
+            if (Status s = q.exec(); !s)
                 return s;
         }
     }

@@ -220,9 +220,10 @@ Result<AuditEntry> AuditTrail::append(sql::Database& db, const QString& actor, c
             return ownTransaction->beginStatus().error();
     }
 
-    auto tail = db.prepare(QStringLiteral("SELECT seq, mac FROM audit ORDER BY seq DESC LIMIT 1"));
-    if (!tail)
-        return tail.error();
+    auto tailStatement = db.cached(QStringLiteral("SELECT seq, mac FROM audit ORDER BY seq DESC LIMIT 1"));
+    if (!tailStatement)
+        return tailStatement.error();
+    sql::Statement* tail = *tailStatement;
     AuditEntry entry;
     entry.seq = 1;
     entry.prev = zeroMac();
@@ -232,6 +233,7 @@ Result<AuditEntry> AuditTrail::append(sql::Database& db, const QString& actor, c
     } else if (tail->error()) {
         return *tail->error();
     }
+    tail->reset(); // an unfinished SELECT would keep its read snapshot open
     entry.time = time.toUTC().toString(Qt::ISODateWithMs);
     // Round-trip through UTF-8 so the stored text is exactly what was signed.
     entry.actor = QString::fromUtf8(actor.toUtf8());
@@ -240,10 +242,11 @@ Result<AuditEntry> AuditTrail::append(sql::Database& db, const QString& actor, c
     entry.data = data;
     entry.mac = macOf(canonicalJson(entry.toJson(false)));
 
-    auto insert = db.prepare(QStringLiteral("INSERT INTO audit (seq, time, actor, kind, run_id, "
-                                            "data, prev, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    if (!insert)
-        return insert.error();
+    auto insertStatement = db.cached(QStringLiteral("INSERT INTO audit (seq, time, actor, kind, run_id, "
+                                                    "data, prev, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!insertStatement)
+        return insertStatement.error();
+    sql::Statement* insert = *insertStatement;
     insert->bind(1, std::int64_t(entry.seq))
         .bind(2, entry.time)
         .bind(3, entry.actor)

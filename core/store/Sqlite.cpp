@@ -132,25 +132,46 @@ QByteArray Statement::textUtf8(int column) const
 }
 
 Database::Database(Database&& other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path))
+    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)), m_cache(std::move(other.m_cache))
 {
 }
 
 Database& Database::operator=(Database&& other) noexcept
 {
     if (this != &other) {
-        if (m_db)
-            sqlite3_close_v2(m_db);
+        close();
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
+        m_cache = std::move(other.m_cache);
     }
     return *this;
 }
 
 Database::~Database()
 {
+    close();
+}
+
+void Database::close()
+{
+    m_cache.clear(); // statements are finalized before their connection closes
     if (m_db)
         sqlite3_close_v2(m_db);
+    m_db = nullptr;
+}
+
+Result<Statement*> Database::cached(const QString& sql)
+{
+    auto it = m_cache.find(sql);
+    if (it == m_cache.end()) {
+        auto st = prepare(sql);
+        if (!st)
+            return st.error();
+        it = m_cache.emplace(sql, std::make_unique<Statement>(std::move(st).value())).first;
+    } else {
+        it->second->reset();
+    }
+    return it->second.get();
 }
 
 Result<Database> Database::open(const QString& path, OpenMode mode)

@@ -8,6 +8,7 @@
 #include <QVariant>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 
 #include "util/Result.h"
@@ -81,6 +82,11 @@ public:
     const QString& path() const { return m_path; }
 
     Result<Statement> prepare(const QString& sql);
+    // A statement prepared once and kept for reuse by hot paths (the journal, the audit trail);
+    // returned reset, with its bindings cleared. Owned by the database; valid until it closes.
+    // Step it to the end or reset() it after use: a SELECT left on a row keeps a read snapshot
+    // open, and the connection's next write transaction then fails as busy.
+    Result<Statement*> cached(const QString& sql);
     // Runs one or more statements that return no rows.
     Status exec(const QString& sql);
     // Convenience: first column of the first row as integer, or fallback when there is no row.
@@ -91,8 +97,10 @@ public:
 
 private:
     explicit Database(sqlite3* db, QString path) : m_db(db), m_path(std::move(path)) {}
+    void close();
     sqlite3* m_db = nullptr;
     QString m_path;
+    std::map<QString, std::unique_ptr<Statement>> m_cache;
 };
 
 // Holds BEGIN ... COMMIT; rolls back in the destructor unless committed.

@@ -1,5 +1,6 @@
 #pragma once
-// OpenAI Chat Completions (POST {base}/chat/completions), also spoken by OpenAI-compatible servers (llama.cpp, vLLM, LM Studio).
+// OpenAI Chat Completions (POST {base}/chat/completions), also spoken by OpenAI-compatible servers
+// (llama.cpp, vLLM, LM Studio).
 
 #include "llm/WireProtocol.h"
 
@@ -19,15 +20,14 @@ public:
     StreamFraming framing() const override { return StreamFraming::ServerSentEvents; }
     QString keyEnvironmentVariable() const override;
 
-    Result<HttpRequestSpec> buildRequest(const ModelRequest& request, const ProviderConfig& config) const override;
+    Result<HttpRequestSpec> buildRequest(const ModelRequest& request,
+                                         const ProviderConfig& config) const override;
     Result<ModelResponse> parseResponse(const QByteArray& body) const override;
-    std::unique_ptr<StreamDecoder> streamDecoder(std::function<void(const QString&)> onText) const override;
+    std::unique_ptr<StreamDecoder>
+    streamDecoder(std::function<void(const QString&)> onText) const override;
     ProviderFailure parseFailure(int httpStatus, const QByteArray& body) const override;
 
-private:
-    // The Responses protocol shares the OpenAI conventions below (URLs, keys, ids, arguments).
-    friend class OpenAiResponsesProtocol;
-
+    // OpenAI conventions shared with OpenAiResponsesProtocol (URLs, keys, ids, arguments).
     // URL {base}{path} (default base https://api.openai.com/v1) and the Authorization header;
     // an empty key is an error naming OPENAI_API_KEY unless keyOptional.
     static Result<HttpRequestSpec> endpoint(const ProviderConfig& config, const QString& path,
@@ -42,7 +42,12 @@ private:
     // {"_raw": text}, which the engine's schema validation rejects back to the model.
     static Json argumentsFromText(const std::string& text);
     static Json schemaOrEmptyObject(const Json& schema);
+    // An error object ({message, type, code} or a bare string) as an Error: the message verbatim,
+    // the code (else the type) as its code, which the transport uses to retry "server_error" and
+    // "rate_limited" (OpenAI's rate_limit_exceeded) stream errors.
+    static Error errorFrom(const Json& error, const QString& provider);
 
+private:
     Flavor m_flavor;
 };
 
