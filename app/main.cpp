@@ -1,1 +1,58 @@
-int main() { return 0; }
+// agent-workbench: the desktop front end. Parses arguments, loads the translation for the system
+// locale and wires a SessionController to the main window; everything else lives in ui/ and core/.
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTranslator>
+
+#include "mainwindow/MainWindow.h"
+#include "session/SessionController.h"
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("AgentWorkbench"));
+    QApplication::setApplicationName(QStringLiteral("agent-workbench"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Agent Workbench"));
+    QApplication::setApplicationVersion(QStringLiteral(AWB_VERSION));
+    // No style sheet and no palette of our own: the window follows the system palette.
+
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale::system(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale::system(), QStringLiteral("awb"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Run LLM agents against real data and watch every step."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption workspace(
+        QStringList{QStringLiteral("w"), QStringLiteral("workspace")},
+        QApplication::translate("main", "Open the workspace in DIR."), QStringLiteral("DIR"));
+    parser.addOption(workspace);
+    parser.process(app);
+
+    awb::ui::SessionController controller;
+    awb::ui::MainWindow window(&controller);
+    window.show();
+
+    QString dir = parser.value(workspace);
+    if (dir.isEmpty()) {
+        // Reopen the last workspace when it still exists; otherwise start empty.
+        const QString last = QSettings().value(QStringLiteral("workspace/last")).toString();
+        if (!last.isEmpty() && QDir(last).exists(QStringLiteral("workspace.json")))
+            dir = last;
+    }
+    if (!dir.isEmpty())
+        controller.openWorkspace(dir);
+    return QApplication::exec();
+}

@@ -186,8 +186,10 @@ QString usage()
     return QStringLiteral(
         "usage:\n"
         "  awb demo init DIR\n"
-        "  awb run AGENT --workspace DIR --input TEXT [--provider P --model M --base-url URL]\n"
-        "          [--approve-all | --approve TOOL,...] [--json]\n"
+        "  awb run AGENT --workspace DIR --input TEXT [--provider P --model M --base-url URL] [--no-stream]\n"
+        "          [--approve-all | --approve TOOL,...] [--record FILE] [--json]\n"
+        "          providers: scripted, openai, openai-responses, anthropic, gemini, ollama, openai-compatible,\n"
+        "          replay (--cassette FILE)\n"
         "  awb resume RUN_ID --workspace DIR [--approve-all | --approve TOOL,... | --reject] [--json]\n"
         "  awb runs list --workspace DIR [--json]\n"
         "  awb runs show RUN_ID --workspace DIR [--json]\n"
@@ -244,8 +246,10 @@ int demoInit(const QStringList& args)
 int runAgent(const QStringList& args)
 {
     auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("input"), QStringLiteral("provider"),
-                                     QStringLiteral("model"), QStringLiteral("base-url"), QStringLiteral("approve")},
-                              {QStringLiteral("approve-all"), QStringLiteral("json"), QStringLiteral("quiet")});
+                                     QStringLiteral("model"), QStringLiteral("base-url"), QStringLiteral("approve"),
+                                     QStringLiteral("record"), QStringLiteral("cassette")},
+                              {QStringLiteral("approve-all"), QStringLiteral("json"), QStringLiteral("quiet"),
+                               QStringLiteral("no-stream")});
     if (!a)
         return fail(a.errorMessage());
     if (a->positional().size() != 1)
@@ -263,12 +267,18 @@ int runAgent(const QStringList& args)
     if (!agent)
         return fail(agent.errorMessage());
     QString model;
-    auto provider = (*session)->providerFor(*agent,
-                                            {a->value(QStringLiteral("provider")), a->value(QStringLiteral("model")),
-                                             a->value(QStringLiteral("base-url"))},
-                                            &model);
+    ProviderChoice choice;
+    choice.provider = a->value(QStringLiteral("provider"));
+    choice.model = a->value(QStringLiteral("model"));
+    choice.baseUrl = a->value(QStringLiteral("base-url"));
+    choice.stream = !a->has(QStringLiteral("no-stream"));
+    choice.cassette = a->value(QStringLiteral("cassette"));
+    choice.record = a->value(QStringLiteral("record"));
+    auto provider = (*session)->providerFor(*agent, choice, &model);
     if (!provider)
         return fail(provider.errorMessage());
+    options->startDetails = {{"base_url", toStd(choice.baseUrl)}, {"stream", choice.stream},
+                             {"cassette", toStd(choice.cassette)}};
 
     ProgressPrinter printer({}, a->has(QStringLiteral("quiet")));
     QObject::connect(&(*session)->journal(), &Journal::published, &printer, &ProgressPrinter::onEvent);
@@ -282,7 +292,8 @@ int runAgent(const QStringList& args)
 
 int resumeRun(const QStringList& args)
 {
-    auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("approve"), QStringLiteral("reason")},
+    auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("approve"), QStringLiteral("reason"),
+                                     QStringLiteral("record")},
                               {QStringLiteral("approve-all"), QStringLiteral("json"), QStringLiteral("quiet"),
                                QStringLiteral("reject")});
     if (!a)
@@ -309,7 +320,14 @@ int resumeRun(const QStringList& args)
     if (!agent)
         return fail(agent.errorMessage());
     QString model;
-    auto provider = (*session)->providerFor(*agent, {previous.provider, previous.model, {}}, &model);
+    ProviderChoice choice;
+    choice.provider = previous.provider;
+    choice.model = previous.model;
+    choice.baseUrl = jsonString(previous.startData, "base_url");
+    choice.stream = previous.startData.value("stream", true);
+    choice.cassette = jsonString(previous.startData, "cassette");
+    choice.record = a->value(QStringLiteral("record"));
+    auto provider = (*session)->providerFor(*agent, choice, &model);
     if (!provider)
         return fail(provider.errorMessage());
 

@@ -8,6 +8,7 @@
 
 #include "engine/EffectLedger.h"
 #include "engine/Journal.h"
+#include "llm/Pricing.h"
 #include "store/Workspace.h"
 #include "tools/ResultSummarizer.h"
 #include "tools/ToolRegistry.h"
@@ -72,8 +73,7 @@ AgentRun* AgentRun::start(const EngineContext& ctx, AgentDefinition agent, std::
     run->m_model = model;
     run->m_results = std::make_shared<StoredResults>(ctx.journal->databasePath(), runId);
     const Budgets& b = run->m_agent.budgets;
-    run->record(EventKind::RunStarted, {},
-                {{"agent", toStd(run->m_agent.name)},
+    Json started = {{"agent", toStd(run->m_agent.name)},
                  {"agent_file", toStd(run->m_agent.filePath)},
                  {"agent_hash", toStd(run->m_agent.sourceHash)},
                  {"provider", toStd(run->m_provider->name())},
@@ -86,7 +86,10 @@ AgentRun* AgentRun::start(const EngineContext& ctx, AgentDefinition agent, std::
                    {"max_tokens", b.maxTokens},
                    {"max_cost_usd", toStd(b.maxCostUsd.toString(2))},
                    {"max_wall_seconds", b.maxWallSeconds},
-                   {"max_parallel_tools", b.maxParallelTools}}}});
+                   {"max_parallel_tools", b.maxParallelTools}}}};
+    for (const auto& [key, value] : run->m_options.startDetails.items())
+        started.emplace(key, value);
+    run->record(EventKind::RunStarted, {}, std::move(started));
     run->audit(ctx.actor, QStringLiteral("run.started"),
                {{"agent", toStd(run->m_agent.name)},
                 {"agent_hash", toStd(run->m_agent.sourceHash)},
@@ -202,6 +205,51 @@ std::optional<Error> AgentRun::checkBudgets(int newSteps) const
     return std::nullopt;
 }
 
+llm::ModelRequest AgentRun::buildRequest() const
+{
+    llm::ModelRequest request;
+    request.model = m_model;
+    request.instructions = m_agent.instructions;
+    request.messages = m_state.conversation();
+    for (const AgentTool& t : m_agent.tools) {
+        if (auto tool = m_ctx.tools->find(t.name))
+            request.tools.push_back({tool->name(), tool->description(), tool->inputSchema()});
+    }
+    return request;
+}
+
+std::optional<Error> AgentRun::checkCallBudget(const llm::ModelRequest& request) const
+{
+    // About four characters a token: a deliberately rough, provider-neutral estimate.
+    qsizetype chars = request.instructions.size();
+    for (const llm::ChatMessage& m : request.messages)
+        chars += m.text.size() + qsizetype(m.toJson().dump().size()) / 4;
+    for (const llm::ToolSpec& t : request.tools)
+        chars += t.description.size() + qsizetype(t.inputSchema.dump().size());
+    const std::int64_t inputEstimate = (chars + 3) / 4;
+    const std::int64_t maxOutput = request.maxOutputTokens.value_or(4096);
+    const Budgets& b = m_agent.budgets;
+    if (m_state.usage.totalTokens() + inputEstimate > b.maxTokens)
+        return Error::make(QStringLiteral("budget exceeded: tokens (%1 used, the next call needs about %2 more, limit %3)")
+                               .arg(m_state.usage.totalTokens())
+                               .arg(inputEstimate)
+                               .arg(b.maxTokens),
+                           QStringLiteral("budget_exceeded"));
+    if (!m_ctx.pricing || m_provider->isScripted())
+        return std::nullopt;
+    auto estimate = m_ctx.pricing->estimateMicros(m_model, inputEstimate, maxOutput);
+    if (!estimate)
+        return std::nullopt; // no price for this model: cost is counted after the call if the provider reports it
+    const Decimal projected = Decimal::fromMicros(m_state.usage.costMicros + *estimate);
+    if (projected > b.maxCostUsd)
+        return Error::make(QStringLiteral("budget exceeded: cost (US$%1 used; the next call could cost up to US$%2, "
+                                          "limit US$%3)")
+                               .arg(Decimal::fromMicros(m_state.usage.costMicros).toString(4),
+                                    Decimal::fromMicros(*estimate).toString(4), b.maxCostUsd.toString(2)),
+                           QStringLiteral("budget_exceeded"));
+    return std::nullopt;
+}
+
 void AgentRun::advance()
 {
     if (m_stopped || m_state.isFinished() || m_state.status == RunStatus::WaitingApproval)
@@ -271,16 +319,15 @@ void AgentRun::startModelStep(const QString& existingStepId)
                {{"kind", "model"}, {"name", toStd(m_model)}, {"turn", m_state.countSteps(StepKind::Model) + 1}});
     }
     const StepState* step = m_state.step(stepId);
+    const llm::ModelRequest request = buildRequest();
+    if (auto over = checkCallBudget(request)) {
+        record(EventKind::StepFailed, stepId, {{"error", errorJson(*over)}});
+        audit(agentActor(), QStringLiteral("policy.refused"), {{"step", toStd(stepId)}, {"reason", toStd(over->message)}});
+        finish(RunStatus::Failed, {}, errorJson(*over));
+        return;
+    }
     record(EventKind::StepStarted, stepId, {{"attempt", step->attempts + 1}});
 
-    llm::ModelRequest request;
-    request.model = m_model;
-    request.instructions = m_agent.instructions;
-    request.messages = m_state.conversation();
-    for (const AgentTool& t : m_agent.tools) {
-        if (auto tool = m_ctx.tools->find(t.name))
-            request.tools.push_back({tool->name(), tool->description(), tool->inputSchema()});
-    }
     audit(m_ctx.actor, QStringLiteral("model.request"),
           {{"step", toStd(stepId)},
            {"provider", toStd(m_provider->name())},

@@ -21,6 +21,9 @@ class QThreadPool;
 
 namespace awb {
 
+namespace llm {
+class Pricing;
+}
 class Journal;
 class ToolRegistry;
 class Workspace;
@@ -34,6 +37,7 @@ struct EngineContext
     EffectJournal* effects = nullptr;
     QThreadPool* pool = nullptr;
     QString actor; // who acts here, e.g. "cli:alice"
+    std::shared_ptr<const llm::Pricing> pricing; // for cost budgets before a call; null: no estimate
 };
 
 struct RunOptions
@@ -46,6 +50,7 @@ struct RunOptions
     };
     Approval approval = Approval::Ask;
     QStringList approvedTools;
+    Json startDetails = Json::object(); // recorded with the run's start, e.g. base_url and stream for resume
 };
 
 class AgentRun : public QObject
@@ -96,6 +101,9 @@ private:
     void failTool(const QString& stepId, const Error& error, const QString& auditKind);
     bool autoApproves(const QString& toolName) const;
     std::optional<Error> checkBudgets(int newSteps) const;
+    // Refuses a model call whose estimated tokens or cost would exceed the budgets.
+    std::optional<Error> checkCallBudget(const llm::ModelRequest& request) const;
+    llm::ModelRequest buildRequest() const;
     void armWallClock();
     void finish(RunStatus status, const QString& finalText, const Json& error);
     void pause();

@@ -1,9 +1,18 @@
 #include "engine/WorkspaceSession.h"
 
+#include <QDir>
+#include <QFile>
+
 #include "engine/BuiltinTools.h"
 #include "engine/EffectLedger.h"
 #include "engine/Journal.h"
+#include "llm/Cassette.h"
+#include "llm/FallbackProvider.h"
+#include "llm/Pricing.h"
 #include "llm/ScriptedProvider.h"
+#include "llm/WireProtocol.h"
+#include "llm/transport/HttpProvider.h"
+#include "security/Keychain.h"
 #include "security/AuditTrail.h"
 #include "security/Redactor.h"
 #include "store/Migrations.h"
@@ -37,6 +46,12 @@ Result<std::unique_ptr<WorkspaceSession>> WorkspaceSession::open(const QString& 
         return effects.error();
     s->m_effects = std::move(effects).value();
     s->m_journal = new Journal(std::move(db).value(), s->m_audit, s->m_secrets, s->m_auditRedactor, s.get());
+    // The shipped pricing table, with the workspace's own prices (pricing.json) over it.
+    const QString overlay = QDir(s->m_workspace.root()).filePath(QStringLiteral("pricing.json"));
+    auto pricing = llm::Pricing::load(QFile::exists(overlay) ? overlay : QString());
+    if (!pricing)
+        return pricing.error();
+    s->m_pricing = std::make_shared<const llm::Pricing>(std::move(pricing).value());
     if (Status st = registerBuiltinTools(s->m_tools); !st)
         return st.error();
     s->m_pool.setMaxThreadCount(std::max(4, QThread::idealThreadCount() * 2));
@@ -62,6 +77,7 @@ EngineContext WorkspaceSession::context()
     c.effects = m_effects.get();
     c.pool = &m_pool;
     c.actor = m_actor;
+    c.pricing = m_pricing;
     return c;
 }
 
@@ -82,12 +98,75 @@ Result<AgentDefinition> WorkspaceSession::loadAgent(const QString& nameOrPath) c
     return agent;
 }
 
+namespace {
+QString defaultBaseUrl(const QString& provider)
+{
+    if (provider == QLatin1String("openai") || provider == QLatin1String("openai-responses"))
+        return QStringLiteral("https://api.openai.com/v1");
+    if (provider == QLatin1String("anthropic"))
+        return QStringLiteral("https://api.anthropic.com");
+    if (provider == QLatin1String("gemini"))
+        return QStringLiteral("https://generativelanguage.googleapis.com");
+    if (provider == QLatin1String("ollama"))
+        return QStringLiteral("http://localhost:11434");
+    return {};
+}
+} // namespace
+
+Result<std::shared_ptr<llm::ModelProvider>> WorkspaceSession::httpProvider(const QString& provider, const QString& model,
+                                                                           const QString& baseUrl, bool stream)
+{
+    auto protocol = llm::protocolFor(provider);
+    if (!protocol)
+        return Error::make(QStringLiteral("unknown provider \"%1\" (known: scripted, replay, %2)")
+                               .arg(provider, llm::knownProviders().join(QStringLiteral(", "))),
+                           QStringLiteral("unknown_provider"));
+    llm::ProviderConfig config;
+    config.provider = provider;
+    config.model = model;
+    config.baseUrl = baseUrl.isEmpty() ? defaultBaseUrl(provider) : baseUrl;
+    config.stream = stream;
+    if (config.baseUrl.isEmpty())
+        return Error::make(QStringLiteral("provider %1 needs a base URL (--base-url, or model.base_url in the agent file), "
+                                          "e.g. http://localhost:8080/v1")
+                               .arg(provider),
+                           QStringLiteral("invalid_config"));
+    if (config.model.isEmpty())
+        return Error::make(QStringLiteral("provider %1 needs a model name (--model, or model.name in the agent file)").arg(provider),
+                           QStringLiteral("invalid_config"));
+    // The environment wins (scripts and CI say so explicitly); otherwise the keychain.
+    const QString variable = protocol->keyEnvironmentVariable();
+    if (!variable.isEmpty())
+        config.apiKey = qEnvironmentVariable(variable.toLatin1().constData());
+    if (config.apiKey.isEmpty()) {
+        auto stored = Keychain::read(QStringLiteral("provider/") + provider);
+        if (stored && stored->has_value())
+            config.apiKey = **stored;
+    }
+    if (!config.apiKey.isEmpty()) {
+        m_secrets->addSecret(config.apiKey);
+        m_auditRedactor->addSecret(config.apiKey);
+    }
+    llm::HttpOptions options;
+    options.pricing = m_pricing;
+    return std::shared_ptr<llm::ModelProvider>(std::make_shared<llm::HttpProvider>(protocol, config, options));
+}
+
 Result<std::shared_ptr<llm::ModelProvider>> WorkspaceSession::providerFor(const AgentDefinition& agent,
                                                                          const ProviderChoice& choice,
-                                                                         QString* modelName) const
+                                                                         QString* modelName)
 {
     const QString provider = choice.provider.isEmpty() ? agent.model.provider : choice.provider;
-    if (provider == QLatin1String("scripted")) {
+    std::shared_ptr<llm::ModelProvider> result;
+    if (provider == QLatin1String("replay")) {
+        if (choice.cassette.isEmpty())
+            return Error::make(QStringLiteral("--provider replay needs --cassette FILE"), QStringLiteral("usage"));
+        auto cassette = llm::Cassette::load(choice.cassette);
+        if (!cassette)
+            return cassette.error();
+        *modelName = !choice.model.isEmpty() ? choice.model : agent.model.name;
+        result = std::make_shared<llm::ReplayProvider>(std::move(cassette).value());
+    } else if (provider == QLatin1String("scripted")) {
         const QString scriptPath = agent.scriptPath();
         if (scriptPath.isEmpty())
             return Error::make(QStringLiteral("agent %1 has no model script for the scripted provider (model.script in %2)")
@@ -97,10 +176,34 @@ Result<std::shared_ptr<llm::ModelProvider>> WorkspaceSession::providerFor(const 
         if (!script)
             return script.error();
         *modelName = !choice.model.isEmpty() ? choice.model : !agent.model.name.isEmpty() ? agent.model.name : script->model;
-        return std::shared_ptr<llm::ModelProvider>(std::make_shared<llm::ScriptedProvider>(std::move(script).value()));
+        result = std::make_shared<llm::ScriptedProvider>(std::move(script).value());
+    } else {
+        // An explicit provider keeps the agent's model and URL only when it is the agent's own provider.
+        const bool own = provider == agent.model.provider;
+        *modelName = !choice.model.isEmpty() ? choice.model : own ? agent.model.name : QString();
+        const QString baseUrl = !choice.baseUrl.isEmpty() ? choice.baseUrl : own ? agent.model.baseUrl : QString();
+        auto primary = httpProvider(provider, *modelName, baseUrl, choice.stream);
+        if (!primary)
+            return primary.error();
+        result = *primary;
+        if (!agent.fallbacks.empty()) {
+            std::vector<llm::FallbackProvider::Entry> chain{{provider + QLatin1Char('/') + *modelName, result}};
+            for (const ModelChoice& f : agent.fallbacks) {
+                auto next = httpProvider(f.provider, f.name, f.baseUrl, choice.stream);
+                if (!next)
+                    return Error::make(QStringLiteral("%1: fallback %2: %3").arg(agent.filePath, f.provider, next.errorMessage()),
+                                       next.error().code);
+                chain.push_back({f.provider + QLatin1Char('/') + f.name, *next});
+            }
+            result = std::make_shared<llm::FallbackProvider>(std::move(chain));
+        }
     }
-    return Error::make(QStringLiteral("provider \"%1\" is not available in this build (available: scripted)").arg(provider),
-                       QStringLiteral("unknown_provider"));
+    if (!choice.record.isEmpty()) {
+        auto redactor = m_secrets;
+        result = std::make_shared<llm::RecordingProvider>(result, choice.record,
+                                                          [redactor](const Json& j) { return redactor->redact(j); });
+    }
+    return result;
 }
 
 } // namespace awb

@@ -19,12 +19,18 @@ class AuditTrail;
 class EffectLedger;
 class Journal;
 class Redactor;
+namespace llm {
+class Pricing;
+}
 
 struct ProviderChoice
 {
-    QString provider; // empty: the agent's own
+    QString provider; // empty: the agent's own; "replay" answers from a cassette
     QString model;
     QString baseUrl;
+    bool stream = true;
+    QString cassette; // --provider replay --cassette FILE
+    QString record;   // --record FILE: write a cassette of every call
 };
 
 class WorkspaceSession : public QObject
@@ -48,11 +54,16 @@ public:
 
     Result<AgentDefinition> loadAgent(const QString& nameOrPath) const;
     // The model provider for an agent, or for an explicit choice (--provider/--model/--base-url).
+    // Keys come from the provider's environment variable when set, else from the keychain entry
+    // "provider/<name>"; they are added to the redactor before anything is sent.
     Result<std::shared_ptr<llm::ModelProvider>> providerFor(const AgentDefinition& agent, const ProviderChoice& choice,
-                                                            QString* modelName) const;
+                                                            QString* modelName);
+    std::shared_ptr<const llm::Pricing> pricing() const { return m_pricing; }
 
 private:
     WorkspaceSession() = default;
+    Result<std::shared_ptr<llm::ModelProvider>> httpProvider(const QString& provider, const QString& model,
+                                                             const QString& baseUrl, bool stream);
 
     Workspace m_workspace;
     QString m_actor;
@@ -60,6 +71,7 @@ private:
     std::shared_ptr<Redactor> m_secrets;
     std::shared_ptr<Redactor> m_auditRedactor;
     std::unique_ptr<EffectLedger> m_effects;
+    std::shared_ptr<const llm::Pricing> m_pricing;
     Journal* m_journal = nullptr; // child QObject
     ToolRegistry m_tools;
     QThreadPool m_pool;

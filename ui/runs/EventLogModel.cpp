@@ -51,13 +51,16 @@ QString EventLogModel::summary(const RunEvent& e)
     const Json& d = e.data;
     switch (e.kind) {
     case EventKind::RunStarted:
-        return tr("agent %1, model %2/%3").arg(jsonString(d, "agent"), jsonString(d, "provider"), jsonString(d, "model"));
+        return tr("agent %1, model %2/%3")
+            .arg(jsonString(d, "agent"), jsonString(d, "provider"), jsonString(d, "model"));
     case EventKind::UserMessage:
         return oneLine(jsonString(d, "text"));
     case EventKind::StepCreated:
         return jsonString(d, "effect").isEmpty()
-                   ? tr("%1 %2").arg(jsonString(d, "kind"), jsonString(d, "name"))
-                   : tr("%1 %2 (%3)").arg(jsonString(d, "kind"), jsonString(d, "name"), jsonString(d, "effect"));
+                   ? QStringLiteral("%1 %2").arg(jsonString(d, "kind"), jsonString(d, "name"))
+                   : QStringLiteral("%1 %2 (%3)")
+                         .arg(jsonString(d, "kind"), jsonString(d, "name"),
+                              jsonString(d, "effect"));
     case EventKind::StepStarted:
         return tr("attempt %1").arg(d.value("attempt", 1));
     case EventKind::TextDelta:
@@ -69,11 +72,14 @@ QString EventLogModel::summary(const RunEvent& e)
                  QLocale().toString(qlonglong(usage.value("output_tokens", std::int64_t(0)))));
     }
     case EventKind::ToolSucceeded:
-        return tr("result %1 in %2 ms").arg(jsonString(d, "handle")).arg(d.value("duration_ms", std::int64_t(0)));
+        return tr("result %1 in %2 ms")
+            .arg(jsonString(d, "handle"))
+            .arg(d.value("duration_ms", std::int64_t(0)));
     case EventKind::StepFailed:
         return oneLine(jsonString(d.value("error", Json::object()), "message"));
     case EventKind::ApprovalRequested:
-        return tr("%1 (%2) waits for a decision").arg(jsonString(d, "tool"), jsonString(d, "effect"));
+        return tr("%1 (%2) waits for a decision")
+            .arg(jsonString(d, "tool"), jsonString(d, "effect"));
     case EventKind::ApprovalDecided:
         return d.value("approved", false) ? tr("approved by %1").arg(jsonString(d, "actor"))
                                           : tr("rejected by %1").arg(jsonString(d, "actor"));
@@ -83,6 +89,17 @@ QString EventLogModel::summary(const RunEvent& e)
         return tr("by %1").arg(jsonString(d, "actor"));
     case EventKind::RunFinished:
         return statusText(jsonString(d, "status"));
+    case EventKind::StepRetried:
+        return oneLine(tr("attempt %1 in %2 ms after: %3")
+                           .arg(d.value("attempt", 0))
+                           .arg(d.value("delay_ms", std::int64_t(0)))
+                           .arg(jsonString(d.value("error", Json::object()), "message")));
+    case EventKind::ModelFellBack:
+        return oneLine(tr("%1 \u2192 %2: %3")
+                           .arg(jsonString(d, "from"), jsonString(d, "to"),
+                                jsonString(d.value("error", Json::object()), "message")));
+    default: // kinds written by newer versions
+        break;
     }
     return {};
 }

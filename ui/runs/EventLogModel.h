@@ -30,13 +30,15 @@ public:
     void setRun(const QString& runId, const std::vector<RunEvent>& history);
     // Appends an event of the shown run; others and ones already shown are ignored.
     void append(const RunEvent& event);
-    // One line saying what the event recorded, e.g. "query_sql (read)" or "1,234 in / 56 out tokens".
+    // One line saying what the event recorded, e.g. "query_sql (read)" or "1,234 in / 56 out
+    // tokens".
     static QString summary(const RunEvent& event);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 private:
     struct Entry

@@ -1,5 +1,7 @@
 #include "runs/RunsModel.h"
 
+#include <QLocale>
+
 #include "engine/RunLock.h"
 #include "runs/StatusStyle.h"
 #include "util/Decimal.h"
@@ -20,10 +22,16 @@ void RunsModel::setJournal(Journal* journal, const QString& stateDir)
     if (journal) {
         auto runs = journal->listRuns();
         for (const RunRow& r : runs ? runs.value() : std::vector<RunRow>{}) {
-            Row row{r.runId, r.agent, r.provider, r.model, r.status,
+            Row row{r.runId,
+                    r.agent,
+                    r.provider,
+                    r.model,
+                    r.status,
                     QDateTime::fromString(r.createdAt, Qt::ISODateWithMs),
-                    r.inputTokens + r.outputTokens, r.costMicros};
-            // A run marked running whose process is gone was interrupted (a crash); resume continues it.
+                    r.inputTokens + r.outputTokens,
+                    r.costMicros};
+            // A run marked running whose process is gone was interrupted (a crash); resume
+            // continues it.
             if (row.status == QLatin1String("running") && !RunLock::isHeld(stateDir, r.runId))
                 row.status = QStringLiteral("interrupted");
             m_rows.push_back(std::move(row));
@@ -44,10 +52,14 @@ int RunsModel::rowOf(const QString& runId) const
 
 RunsModel::Row RunsModel::fromState(const RunState& state)
 {
-    return Row{state.runId,     state.agent,
-               state.provider,  state.model,
-               runStatusName(state.status), state.createdAt,
-               state.usage.totalTokens(), state.usage.costMicros};
+    return Row{state.runId,
+               state.agent,
+               state.provider,
+               state.model,
+               runStatusName(state.status),
+               state.createdAt,
+               state.usage.totalTokens(),
+               state.usage.costMicros};
 }
 
 void RunsModel::apply(const RunEvent& event)
@@ -115,7 +127,7 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                    : QVariant();
     case Qt::ToolTipRole:
-        return index.column() == RunIdColumn ? QVariant(r.runId) : QVariant();
+        return r.runId;
     case Qt::DisplayRole:
         break;
     default:

@@ -6,21 +6,20 @@ namespace awb::ui {
 
 QString statusText(const QString& s)
 {
-    static constexpr const char* kContext = "awb::ui::Status";
     if (s == QLatin1String("running"))
-        return QCoreApplication::translate(kContext, "running");
+        return QCoreApplication::translate("awb::ui::Status", "running");
     if (s == QLatin1String("interrupted"))
-        return QCoreApplication::translate(kContext, "interrupted");
+        return QCoreApplication::translate("awb::ui::Status", "interrupted");
     if (s == QLatin1String("waiting_approval"))
-        return QCoreApplication::translate(kContext, "waiting for approval");
+        return QCoreApplication::translate("awb::ui::Status", "needs approval");
     if (s == QLatin1String("succeeded"))
-        return QCoreApplication::translate(kContext, "succeeded");
+        return QCoreApplication::translate("awb::ui::Status", "succeeded");
     if (s == QLatin1String("failed"))
-        return QCoreApplication::translate(kContext, "failed");
+        return QCoreApplication::translate("awb::ui::Status", "failed");
     if (s == QLatin1String("cancelled"))
-        return QCoreApplication::translate(kContext, "cancelled");
+        return QCoreApplication::translate("awb::ui::Status", "cancelled");
     if (s == QLatin1String("pending"))
-        return QCoreApplication::translate(kContext, "pending");
+        return QCoreApplication::translate("awb::ui::Status", "pending");
     return s;
 }
 

@@ -1,0 +1,304 @@
+// The main window driven like a user would: open the demo workspace, pick the reconciliation
+// agent, run it, approve the email, and check what the journal recorded, not only the widgets.
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QTranslator>
+#include <QtTest>
+
+#include "chat/ApprovalPanel.h"
+#include "demo/DemoWorkspace.h"
+#include "engine/Journal.h"
+#include "mainwindow/MainWindow.h"
+#include "runs/RunStepsModel.h"
+#include "runs/RunsModel.h"
+#include "session/SessionController.h"
+
+using namespace awb;
+using awb::ui::MainWindow;
+using awb::ui::SessionController;
+
+namespace {
+const QString kRequest = QStringLiteral("Reconcile Q3 revenue against the ERP ledger, flag "
+                                        "anomalies, and email the CFO a one-page summary");
+constexpr int kTimeoutMs = 30000;
+
+template <typename T> T* child(QWidget& window, const char* name)
+{
+    return window.findChild<T*>(QString::fromLatin1(name));
+}
+
+// The run as the journal holds it: the truth the window must agree with.
+RunState recorded(SessionController& controller, const QString& runId)
+{
+    auto events = controller.journal() ? controller.journal()->loadEvents(runId)
+                                       : Result<std::vector<RunEvent>>(std::vector<RunEvent>{});
+    return events ? RunState::fromEvents(*events) : RunState();
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void reconciliationRunPausesForTheEmailAndSucceedsWhenApproved();
+    void approvingARunPausedBeforeARestartResumesIt();
+    void workspaceThatCannotBeOpenedShowsTheErrorInADialog();
+    void keychainStateIsShownWhenKnown();
+    void controlsHaveObjectAndAccessibleNames();
+    void geometryIsRestoredFromTheSettings();
+    void translationIsEmbeddedForEachLocale_data();
+    void translationIsEmbeddedForEachLocale();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_workspace;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    qputenv("AWB_AUDIT_KEY", "test-audit-key-for-the-gui");
+    qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
+    QCoreApplication::setOrganizationName(QStringLiteral("AgentWorkbenchTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("agent-workbench-test"));
+    m_workspace = m_dir.filePath(QStringLiteral("demo"));
+    auto demo = demo::createDemoWorkspace(m_workspace);
+    QVERIFY2(demo.ok(), qPrintable(demo.ok() ? QString() : demo.errorMessage()));
+}
+
+void TestMainWindow::reconciliationRunPausesForTheEmailAndSucceedsWhenApproved()
+{
+    SessionController controller;
+    MainWindow window(&controller);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    QSignalSpy opened(&controller, &SessionController::workspaceOpened);
+    controller.openWorkspace(m_workspace);
+    QVERIFY(opened.wait(kTimeoutMs));
+
+    auto* agents = child<QComboBox>(window, "agentPicker");
+    QVERIFY(agents);
+    const int agentIndex = agents->findText(QStringLiteral("q3-reconciliation"));
+    QVERIFY(agentIndex >= 0);
+    agents->setCurrentIndex(agentIndex);
+    auto* input = child<QLineEdit>(window, "chatInput");
+    QVERIFY(input);
+    QTest::keyClicks(input, kRequest);
+    auto* runButton = child<QPushButton>(window, "chatRunButton");
+    QVERIFY(runButton && runButton->isEnabled());
+    QTest::mouseClick(runButton, Qt::LeftButton);
+
+    // The run pauses before the email: the panel shows the exact call the journal recorded.
+    auto* panel = child<ui::ApprovalPanel>(window, "approvalPanel");
+    QVERIFY(panel);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible(), kTimeoutMs);
+    const QString runId = controller.currentRunId();
+    QVERIFY(!runId.isEmpty());
+    const RunState paused = recorded(controller, runId);
+    QCOMPARE(paused.status, RunStatus::WaitingApproval);
+    const StepState* approval = paused.step(panel->stepId());
+    QVERIFY(approval);
+    QCOMPARE(approval->kind, StepKind::Approval);
+    QCOMPARE(approval->name, QStringLiteral("send_email"));
+    QVERIFY(child<QLabel>(window, "approvalTitle")->text().contains(QLatin1String("send_email")));
+    QCOMPARE(child<QPlainTextEdit>(window, "approvalArguments")->toPlainText(),
+             toQ(approval->arguments.dump(2)));
+    QCOMPARE(controller.runs()
+                 ->index(controller.runs()->rowOf(runId), 0)
+                 .data(ui::RunsModel::StatusRole)
+                 .toString(),
+             QStringLiteral("waiting_approval"));
+    QDir().mkpath(QStringLiteral(AWB_BINARY_DIR "/screenshots"));
+    QVERIFY(window.grab().save(QStringLiteral(AWB_BINARY_DIR "/screenshots/approval.png")));
+
+    QTest::mouseClick(child<QPushButton>(window, "approveButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(recorded(controller, runId).status, RunStatus::Succeeded, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.isCurrentRunActive(), kTimeoutMs);
+
+    const RunState done = recorded(controller, runId);
+    const StepState* decided = done.step(approval->id);
+    QVERIFY(decided && decided->approved.value_or(false));
+    QCOMPARE(decided->decidedBy, SessionController::actor());
+    QVERIFY(!panel->isVisible());
+    QCOMPARE(QDir(m_workspace + QStringLiteral("/outbox"))
+                 .entryList({QStringLiteral("*.eml")}, QDir::Files)
+                 .size(),
+             1);
+
+    // Every recorded step shows in the steps view, in order, with its recorded status.
+    auto* steps = child<QTableView>(window, "stepsView");
+    QVERIFY(steps);
+    QCOMPARE(steps->model()->rowCount(), int(done.steps.size()));
+    for (int row = 0; row < steps->model()->rowCount(); ++row) {
+        const QModelIndex index = steps->model()->index(row, ui::RunStepsModel::NameColumn);
+        QCOMPARE(index.data().toString(), done.steps[std::size_t(row)].name);
+        QCOMPARE(index.data(ui::RunStepsModel::StatusRole).toString(),
+                 stepStatusName(done.steps[std::size_t(row)].status));
+    }
+    auto* runs = child<QTableView>(window, "runsView");
+    QCOMPARE(runs->currentIndex().data(ui::RunsModel::RunIdRole).toString(), runId);
+    const QString transcript = child<QTextBrowser>(window, "chatTranscript")->toPlainText();
+    QVERIFY(transcript.contains(kRequest));
+    QVERIFY(transcript.contains(QLatin1String("Q3 2026 revenue reconciliation")));
+    QVERIFY(!transcript.contains(QLatin1String("## Q3"))); // rendered, not raw Markdown
+    QVERIFY(child<QLabel>(window, "runInfoLabel")->text().contains(QLatin1String("scripted")));
+
+    QDir().mkpath(QStringLiteral(AWB_BINARY_DIR "/screenshots"));
+    QVERIFY(window.grab().save(QStringLiteral(AWB_BINARY_DIR "/screenshots/main-window.png")));
+}
+
+void TestMainWindow::approvingARunPausedBeforeARestartResumesIt()
+{
+    const QString dir = m_dir.filePath(QStringLiteral("restart"));
+    QVERIFY(demo::createDemoWorkspace(dir).ok());
+    QString runId;
+    {
+        SessionController controller;
+        MainWindow window(&controller);
+        window.show();
+        QSignalSpy opened(&controller, &SessionController::workspaceOpened);
+        controller.openWorkspace(dir);
+        QVERIFY(opened.wait(kTimeoutMs));
+        QVERIFY(controller.startRun(QStringLiteral("q3-reconciliation"), kRequest).ok());
+        runId = controller.currentRunId();
+        QTRY_VERIFY_WITH_TIMEOUT(child<ui::ApprovalPanel>(window, "approvalPanel")->isVisible(),
+                                 kTimeoutMs);
+    } // the window closes with the run paused: its run object is gone
+
+    SessionController controller;
+    MainWindow window(&controller);
+    window.show();
+    QSignalSpy opened(&controller, &SessionController::workspaceOpened);
+    controller.openWorkspace(dir);
+    QVERIFY(opened.wait(kTimeoutMs));
+    QCOMPARE(recorded(controller, runId).status, RunStatus::WaitingApproval);
+    auto* runs = child<QTableView>(window, "runsView");
+    const int row = controller.runs()->rowOf(runId);
+    QVERIFY(row >= 0);
+    QCOMPARE(controller.runs()->index(row, 0).data(ui::RunsModel::StatusRole).toString(),
+             QStringLiteral("waiting_approval"));
+    runs->setCurrentIndex(controller.runs()->index(row, 0));
+    QCOMPARE(controller.currentRunId(), runId);
+    auto* panel = child<ui::ApprovalPanel>(window, "approvalPanel");
+    QTRY_VERIFY(panel->isVisible());
+
+    QTest::mouseClick(child<QPushButton>(window, "approveButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(recorded(controller, runId).status, RunStatus::Succeeded, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.isCurrentRunActive(), kTimeoutMs);
+    QCOMPARE(QDir(dir + QStringLiteral("/outbox"))
+                 .entryList({QStringLiteral("*.eml")}, QDir::Files)
+                 .size(),
+             1);
+    QCOMPARE(controller.runs()
+                 ->index(controller.runs()->rowOf(runId), 0)
+                 .data(ui::RunsModel::StatusRole)
+                 .toString(),
+             QStringLiteral("succeeded"));
+}
+
+void TestMainWindow::workspaceThatCannotBeOpenedShowsTheErrorInADialog()
+{
+    SessionController controller;
+    MainWindow window(&controller);
+    window.show();
+    QSignalSpy failed(&controller, &SessionController::workspaceFailed);
+    controller.openWorkspace(m_dir.filePath(QStringLiteral("no-such-workspace")));
+    QVERIFY(failed.wait(kTimeoutMs));
+    QVERIFY(!controller.hasWorkspace());
+    auto* dialog = window.findChild<QMessageBox*>(QStringLiteral("workspaceErrorDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->text(), failed.first().at(1).toString());
+    QVERIFY(dialog->text().contains(QLatin1String("no-such-workspace")));
+    QVERIFY(window.findChild<QPushButton*>(QStringLiteral("openAnotherButton")));
+    dialog->reject();
+    QVERIFY(window.findChild<QAction*>(QStringLiteral("openWorkspaceAction"))->isEnabled());
+}
+
+void TestMainWindow::keychainStateIsShownWhenKnown()
+{
+    SessionController controller;
+    QSignalSpy known(&controller, &SessionController::keychainStateKnown);
+    MainWindow window(&controller);
+    auto* label = child<QLabel>(window, "keychainLabel");
+    QVERIFY(label);
+    // The probe runs on a worker thread, so the window is built before it answers.
+    QCOMPARE(label->text(), QStringLiteral("keychain: checking\u2026"));
+    QVERIFY(known.wait(kTimeoutMs));
+    const QString state = known.first().first().toString();
+    QVERIFY(QStringList({QStringLiteral("unlocked"), QStringLiteral("locked"),
+                         QStringLiteral("unavailable")})
+                .contains(state));
+    QCOMPARE(label->text(), QStringLiteral("keychain: %1").arg(state));
+}
+
+void TestMainWindow::controlsHaveObjectAndAccessibleNames()
+{
+    SessionController controller;
+    MainWindow window(&controller);
+    for (const char* name :
+         {"agentPicker", "chatInput", "chatRunButton", "chatTranscript", "approveButton",
+          "rejectButton", "approvalArguments", "runsView", "stepsView", "eventLogView", "runsDock",
+          "stepsDock", "eventLogDock", "runInfoLabel", "keychainLabel", "openWorkspaceActionButton",
+          "runActionButton", "stopActionButton"}) {
+        auto* widget = window.findChild<QWidget*>(QString::fromLatin1(name));
+        QVERIFY2(widget, name);
+        QVERIFY2(!widget->accessibleName().isEmpty(), name);
+    }
+}
+
+void TestMainWindow::geometryIsRestoredFromTheSettings()
+{
+    SessionController controller;
+    {
+        MainWindow window(&controller);
+        window.show();
+        window.resize(1111, 777);
+        QTRY_COMPARE(window.size(), QSize(1111, 777));
+        window.close();
+    }
+    MainWindow again(&controller);
+    QCOMPARE(again.size(), QSize(1111, 777));
+}
+
+void TestMainWindow::translationIsEmbeddedForEachLocale_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("runs");
+    QTest::addColumn<QString>("approve");
+    QTest::newRow("German") << "de_DE" << QStringLiteral("L\u00e4ufe") << "&Freigeben";
+    QTest::newRow("French") << "fr_FR" << QStringLiteral("Ex\u00e9cutions") << "&Approuver";
+}
+
+void TestMainWindow::translationIsEmbeddedForEachLocale()
+{
+    QFETCH(QString, locale);
+    // The same lookup app/main.cpp does with QLocale::system().
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(locale), QStringLiteral("awb"), QStringLiteral("_"),
+                            QStringLiteral(":/i18n")));
+    QTEST(translator.translate("awb::ui::MainWindow", "Runs"), "runs");
+    QTEST(translator.translate("awb::ui::ApprovalPanel", "&Approve"), "approve");
+}
+
+// A GUI test: needs a QApplication on the offscreen platform, set before it is created.
+int main(int argc, char* argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    TestMainWindow test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "TestMainWindow.moc"

@@ -1,0 +1,357 @@
+#include "mainwindow/MainWindow.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+
+#include "chat/ChatView.h"
+#include "engine/RunState.h"
+#include "runs/EventLogModel.h"
+#include "runs/RunStepsModel.h"
+#include "runs/RunsModel.h"
+#include "session/SessionController.h"
+#include "util/Decimal.h"
+
+namespace awb::ui {
+
+namespace {
+const QString kGeometryKey = QStringLiteral("mainwindow/geometry");
+const QString kStateKey = QStringLiteral("mainwindow/state");
+
+QString keychainText(const QString& stateName)
+{
+    if (stateName == QLatin1String("unlocked"))
+        return MainWindow::tr("keychain: unlocked");
+    if (stateName == QLatin1String("locked"))
+        return MainWindow::tr("keychain: locked");
+    if (stateName == QLatin1String("unavailable"))
+        return MainWindow::tr("keychain: unavailable");
+    return MainWindow::tr("keychain: %1").arg(stateName);
+}
+} // namespace
+
+MainWindow::MainWindow(SessionController* controller, QWidget* parent)
+    : QMainWindow(parent), m_controller(controller), m_chat(new ChatView(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setAccessibleName(tr("Agent Workbench"));
+    setWindowTitle(tr("Agent Workbench"));
+    setCentralWidget(m_chat);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks);
+    buildActions();
+    buildDocks();
+    buildStatusBar();
+
+    connect(controller, &SessionController::workspaceOpening, this, [this](const QString& dir) {
+        statusBar()->showMessage(tr("Opening %1\u2026").arg(dir));
+    });
+    connect(controller, &SessionController::workspaceOpened, this, &MainWindow::onWorkspaceOpened);
+    connect(controller, &SessionController::workspaceFailed, this, &MainWindow::onWorkspaceFailed);
+    connect(controller, &SessionController::currentRunChanged, this,
+            &MainWindow::onCurrentRunChanged);
+    connect(controller, &SessionController::activityChanged, this, &MainWindow::updateActions);
+    connect(controller, &SessionController::errorOccurred, this,
+            [this](const QString& message) { showError(tr("Agent Workbench"), message); });
+    connect(controller, &SessionController::keychainStateKnown, this,
+            [this](const QString& state) { m_keychain->setText(keychainText(state)); });
+    connect(controller->steps(), &RunStepsModel::eventApplied, this, &MainWindow::onRunEvent);
+    connect(m_chat, &ChatView::runRequested, this, &MainWindow::startRun);
+    connect(m_chat, &ChatView::approvalDecided, this, &MainWindow::decide);
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
+        resize(1360, 840);
+    restoreState(settings.value(kStateKey).toByteArray());
+
+    controller->probeKeychain();
+    m_chat->showRun(controller->currentState());
+    updateRunInfo();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    m_openAction = file->addAction(style()->standardIcon(QStyle::SP_DirOpenIcon),
+                                   tr("&Open Workspace\u2026"), this, &MainWindow::chooseWorkspace);
+    m_openAction->setObjectName(QStringLiteral("openWorkspaceAction"));
+    m_openAction->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    run->setObjectName(QStringLiteral("runMenu"));
+    m_runAction = run->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Run"), this,
+                                 &MainWindow::startRun);
+    m_runAction->setObjectName(QStringLiteral("runAction"));
+    m_runAction->setShortcut(Qt::CTRL | Qt::Key_Return);
+    m_stopAction = run->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("&Stop"),
+                                  m_controller, &SessionController::stopCurrentRun);
+    m_stopAction->setObjectName(QStringLiteral("stopAction"));
+    m_stopAction->setShortcut(Qt::Key_Escape);
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setAccessibleName(tr("Main toolbar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_openAction);
+    bar->addSeparator();
+    auto* agentLabel = new QLabel(tr("Agent:"), bar);
+    agentLabel->setObjectName(QStringLiteral("agentLabel"));
+    agentLabel->setContentsMargins(6, 0, 4, 0);
+    bar->addWidget(agentLabel);
+    m_agents = new QComboBox(bar);
+    m_agents->setObjectName(QStringLiteral("agentPicker"));
+    m_agents->setAccessibleName(tr("Agent"));
+    m_agents->setMinimumContentsLength(22);
+    m_agents->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    agentLabel->setBuddy(m_agents);
+    bar->addWidget(m_agents);
+    bar->addAction(m_runAction);
+    bar->addAction(m_stopAction);
+    // Actions have no accessible name of their own: name the buttons the toolbar made for them.
+    for (QAction* action : {m_openAction, m_runAction, m_stopAction}) {
+        QWidget* button = bar->widgetForAction(action);
+        button->setObjectName(action->objectName() + QStringLiteral("Button"));
+        button->setAccessibleName(action->text().remove(QLatin1Char('&')).remove(QChar(0x2026)));
+    }
+}
+
+QTableView* MainWindow::addTableDock(const QString& title, const QString& name,
+                                     QAbstractItemModel* model, Qt::DockWidgetArea area)
+{
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(name + QStringLiteral("Dock"));
+    dock->setAccessibleName(title);
+    auto* view = new QTableView(dock);
+    view->setObjectName(name + QStringLiteral("View"));
+    view->setAccessibleName(title);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setAlternatingRowColors(true);
+    view->setShowGrid(false);
+    view->setWordWrap(false);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    view->horizontalHeader()->setMinimumSectionSize(36);
+    view->horizontalHeader()->setDefaultSectionSize(80);
+    view->horizontalHeader()->setStretchLastSection(true);
+    dock->setWidget(view);
+    addDockWidget(area, dock);
+    m_viewMenu->addAction(dock->toggleViewAction());
+    return view;
+}
+
+void MainWindow::buildDocks()
+{
+    m_runsView = addTableDock(tr("Runs"), QStringLiteral("runs"), m_controller->runs(),
+                              Qt::LeftDockWidgetArea);
+    // The run id is long and in the tooltip of its row: lead with when, what and how it ended.
+    m_runsView->horizontalHeader()->moveSection(RunsModel::CreatedColumn, 0);
+    m_runsView->horizontalHeader()->resizeSection(RunsModel::CreatedColumn, 126);
+    m_runsView->horizontalHeader()->resizeSection(RunsModel::AgentColumn, 110);
+    for (int c : {RunsModel::RunIdColumn, RunsModel::ModelColumn, RunsModel::TokensColumn,
+                  RunsModel::CostColumn})
+        m_runsView->hideColumn(c);
+    connect(m_runsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid())
+                    m_controller->selectRun(current.data(RunsModel::RunIdRole).toString());
+            });
+    connect(m_controller->runs(), &QAbstractItemModel::rowsInserted, this,
+            &MainWindow::selectCurrentRunRow);
+
+    m_stepsView = addTableDock(tr("Run steps"), QStringLiteral("steps"), m_controller->steps(),
+                               Qt::RightDockWidgetArea);
+    m_stepsView->horizontalHeader()->resizeSection(RunStepsModel::IdColumn, 40);
+    m_stepsView->horizontalHeader()->resizeSection(RunStepsModel::KindColumn, 66);
+    m_stepsView->horizontalHeader()->resizeSection(RunStepsModel::NameColumn, 118);
+    m_stepsView->horizontalHeader()->resizeSection(RunStepsModel::StatusColumn, 108);
+    m_stepsView->horizontalHeader()->resizeSection(RunStepsModel::DurationColumn, 72);
+
+    m_eventsView = addTableDock(tr("Event log"), QStringLiteral("eventLog"), m_controller->events(),
+                                Qt::BottomDockWidgetArea);
+    m_eventsView->horizontalHeader()->resizeSection(EventLogModel::SeqColumn, 48);
+    m_eventsView->horizontalHeader()->resizeSection(EventLogModel::TimeColumn, 100);
+    m_eventsView->horizontalHeader()->resizeSection(EventLogModel::KindColumn, 140);
+    m_eventsView->horizontalHeader()->resizeSection(EventLogModel::StepColumn, 48);
+    // Follow new events while the view is scrolled to the end; leave it alone otherwise.
+    connect(m_controller->events(), &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
+        const QScrollBar* bar = m_eventsView->verticalScrollBar();
+        m_eventsView->setProperty("following", bar->value() >= bar->maximum());
+    });
+    connect(m_controller->events(), &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_eventsView->property("following").toBool())
+            m_eventsView->scrollToBottom();
+    });
+
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("runsDock")),
+                 findChild<QDockWidget*>(QStringLiteral("stepsDock"))},
+                {330, 520}, Qt::Horizontal);
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("eventLogDock"))}, {210}, Qt::Vertical);
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_runInfo = new QLabel(this);
+    m_runInfo->setObjectName(QStringLiteral("runInfoLabel"));
+    m_runInfo->setAccessibleName(tr("Current run: provider, model, tokens and cost"));
+    m_keychain = new QLabel(tr("keychain: checking\u2026"), this);
+    m_keychain->setObjectName(QStringLiteral("keychainLabel"));
+    m_keychain->setAccessibleName(tr("Keychain state"));
+    m_runInfo->setContentsMargins(8, 0, 8, 0);
+    m_keychain->setContentsMargins(8, 0, 8, 0);
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    statusBar()->addPermanentWidget(m_runInfo);
+    statusBar()->addPermanentWidget(m_keychain);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::chooseWorkspace()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Workspace"),
+                                                          m_controller->workspaceRoot());
+    if (!dir.isEmpty())
+        m_controller->openWorkspace(dir);
+}
+
+void MainWindow::startRun()
+{
+    if (Status s = m_controller->startRun(m_agents->currentText(), m_chat->input()); !s)
+        showError(tr("Cannot Start the Run"), s.errorMessage());
+    else
+        m_chat->setInput({});
+}
+
+void MainWindow::decide(const QString& approvalStepId, bool approve)
+{
+    if (Status s = m_controller->decide(approvalStepId, approve); !s)
+        showError(tr("Cannot Record the Decision"), s.errorMessage());
+}
+
+void MainWindow::showError(const QString& title, const QString& message)
+{
+    // Window-modal and non-blocking: the event loop (and any running agent) keeps going.
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("errorDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::onWorkspaceOpened(const QString& root)
+{
+    setWindowTitle(tr("%1 \u2014 Agent Workbench").arg(QDir(root).dirName()));
+    statusBar()->showMessage(root);
+    const QString previous = m_agents->currentText();
+    m_agents->clear();
+    m_agents->addItems(m_controller->agentNames());
+    if (const int i = m_agents->findText(previous); i >= 0)
+        m_agents->setCurrentIndex(i);
+    updateActions();
+}
+
+void MainWindow::onWorkspaceFailed(const QString& dir, const QString& message)
+{
+    statusBar()->showMessage(tr("Could not open %1").arg(dir));
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open the Workspace"), message,
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("workspaceErrorDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* other =
+        box->addButton(tr("Open Another Workspace\u2026"), QMessageBox::AcceptRole);
+    other->setObjectName(QStringLiteral("openAnotherButton"));
+    box->addButton(QMessageBox::Close);
+    connect(box, &QMessageBox::accepted, this, &MainWindow::chooseWorkspace);
+    box->open();
+}
+
+void MainWindow::onCurrentRunChanged(const QString&)
+{
+    m_chat->showRun(m_controller->currentState());
+    selectCurrentRunRow();
+    updateRunInfo();
+    updateActions();
+}
+
+void MainWindow::onRunEvent(const RunEvent& event)
+{
+    m_chat->applyEvent(event, m_controller->currentState());
+    switch (event.kind) {
+    case EventKind::RunStarted:
+    case EventKind::ModelResponded:
+    case EventKind::RunPaused:
+    case EventKind::RunResumed:
+    case EventKind::RunFinished:
+        updateRunInfo();
+        updateActions();
+        break;
+    default:
+        break;
+    }
+}
+
+void MainWindow::selectCurrentRunRow()
+{
+    const int row = m_controller->runs()->rowOf(m_controller->currentRunId());
+    if (row >= 0 && m_runsView->currentIndex().row() != row)
+        m_runsView->setCurrentIndex(m_controller->runs()->index(row, 0));
+}
+
+void MainWindow::updateRunInfo()
+{
+    const RunState& s = m_controller->currentState();
+    if (s.runId.isEmpty()) {
+        m_runInfo->setText(tr("No run selected"));
+        return;
+    }
+    const QString model =
+        s.provider + QLatin1Char('/') + s.model + (s.scripted ? tr(" (scripted)") : QString());
+    m_runInfo->setText(tr("%1 \u00b7 %2 tokens \u00b7 US$%3")
+                           .arg(model, QLocale().toString(qlonglong(s.usage.totalTokens())),
+                                Decimal::fromMicros(s.usage.costMicros).toString(4)));
+}
+
+void MainWindow::updateActions()
+{
+    const bool open = m_controller->hasWorkspace();
+    const bool active = m_controller->isCurrentRunActive();
+    const bool canRun = open && m_agents->count() > 0 && !active;
+    m_agents->setEnabled(open);
+    m_runAction->setEnabled(canRun);
+    m_chat->setRunEnabled(canRun);
+    m_stopAction->setEnabled(active);
+}
+
+} // namespace awb::ui

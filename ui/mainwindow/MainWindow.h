@@ -1,0 +1,67 @@
+#pragma once
+// The main window: arranges the views (chat, runs, run steps, event log) around one
+// SessionController and forwards user actions to it. Holds no business logic of its own.
+
+#include <QMainWindow>
+
+class QAbstractItemModel;
+class QComboBox;
+class QLabel;
+class QTableView;
+
+namespace awb {
+struct RunEvent;
+}
+
+namespace awb::ui {
+
+class ChatView;
+class SessionController;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(SessionController* controller, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ChatView* chat() const { return m_chat; }
+    QComboBox* agentPicker() const { return m_agents; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    void buildDocks();
+    void buildStatusBar();
+    QTableView* addTableDock(const QString& title, const QString& name, QAbstractItemModel* model,
+                             Qt::DockWidgetArea area);
+
+    void chooseWorkspace();
+    void startRun();
+    void decide(const QString& approvalStepId, bool approve);
+    void showError(const QString& title, const QString& message);
+    void onWorkspaceOpened(const QString& root);
+    void onWorkspaceFailed(const QString& dir, const QString& message);
+    void onCurrentRunChanged(const QString& runId);
+    void onRunEvent(const RunEvent& event);
+    void selectCurrentRunRow();
+    void updateRunInfo();
+    void updateActions();
+
+    SessionController* m_controller;
+    ChatView* m_chat;
+    QComboBox* m_agents = nullptr;
+    QAction* m_openAction = nullptr;
+    QAction* m_runAction = nullptr;
+    QAction* m_stopAction = nullptr;
+    QTableView* m_runsView = nullptr;
+    QTableView* m_stepsView = nullptr;
+    QTableView* m_eventsView = nullptr;
+    QLabel* m_runInfo = nullptr;
+    QLabel* m_keychain = nullptr;
+    QMenu* m_viewMenu = nullptr;
+};
+
+} // namespace awb::ui
