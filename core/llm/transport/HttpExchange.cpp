@@ -37,7 +37,10 @@ ClassifiedFailure classifyStatus(int status, const HttpHeaders& headers, const Q
     const AttemptFailure answered{FailureKind::HttpStatus, status, headers};
     const QString& provider = endpoint.provider;
 
-    if (status == 401 || status == 403) {
+    // Gemini answers a bad key with 400 and the reason API_KEY_INVALID, not 401.
+    const bool badKey = status == 400 && (parsed.type.contains(QLatin1String("API_KEY_INVALID")) ||
+                                          message.contains(QLatin1String("API key not valid")));
+    if (status == 401 || status == 403 || badKey) {
         const QString where =
             endpoint.keyEnvironment.isEmpty()
                 ? QStringLiteral("Store a key with `awb keys set %1`").arg(provider)

@@ -99,6 +99,74 @@ QStringList SmtpSink::messages() const
     return out;
 }
 
+MockLlmServer::~MockLlmServer()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.terminate();
+        if (!m_process.waitForFinished(5000))
+            m_process.kill();
+        m_process.waitForFinished(2000);
+    }
+}
+
+bool MockLlmServer::start(const QString& script, const QStringList& extraArgs)
+{
+    // stderr goes to a file: nothing reads the pipe while awb runs, so it must never fill up.
+    m_process.setStandardErrorFile(m_dir.filePath(QStringLiteral("stderr.txt")));
+    m_process.start(QStringLiteral("/usr/bin/python3"),
+                    QStringList{QStringLiteral(AWB_SOURCE_DIR "/tests/support/mock_llm_server.py"),
+                                QStringLiteral("--port"), QStringLiteral("0"),
+                                QStringLiteral("--script"), script, QStringLiteral("--log"),
+                                logDir()} +
+                        extraArgs);
+    if (!m_process.waitForStarted(10000)) {
+        m_error = m_process.errorString();
+        return false;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    QByteArray buffer;
+    while (clock.elapsed() < 20000) {
+        if (!m_process.waitForReadyRead(1000) && m_process.state() == QProcess::NotRunning)
+            break;
+        buffer += m_process.readAllStandardOutput();
+        const int at = buffer.indexOf("PORT ");
+        if (at >= 0 && buffer.indexOf('\n', at) > at) {
+            m_port = buffer.mid(at + 5, buffer.indexOf('\n', at) - at - 5).trimmed().toInt();
+            return m_port > 0;
+        }
+    }
+    m_error = QStringLiteral("the mock LLM server did not report its port: %1").arg(stderrText());
+    return false;
+}
+
+QString MockLlmServer::url(const QString& suffix) const
+{
+    return QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(suffix);
+}
+
+QString MockLlmServer::logDir() const
+{
+    return m_dir.filePath(QStringLiteral("requests"));
+}
+
+std::vector<Json> MockLlmServer::requests() const
+{
+    std::vector<Json> out;
+    for (int n = 1;; ++n) {
+        QFile f(QDir(logDir()).filePath(QStringLiteral("%1.json").arg(n)));
+        if (!f.open(QIODevice::ReadOnly))
+            return out;
+        out.push_back(Json::parse(f.readAll().toStdString(), nullptr, false));
+    }
+}
+
+QString MockLlmServer::stderrText() const
+{
+    QFile f(m_dir.filePath(QStringLiteral("stderr.txt")));
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll().right(4000)) : QString();
+}
+
 QStringList allFiles(const QString& dir)
 {
     QStringList out;

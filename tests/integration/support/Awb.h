@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 
 #include <optional>
+#include <vector>
 
 #include "util/Json.h"
 
@@ -40,6 +41,31 @@ public:
     QString url() const { return QStringLiteral("smtp://127.0.0.1:%1").arg(m_port); }
     QStringList messages() const; // paths of the saved .eml files, in arrival order
     QString error() const { return m_error; }
+
+private:
+    QProcess m_process;
+    QTemporaryDir m_dir;
+    int m_port = 0;
+    QString m_error;
+};
+
+// The mock LLM server (tests/support/mock_llm_server.py) that speaks each provider's wire format
+// and answers as the scripted model; its request log lives in its own folder.
+class MockLlmServer
+{
+public:
+    MockLlmServer() = default;
+    ~MockLlmServer();
+    // script: the scripted model's script; extraArgs: --require-key, --fail, --cut-stream, ...
+    bool start(const QString& script, const QStringList& extraArgs = {});
+    int port() const { return m_port; }
+    // http://127.0.0.1:PORT followed by suffix (e.g. "/v1" for the OpenAI kinds).
+    QString url(const QString& suffix = {}) const;
+    QString logDir() const;
+    // The requests it received, in arrival order: {method, path, query, headers, body}.
+    std::vector<Json> requests() const;
+    QString error() const { return m_error; }
+    QString stderrText() const; // the tail of what the server wrote to stderr
 
 private:
     QProcess m_process;
