@@ -5,6 +5,7 @@
 #include <atomic>
 #include <thread>
 
+#include "llm/Pricing.h"
 #include "support/EngineFixture.h"
 
 using namespace awb;
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void editedArgumentsAreValidatedAgain();
     void stepBudgetStopsTheRun();
     void tokenBudgetStopsTheRun();
+    void costBudgetRefusesACallThatCouldExceedIt();
     void toolTimeoutFailsTheStep();
     void cancelStopsARunningTool();
     void externalEffectGetsAStableIdempotencyKey();
@@ -285,6 +287,51 @@ void TestAgentRun::tokenBudgetStopsTheRun()
     QVERIFY(jsonString(run->state().error, "message").contains(QLatin1String("tokens")));
     QCOMPARE(run->state().countSteps(StepKind::Model), 1);
     delete run;
+}
+
+namespace {
+// A priced, non-scripted model that answers at once and counts its calls.
+class CountingProvider : public llm::ModelProvider
+{
+public:
+    QString name() const override { return QStringLiteral("openai"); }
+    llm::ModelCall* start(const llm::ModelRequest& request, QObject* parent) override
+    {
+        ++calls;
+        return m_inner->start(request, parent);
+    }
+    int calls = 0;
+
+private:
+    std::shared_ptr<llm::ModelProvider> m_inner =
+        EngineFixture::scripted(R"({"schema_version": 1, "turns": [{"text": "x"}, {"text": "y"}]})");
+};
+} // namespace
+
+void TestAgentRun::costBudgetRefusesACallThatCouldExceedIt()
+{
+    EngineFixture f;
+    QVERIFY(f.open());
+    auto pricing = llm::Pricing::load();
+    QVERIFY(pricing.ok());
+    EngineContext ctx = f.context();
+    ctx.pricing = std::make_shared<const llm::Pricing>(std::move(pricing).value());
+    QVERIFY(ctx.pricing->priceFor(QStringLiteral("gpt-4o")).has_value());
+    auto provider = std::make_shared<CountingProvider>();
+    AgentDefinition agent = EngineFixture::agent({});
+    agent.budgets.maxCostUsd = Decimal::fromMicros(10); // US$0.00001: less than any call of gpt-4o
+    AgentRun* run = AgentRun::start(ctx, agent, provider, QStringLiteral("gpt-4o"), QStringLiteral("go"), {});
+    QCOMPARE(EngineFixture::waitStopped(run), RunStatus::Failed);
+    QCOMPARE(provider->calls, 0); // refused before anything was sent
+    QCOMPARE(jsonString(run->state().error, "code"), QStringLiteral("budget_exceeded"));
+    QVERIFY(jsonString(run->state().error, "message").contains(QLatin1String("cost")));
+    delete run;
+
+    agent.budgets.maxCostUsd = Decimal::fromInt(5);
+    AgentRun* ok = AgentRun::start(ctx, agent, provider, QStringLiteral("gpt-4o"), QStringLiteral("go"), {});
+    QCOMPARE(EngineFixture::waitStopped(ok), RunStatus::Succeeded);
+    QCOMPARE(provider->calls, 1);
+    delete ok;
 }
 
 void TestAgentRun::toolTimeoutFailsTheStep()
