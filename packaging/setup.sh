@@ -30,6 +30,8 @@ packages=(
     qtkeychain-qt6-dev nlohmann-json3-dev libvalijson-dev libsqlite3-dev libbenchmark-dev
     python3 python3-aiosmtpd poppler-utils openssl
     dbus dbus-x11 gnome-keyring xvfb
+    libgraphviz-dev qt6-webengine-dev qt6-webengine-dev-tools libmd4c-dev libmd4c-html0-dev
+    qt6-pdf-dev qt6-svg-dev libqt6svg6 desktop-file-utils appstream dpkg-dev
 )
 
 install_missing() {
