@@ -89,6 +89,9 @@ Result<ModelResponse> responseFromJson(const Json& j)
 
 QString firstDifference(const Json& expected, const Json& actual, const QString& path)
 {
+    // A number read back from a file may be unsigned where the live one is signed: compare values.
+    if (expected.is_number() && actual.is_number())
+        return expected == actual ? QString() : (path.isEmpty() ? QStringLiteral("/") : path);
     if (expected.type() != actual.type())
         return path.isEmpty() ? QStringLiteral("/") : path;
     if (expected.is_object()) {
@@ -191,6 +194,21 @@ ModelCall* RecordingProvider::start(const ModelRequest& request, QObject* parent
     return call;
 }
 
+// What must match for a replay: everything but the text of tool results, which carries what a
+// real tool observes at run time (clock, report hashes, the audit head) and so differs between
+// two honest runs. Which call a result answers, and whether it failed, must still match.
+Json ReplayProvider::comparable(const Json& request)
+{
+    Json copy = request;
+    if (copy.contains("messages") && copy["messages"].is_array()) {
+        for (Json& m : copy["messages"]) {
+            if (m.value("role", std::string()) == "tool")
+                m.erase("text");
+        }
+    }
+    return copy;
+}
+
 Result<ModelResponse> ReplayProvider::respond(const ModelRequest& request) const
 {
     std::size_t turn = 0;
@@ -201,7 +219,7 @@ Result<ModelResponse> ReplayProvider::respond(const ModelRequest& request) const
                            QStringLiteral("cassette_exhausted"));
     const CassetteEntry& entry = m_cassette.entries[turn];
     const Json actual = requestToJson(request);
-    const QString diff = firstDifference(entry.request, actual);
+    const QString diff = firstDifference(comparable(entry.request), comparable(actual));
     if (!diff.isEmpty()) {
         const Json::json_pointer ptr(toStd(diff == QLatin1String("/") ? QString() : diff));
         auto show = [&ptr](const Json& j) {

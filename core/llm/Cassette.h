@@ -3,7 +3,7 @@
 // with the response it got (and the raw HTTP exchange when there was one), secrets redacted.
 // RecordingProvider writes one while another provider answers; ReplayProvider answers from one,
 // deterministically, and refuses a request that differs from the recorded one, naming the first
-// differing field. Normalized requests make a cassette replayable whatever provider recorded it.
+// differing field (tool results' text excepted: it holds what tools saw at run time). Normalized requests make a cassette replayable whatever provider recorded it.
 
 #include <QString>
 
@@ -66,6 +66,7 @@ public:
     ModelCall* start(const ModelRequest& request, QObject* parent) override;
     // The answer for request: the entry whose position matches the number of assistant turns.
     Result<ModelResponse> respond(const ModelRequest& request) const;
+    static Json comparable(const Json& normalizedRequest);
 
 private:
     Cassette m_cassette;
