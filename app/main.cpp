@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
@@ -17,6 +18,9 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("AgentWorkbench"));
     QApplication::setApplicationName(QStringLiteral("agent-workbench"));
+    // Lets Wayland and the desktop match the window to packaging/agent-workbench.desktop and its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("agent-workbench"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("agent-workbench")));
     QApplication::setApplicationDisplayName(QStringLiteral("Agent Workbench"));
     QApplication::setApplicationVersion(QStringLiteral(AWB_VERSION));
     // No style sheet and no palette of our own: the window follows the system palette.
