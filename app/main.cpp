@@ -15,6 +15,8 @@
 
 int main(int argc, char* argv[])
 {
+    // QtWebEngine (the chat) shares OpenGL contexts with the widgets; it must be said before QApplication.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("AgentWorkbench"));
     QApplication::setApplicationName(QStringLiteral("agent-workbench"));
