@@ -1,15 +1,16 @@
 #include "chat/ChatView.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
-#include <QScrollBar>
 #include <QStyle>
-#include <QTextBlock>
-#include <QTextBrowser>
 #include <QVBoxLayout>
 
 #include "chat/ApprovalPanel.h"
+#include "chat/ChatTranscript.h"
+#include "chat/Markdown.h"
 #include "engine/RunState.h"
 #include "runs/StatusStyle.h"
 #include "util/Decimal.h"
@@ -17,62 +18,67 @@
 namespace awb::ui {
 
 namespace {
-QTextCharFormat headerFormat(const QColor& color)
+QString colorName(const QString& status)
 {
-    QTextCharFormat f;
-    f.setFontWeight(QFont::Bold);
-    if (color.isValid())
-        f.setForeground(color);
-    return f;
+    const QColor c = statusColor(status);
+    return c.isValid() ? c.name(QColor::HexRgb) : QString();
 }
 
-// Starts a new paragraph at the end of the document with the given space above it.
-QTextCursor newBlock(QTextDocument* doc, int topMargin)
+// What a tool line says about its call: its status, or that it waits for / was refused a decision.
+QString toolStatusName(const RunState& state, const StepState& tool)
 {
-    QTextCursor c(doc);
-    c.movePosition(QTextCursor::End);
-    QTextBlockFormat block;
-    block.setTopMargin(topMargin);
-    if (doc->isEmpty())
-        c.setBlockFormat(block);
-    else
-        c.insertBlock(block, QTextCharFormat());
-    return c;
+    if (const StepState* approval = state.approvalFor(tool.id);
+        approval && approval->status == StepStatus::WaitingApproval && !state.isFinished())
+        return QStringLiteral("waiting_approval");
+    if (tool.status == StepStatus::Failed &&
+        jsonString(tool.error, "code") == QLatin1String("rejected"))
+        return QStringLiteral("rejected");
+    return stepStatusName(tool.status);
 }
 } // namespace
 
 ChatView::ChatView(QWidget* parent)
-    : QWidget(parent), m_transcript(new QTextBrowser(this)), m_approval(new ApprovalPanel(this)),
-      m_input(new QLineEdit(this)), m_run(new QPushButton(tr("Run"), this))
+    : QWidget(parent), m_transcript(ChatTranscript::create(this)),
+      m_approval(new ApprovalPanel(this)), m_input(new QLineEdit(this)),
+      m_run(new QPushButton(tr("Run"), this)), m_stop(new QPushButton(tr("Stop"), this))
 {
     setObjectName(QStringLiteral("chatView"));
     setAccessibleName(tr("Chat"));
-    m_transcript->setObjectName(QStringLiteral("chatTranscript"));
-    m_transcript->setAccessibleName(tr("Conversation"));
-    m_transcript->setOpenExternalLinks(false);
-    m_transcript->document()->setDocumentMargin(12);
     m_input->setObjectName(QStringLiteral("chatInput"));
     m_input->setAccessibleName(tr("Request to the agent"));
     m_input->setPlaceholderText(
-        tr("Describe the task, e.g. \"Reconcile Q3 revenue against the ERP ledger\""));
+        tr("Describe the task, e.g. \"Reconcile Q3 revenue against the ERP ledger\"; "
+           "a new message starts a new run of the agent"));
     m_input->setClearButtonEnabled(true);
     m_run->setObjectName(QStringLiteral("chatRunButton"));
     m_run->setAccessibleName(tr("Run the agent"));
     m_run->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_run->setDefault(true);
+    m_stop->setObjectName(QStringLiteral("chatStopButton"));
+    m_stop->setAccessibleName(tr("Stop the run"));
+    m_stop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    m_stop->setEnabled(false);
     m_approval->hide();
+    m_flush.setSingleShot(true);
+    m_flush.setInterval(kStreamBatchMs);
+    connect(&m_flush, &QTimer::timeout, this, &ChatView::flushStream);
 
     auto* inputRow = new QHBoxLayout;
     inputRow->addWidget(m_input, 1);
     inputRow->addWidget(m_run);
+    inputRow->addWidget(m_stop);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(m_transcript, 1);
-    layout->addWidget(m_approval);
+    layout->addWidget(m_transcript->widget(), 3);
+    layout->addWidget(m_approval, 2);
     layout->addLayout(inputRow);
 
     connect(m_run, &QPushButton::clicked, this, [this] { Q_EMIT runRequested(input()); });
-    connect(m_input, &QLineEdit::returnPressed, this, [this] { Q_EMIT runRequested(input()); });
+    connect(m_input, &QLineEdit::returnPressed, this, [this] {
+        if (m_run->isEnabled())
+            Q_EMIT runRequested(input());
+    });
+    connect(m_stop, &QPushButton::clicked, this, &ChatView::stopRequested);
     connect(m_approval, &ApprovalPanel::decided, this, &ChatView::approvalDecided);
 }
 
@@ -91,156 +97,219 @@ void ChatView::setRunEnabled(bool enabled)
     m_run->setEnabled(enabled);
 }
 
-bool ChatView::isFollowing() const
+void ChatView::changeEvent(QEvent* event)
 {
-    const QScrollBar* bar = m_transcript->verticalScrollBar();
-    return bar->value() >= bar->maximum() - 4;
+    // The system switched between light and dark: the page takes the new palette's colours.
+    if (event->type() == QEvent::PaletteChange)
+        m_transcript->applyPalette();
+    QWidget::changeEvent(event);
 }
 
-void ChatView::scrollToEndIfFollowing(bool following)
+void ChatView::setStopEnabled(bool enabled)
 {
-    if (following)
-        m_transcript->verticalScrollBar()->setValue(m_transcript->verticalScrollBar()->maximum());
+    m_stop->setEnabled(enabled);
 }
 
-void ChatView::appendUser(const QString& text)
+void ChatView::setWorkspaceRoot(const QString& root)
 {
-    QTextCursor c = newBlock(m_transcript->document(), 4);
-    c.insertText(tr("You"), headerFormat(palette().color(QPalette::Highlight)));
-    c.insertBlock(QTextBlockFormat(), QTextCharFormat());
-    c.insertText(text);
+    m_approval->setWorkspaceRoot(root);
 }
 
-void ChatView::appendNote(const QString& text, const QColor& color)
+void ChatView::fetchTranscriptText(QObject* context, std::function<void(const QString&)> done)
 {
-    QTextCursor c = newBlock(m_transcript->document(), 2);
-    QTextCharFormat f;
-    f.setForeground(color.isValid() ? color : palette().color(QPalette::PlaceholderText));
-    c.insertText(text, f);
+    flushStream();
+    m_transcript->fetchPlainText(context, std::move(done));
 }
 
-void ChatView::appendMarkdown(const QString& markdown)
+QString ChatView::agentLabel() const
 {
-    QTextCursor c = newBlock(m_transcript->document(), 4);
-    c.insertMarkdown(markdown);
+    return tr("Agent");
 }
 
-void ChatView::beginStream(const QString& stepId)
+void ChatView::flushStream()
 {
-    QTextCursor c = newBlock(m_transcript->document(), 10);
-    c.insertText(tr("Agent"), headerFormat(statusColor(QStringLiteral("succeeded"))));
-    c.insertBlock(QTextBlockFormat(), QTextCharFormat());
-    m_streamStep = stepId;
-    m_streamStart = c.position();
+    m_flush.stop();
+    if (m_pendingText.isEmpty())
+        return;
+    m_transcript->appendText(m_pendingStep, agentLabel(), m_pendingText);
+    m_pendingText.clear();
 }
 
-void ChatView::appendFinal(const RunState& state)
+void ChatView::showModelStep(const StepState& step)
+{
+    const QString text =
+        step.status == StepStatus::Succeeded ? jsonString(step.content, "text") : QString();
+    if (!text.isEmpty())
+        m_transcript->setHtml(step.id, agentLabel(), markdownToHtml(text));
+    else if (!step.streamedText.isEmpty())
+        m_transcript->appendText(step.id, agentLabel(), step.streamedText);
+}
+
+void ChatView::showToolStep(const RunState& state, const StepState& step)
+{
+    const QString status = toolStatusName(state, step);
+    QString detail;
+    if (step.status == StepStatus::Failed)
+        detail = jsonString(step.error, "message");
+    else if (step.status == StepStatus::Succeeded && step.startedAt.isValid() &&
+             step.finishedAt.isValid())
+        detail = tr("%1 ms").arg(QLocale().toString(step.startedAt.msecsTo(step.finishedAt)));
+    if (step.retries > 0)
+        detail = tr("%n retry(s)", nullptr, step.retries) +
+                 (detail.isEmpty() ? QString() : QStringLiteral(" \u00b7 ") + detail);
+    const QString text = status == QLatin1String("rejected") ? tr("rejected") : statusText(status);
+    m_transcript->setTool(
+        step.id, step.name, text,
+        colorName(status == QLatin1String("rejected") ? QStringLiteral("failed") : status), detail);
+}
+
+void ChatView::showDecision(const StepState& approval)
+{
+    if (!approval.approved)
+        return;
+    if (*approval.approved)
+        m_transcript->addNote(tr("%1 approved by %2").arg(approval.name, approval.decidedBy),
+                              colorName(QStringLiteral("succeeded")));
+    else
+        m_transcript->addNote(
+            tr("%1 rejected by %2: the call does not run").arg(approval.name, approval.decidedBy),
+            colorName(QStringLiteral("failed")));
+}
+
+void ChatView::showOutcome(const RunState& state)
 {
     const StepState* last = state.lastModelStep();
-    if (!state.finalText.isEmpty()) {
-        if (last && last->id == m_streamStep && m_streamStart >= 0) {
-            // Replace the streamed plain text of the answer by its rendered Markdown.
-            QTextCursor c(m_transcript->document());
-            c.setPosition(m_streamStart);
-            c.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
-            c.insertMarkdown(state.finalText);
-        } else {
-            beginStream(last ? last->id : QString());
-            QTextCursor c(m_transcript->document());
-            c.movePosition(QTextCursor::End);
-            c.insertMarkdown(state.finalText);
-        }
-    }
-    m_streamStep.clear();
-    m_streamStart = -1;
+    if (!state.finalText.isEmpty() &&
+        (!last || jsonString(last->content, "text") != state.finalText))
+        m_transcript->setHtml(QStringLiteral("final"), agentLabel(),
+                              markdownToHtml(state.finalText));
     const QString status = runStatusName(state.status);
-    QString line =
-        tr("Run %1 \u00b7 %2 tokens \u00b7 US$%3")
-            .arg(statusText(status), QLocale().toString(qlonglong(state.usage.totalTokens())),
-                 Decimal::fromMicros(state.usage.costMicros).toString(4));
-    if (state.status == RunStatus::Failed && state.error.is_object())
+    QString line = tr("Run %1").arg(statusText(status));
+    if (state.status != RunStatus::Succeeded && state.error.is_object())
         line += QStringLiteral(": ") + jsonString(state.error, "message");
-    appendNote(line, statusColor(status));
+    m_transcript->addNote(line, colorName(status));
+}
+
+void ChatView::updateUsage(const RunState& state)
+{
+    const QString model = state.provider + QLatin1Char('/') + state.model +
+                          (state.scripted ? tr(" (scripted model)") : QString());
+    m_transcript->setUsage(tr("%1 \u00b7 %2 tokens (%3 in, %4 out) \u00b7 US$%5")
+                               .arg(model, QLocale().toString(qlonglong(state.usage.totalTokens())),
+                                    QLocale().toString(qlonglong(state.usage.inputTokens)),
+                                    QLocale().toString(qlonglong(state.usage.outputTokens)),
+                                    Decimal::fromMicros(state.usage.costMicros).toString(4)));
 }
 
 void ChatView::showRun(const RunState& state)
 {
-    m_transcript->clear();
-    m_streamStep.clear();
-    m_streamStart = -1;
+    m_flush.stop();
+    m_pendingText.clear();
+    m_pendingStep.clear();
     if (state.runId.isEmpty()) {
-        m_transcript->setMarkdown(tr("### Agent Workbench\n\nPick an agent in the toolbar, "
-                                     "describe the task below and press **Run**. "
-                                     "Every step appears in *Run steps* as it executes, and a tool "
-                                     "call that needs your approval "
-                                     "waits here until you decide."));
+        m_transcript->reset(
+            tr("<h3>Agent Workbench</h3><p>Pick an agent in the toolbar, describe the task "
+               "below and press <b>Run</b>. The answer streams in here, every tool call "
+               "shows as one line with its status, and a call that needs your approval "
+               "waits here until you decide.</p>"));
         m_approval->hide();
         return;
     }
-    appendUser(state.input);
-    const StepState* last = state.lastModelStep();
+    m_transcript->reset({});
+    m_transcript->addUser(tr("You"), state.input);
     for (const StepState& s : state.steps) {
-        if (s.kind == StepKind::Tool)
-            appendNote(tr("\u2192 %1 (%2)").arg(s.name, statusText(stepStatusName(s.status))));
-        else if (s.kind == StepKind::Model && !s.streamedText.isEmpty() &&
-                 !(state.isFinished() && &s == last && !state.finalText.isEmpty())) {
-            beginStream(s.id);
-            QTextCursor c(m_transcript->document());
-            c.movePosition(QTextCursor::End);
-            c.insertText(s.streamedText);
+        switch (s.kind) {
+        case StepKind::Model:
+            showModelStep(s);
+            break;
+        case StepKind::Tool:
+            showToolStep(state, s);
+            break;
+        case StepKind::Approval:
+            showDecision(s);
+            break;
         }
     }
     if (state.isFinished())
-        appendFinal(state);
+        showOutcome(state);
+    updateUsage(state);
     updateApproval(state);
-    scrollToEndIfFollowing(true);
 }
 
 void ChatView::applyEvent(const RunEvent& event, const RunState& state)
 {
-    const bool following = isFollowing();
+    if (event.kind == EventKind::TextDelta) {
+        // The hot path: no rendering, no JSON beyond reading the text; one page update per batch.
+        if (event.stepId != m_pendingStep)
+            flushStream();
+        m_pendingStep = event.stepId;
+        m_pendingText += jsonString(event.data, "text");
+        if (!m_flush.isActive())
+            m_flush.start();
+        return;
+    }
+    flushStream();
     const StepState* step = state.step(event.stepId);
     switch (event.kind) {
     case EventKind::RunStarted:
-        m_transcript->clear();
-        appendUser(state.input);
-        break;
-    case EventKind::TextDelta: {
-        if (event.stepId != m_streamStep)
-            beginStream(event.stepId);
-        QTextCursor c(m_transcript->document());
-        c.movePosition(QTextCursor::End);
-        c.insertText(jsonString(event.data, "text"));
-        break;
-    }
+        showRun(state);
+        return;
     case EventKind::StepCreated:
+    case EventKind::StepStarted:
+    case EventKind::ToolSucceeded:
+    case EventKind::StepRetried:
         if (step && step->kind == StepKind::Tool)
-            appendNote(tr("\u2192 %1").arg(step->name));
+            showToolStep(state, *step);
+        else if (step && step->kind == StepKind::Model && event.kind == EventKind::StepStarted &&
+                 step->attempts > 1)
+            m_transcript->setHtml(step->id, agentLabel(),
+                                  {}); // a retried call streams again from the start
         break;
     case EventKind::StepFailed:
+        if (step && step->kind == StepKind::Tool)
+            showToolStep(state, *step);
+        else if (step)
+            m_transcript->addNote(
+                tr("%1 failed: %2").arg(step->name, jsonString(step->error, "message")),
+                colorName(QStringLiteral("failed")));
+        break;
+    case EventKind::ModelResponded:
         if (step)
-            appendNote(tr("%1 failed: %2").arg(step->name, jsonString(step->error, "message")),
-                       statusColor(QStringLiteral("failed")));
+            showModelStep(*step);
+        updateUsage(state);
+        break;
+    case EventKind::ModelFellBack:
+        m_transcript->addNote(
+            tr("Fell back from %1 to %2")
+                .arg(jsonString(event.data, "from"), jsonString(event.data, "to")),
+            colorName(QStringLiteral("waiting_approval")));
         break;
     case EventKind::ApprovalRequested:
-        appendNote(tr("Waiting for your approval to call %1").arg(jsonString(event.data, "tool")),
-                   statusColor(QStringLiteral("waiting_approval")));
+        if (step) {
+            if (const StepState* tool = state.step(step->parent))
+                showToolStep(state, *tool);
+        }
         break;
     case EventKind::ApprovalDecided:
-        if (step)
-            appendNote(step->approved.value_or(false)
-                           ? tr("%1 approved by %2").arg(step->name, step->decidedBy)
-                           : tr("%1 rejected by %2").arg(step->name, step->decidedBy));
+        if (step) {
+            showDecision(*step);
+            if (const StepState* tool = state.step(step->parent))
+                showToolStep(state, *tool);
+        }
         break;
     case EventKind::RunFinished:
-        appendFinal(state);
+        showOutcome(state);
+        updateUsage(state);
         break;
     default:
         break;
     }
-    if (event.kind != EventKind::TextDelta)
-        updateApproval(state);
-    scrollToEndIfFollowing(following);
+    updateApproval(state);
+}
+
+void ChatView::showDecisionError(const QString& message)
+{
+    m_approval->showDecisionError(message);
 }
 
 void ChatView::updateApproval(const RunState& state)

@@ -1,22 +1,26 @@
 #pragma once
-// The conversation of the current run: the user's request, the model's text as it streams, tool
-// activity, the final answer rendered from Markdown, and an approval card while a gated call
-// waits. Streamed text is appended at the end of the document, so only the last block relayouts.
+// The conversation of the current run: the user's request, the model's text as it streams
+// (batched, appended raw, rendered from Markdown once the model step completes), one line per tool
+// call updated in place, the run's tokens and cost, and an approval card while a gated call waits.
 
+#include <QTimer>
 #include <QWidget>
+
+#include <functional>
 
 class QLineEdit;
 class QPushButton;
-class QTextBrowser;
 
 namespace awb {
 struct RunEvent;
 struct RunState;
+struct StepState;
 } // namespace awb
 
 namespace awb::ui {
 
 class ApprovalPanel;
+class ChatTranscript;
 
 class ChatView : public QWidget
 {
@@ -27,33 +31,54 @@ public:
     QString input() const;
     void setInput(const QString& text);
     void setRunEnabled(bool enabled);
+    void setStopEnabled(bool enabled);
+    // The open workspace, where approval cards find attachments.
+    void setWorkspaceRoot(const QString& root);
 
     // Rebuilds the transcript for a run (when another run is selected); an empty state shows a
     // hint.
     void showRun(const RunState& state);
-    // Adds what one event changed; state already includes the event.
+    // Adds what one event changed; state already includes the event. Text deltas are only buffered
+    // here and reach the page at most every kStreamBatchMs.
     void applyEvent(const RunEvent& event, const RunState& state);
+    // The engine refused the decision of the approval card: shown on the card.
+    void showDecisionError(const QString& message);
+
+    ApprovalPanel* approvalPanel() const { return m_approval; }
+    ChatTranscript* transcript() const { return m_transcript; }
+    // The transcript as plain text, asynchronously (for tests and accessibility tools).
+    void fetchTranscriptText(QObject* context, std::function<void(const QString&)> done);
+
+    static constexpr int kStreamBatchMs = 30;
 
 Q_SIGNALS:
     void runRequested(const QString& input);
-    void approvalDecided(const QString& approvalStepId, bool approve);
+    void stopRequested();
+    // editedArguments: JSON text the person edited, empty when unchanged.
+    void approvalDecided(const QString& approvalStepId, bool approve,
+                         const QString& editedArguments);
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 private:
-    void appendUser(const QString& text);
-    void appendNote(const QString& text, const QColor& color = {});
-    void appendMarkdown(const QString& markdown);
-    void beginStream(const QString& stepId);
-    void appendFinal(const RunState& state);
+    void flushStream();
+    void showModelStep(const StepState& step);
+    void showToolStep(const RunState& state, const StepState& step);
+    void showDecision(const StepState& approval);
+    void showOutcome(const RunState& state);
+    void updateUsage(const RunState& state);
     void updateApproval(const RunState& state);
-    void scrollToEndIfFollowing(bool following);
-    bool isFollowing() const;
+    QString agentLabel() const;
 
-    QTextBrowser* m_transcript;
+    ChatTranscript* m_transcript;
     ApprovalPanel* m_approval;
     QLineEdit* m_input;
     QPushButton* m_run;
-    QString m_streamStep;   // model step whose text is being streamed
-    int m_streamStart = -1; // document position where that text begins
+    QPushButton* m_stop;
+    QTimer m_flush;
+    QString m_pendingStep; // model step whose buffered text has not reached the page yet
+    QString m_pendingText;
 };
 
 } // namespace awb::ui

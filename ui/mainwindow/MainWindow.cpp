@@ -17,12 +17,20 @@
 #include <QTableView>
 #include <QToolBar>
 
+#include "audit/AuditView.h"
 #include "chat/ChatView.h"
+#include "editors/SchemaEditor.h"
+#include "engine/Journal.h"
+#include "graph/TaskGraphPanel.h"
+#include "graph/TaskGraphView.h"
+#include "inspector/StepInspector.h"
 #include "engine/RunState.h"
 #include "runs/EventLogModel.h"
 #include "runs/RunStepsModel.h"
 #include "runs/RunsModel.h"
+#include "runs/RunsView.h"
 #include "session/SessionController.h"
+#include "settings/SettingsDialog.h"
 #include "util/Decimal.h"
 
 namespace awb::ui {
@@ -41,6 +49,53 @@ QString keychainText(const QString& stateName)
         return MainWindow::tr("keychain: unavailable");
     return MainWindow::tr("keychain: %1").arg(stateName);
 }
+// The task graph and the step inspector of the current run: selecting a node inspects its step.
+void addGraphDocks(QMainWindow* window, SessionController* controller, QMenu* viewMenu)
+{
+    auto* graphDock = new QDockWidget(MainWindow::tr("Task graph"), window);
+    graphDock->setObjectName(QStringLiteral("taskGraphDock"));
+    graphDock->setAccessibleName(graphDock->windowTitle());
+    auto* panel = new TaskGraphPanel(graphDock);
+    graphDock->setWidget(panel);
+    auto* inspectorDock = new QDockWidget(MainWindow::tr("Inspector"), window);
+    inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+    inspectorDock->setAccessibleName(inspectorDock->windowTitle());
+    auto* inspector = new StepInspector(inspectorDock);
+    inspectorDock->setWidget(inspector);
+    window->addDockWidget(Qt::BottomDockWidgetArea, graphDock);
+    window->addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+    if (auto* events = window->findChild<QDockWidget*>(QStringLiteral("eventLogDock"))) {
+        window->splitDockWidget(events, graphDock, Qt::Horizontal);
+        window->resizeDocks({events, graphDock}, {2, 3}, Qt::Horizontal); // the graph is wide
+    }
+    if (auto* steps = window->findChild<QDockWidget*>(QStringLiteral("stepsDock")))
+        window->splitDockWidget(steps, inspectorDock, Qt::Vertical);
+    viewMenu->addAction(graphDock->toggleViewAction());
+    viewMenu->addAction(inspectorDock->toggleViewAction());
+
+    TaskGraphView* graph = panel->view();
+    const auto databasePath = [controller] {
+        return controller->journal() ? controller->journal()->databasePath() : QString();
+    };
+    QObject::connect(controller, &SessionController::workspaceOpened, inspector,
+                     [inspector, databasePath] { inspector->setDatabasePath(databasePath()); });
+    QObject::connect(controller, &SessionController::currentRunChanged, graph,
+                     [graph, inspector, databasePath](const QString& runId) {
+                         inspector->clear();
+                         graph->loadRun(databasePath(), runId);
+                     });
+    QObject::connect(controller->steps(), &RunStepsModel::eventApplied, graph,
+                     [graph, inspector, controller](const RunEvent& event) {
+                         graph->apply(event);
+                         inspector->applyEvent(event, controller->currentState());
+                     });
+    QObject::connect(graph, &TaskGraphView::stepSelected, inspector,
+                     [inspector, inspectorDock, controller](const QString& stepId) {
+                         inspector->showStep(controller->currentState(), stepId);
+                         inspectorDock->raise();
+                     });
+}
+
 } // namespace
 
 MainWindow::MainWindow(SessionController* controller, QWidget* parent)
@@ -70,6 +125,7 @@ MainWindow::MainWindow(SessionController* controller, QWidget* parent)
     connect(controller->steps(), &RunStepsModel::eventApplied, this, &MainWindow::onRunEvent);
     connect(m_chat, &ChatView::runRequested, this, &MainWindow::startRun);
     connect(m_chat, &ChatView::approvalDecided, this, &MainWindow::decide);
+    connect(m_chat, &ChatView::stopRequested, controller, &SessionController::stopCurrentRun);
 
     QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
@@ -92,6 +148,14 @@ void MainWindow::buildActions()
                                    tr("&Open Workspace\u2026"), this, &MainWindow::chooseWorkspace);
     m_openAction->setObjectName(QStringLiteral("openWorkspaceAction"));
     m_openAction->setShortcut(QKeySequence::Open);
+    QAction* settingsAction = file->addAction(tr("&Settings\u2026"), this, [this] {
+        auto* dialog = new SettingsDialog(m_controller, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    settingsAction->setShortcut(Qt::CTRL | Qt::Key_Comma);
+    settingsAction->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quitAction"));
@@ -169,20 +233,16 @@ QTableView* MainWindow::addTableDock(const QString& title, const QString& name,
 
 void MainWindow::buildDocks()
 {
-    m_runsView = addTableDock(tr("Runs"), QStringLiteral("runs"), m_controller->runs(),
-                              Qt::LeftDockWidgetArea);
-    // The run id is long and in the tooltip of its row: lead with when, what and how it ended.
-    m_runsView->horizontalHeader()->moveSection(RunsModel::CreatedColumn, 0);
-    m_runsView->horizontalHeader()->resizeSection(RunsModel::CreatedColumn, 126);
-    m_runsView->horizontalHeader()->resizeSection(RunsModel::AgentColumn, 110);
-    for (int c : {RunsModel::RunIdColumn, RunsModel::ModelColumn, RunsModel::TokensColumn,
-                  RunsModel::CostColumn})
-        m_runsView->hideColumn(c);
-    connect(m_runsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                if (current.isValid())
-                    m_controller->selectRun(current.data(RunsModel::RunIdRole).toString());
-            });
+    auto* runsDock = new QDockWidget(tr("Runs"), this);
+    runsDock->setObjectName(QStringLiteral("runsDock"));
+    runsDock->setAccessibleName(tr("Runs"));
+    m_runsPanel = new RunsView(m_controller->runs(), runsDock);
+    m_runsView = m_runsPanel->table();
+    runsDock->setWidget(m_runsPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, runsDock);
+    m_viewMenu->addAction(runsDock->toggleViewAction());
+    connect(m_runsPanel, &RunsView::runSelected, m_controller, &SessionController::selectRun);
+    connect(m_runsPanel, &RunsView::resumeRequested, this, &MainWindow::resumeRun);
     connect(m_controller->runs(), &QAbstractItemModel::rowsInserted, this,
             &MainWindow::selectCurrentRunRow);
 
@@ -214,6 +274,35 @@ void MainWindow::buildDocks()
                  findChild<QDockWidget*>(QStringLiteral("stepsDock"))},
                 {330, 520}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("eventLogDock"))}, {210}, Qt::Vertical);
+    addGraphDocks(this, m_controller, m_viewMenu);
+
+    // The audit trail, tabbed with the event log; it follows the open workspace by itself.
+    auto* auditDock = new QDockWidget(tr("Audit trail"), this);
+    auditDock->setObjectName(QStringLiteral("auditDock"));
+    auditDock->setAccessibleName(auditDock->windowTitle());
+    auto* audit = new AuditView(auditDock);
+    audit->followSession(m_controller);
+    auditDock->setWidget(audit);
+    addDockWidget(Qt::BottomDockWidgetArea, auditDock);
+    if (auto* events = findChild<QDockWidget*>(QStringLiteral("eventLogDock"))) {
+        tabifyDockWidget(events, auditDock);
+        events->raise();
+    }
+    auditDock->toggleViewAction()->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_A);
+    m_viewMenu->addAction(auditDock->toggleViewAction());
+
+    // The tool schema editor, tabbed with the task graph.
+    auto* schemaDock = new QDockWidget(tr("Tool schema"), this);
+    schemaDock->setObjectName(QStringLiteral("toolSchemaDock"));
+    schemaDock->setAccessibleName(schemaDock->windowTitle());
+    schemaDock->setWidget(new SchemaEditor(m_controller, schemaDock));
+    addDockWidget(Qt::BottomDockWidgetArea, schemaDock);
+    if (auto* graph = findChild<QDockWidget*>(QStringLiteral("taskGraphDock"))) {
+        tabifyDockWidget(graph, schemaDock);
+        graph->raise();
+    }
+    schemaDock->toggleViewAction()->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_T);
+    m_viewMenu->addAction(schemaDock->toggleViewAction());
 }
 
 void MainWindow::buildStatusBar()
@@ -255,10 +344,17 @@ void MainWindow::startRun()
         m_chat->setInput({});
 }
 
-void MainWindow::decide(const QString& approvalStepId, bool approve)
+void MainWindow::decide(const QString& approvalStepId, bool approve, const QString& editedArguments)
 {
-    if (Status s = m_controller->decide(approvalStepId, approve); !s)
-        showError(tr("Cannot Record the Decision"), s.errorMessage());
+    // Shown on the card, where the person is looking; the card lets them decide again.
+    if (Status s = m_controller->decide(approvalStepId, approve, editedArguments); !s)
+        m_chat->showDecisionError(s.errorMessage());
+}
+
+void MainWindow::resumeRun(const QString& runId)
+{
+    if (Status s = m_controller->resumeRun(runId); !s)
+        showError(tr("Cannot Resume the Run"), s.errorMessage());
 }
 
 void MainWindow::showError(const QString& title, const QString& message)
@@ -273,6 +369,7 @@ void MainWindow::showError(const QString& title, const QString& message)
 void MainWindow::onWorkspaceOpened(const QString& root)
 {
     setWindowTitle(tr("%1 \u2014 Agent Workbench").arg(QDir(root).dirName()));
+    m_chat->setWorkspaceRoot(root);
     statusBar()->showMessage(root);
     const QString previous = m_agents->currentText();
     m_agents->clear();
@@ -324,9 +421,7 @@ void MainWindow::onRunEvent(const RunEvent& event)
 
 void MainWindow::selectCurrentRunRow()
 {
-    const int row = m_controller->runs()->rowOf(m_controller->currentRunId());
-    if (row >= 0 && m_runsView->currentIndex().row() != row)
-        m_runsView->setCurrentIndex(m_controller->runs()->index(row, 0));
+    m_runsPanel->selectRun(m_controller->currentRunId());
 }
 
 void MainWindow::updateRunInfo()
@@ -352,6 +447,7 @@ void MainWindow::updateActions()
     m_runAction->setEnabled(canRun);
     m_chat->setRunEnabled(canRun);
     m_stopAction->setEnabled(active);
+    m_chat->setStopEnabled(active);
 }
 
 } // namespace awb::ui

@@ -16,6 +16,7 @@ struct RunEvent;
 namespace awb::ui {
 
 class ChatView;
+class RunsView;
 class SessionController;
 
 class MainWindow : public QMainWindow
@@ -40,7 +41,8 @@ private:
 
     void chooseWorkspace();
     void startRun();
-    void decide(const QString& approvalStepId, bool approve);
+    void decide(const QString& approvalStepId, bool approve, const QString& editedArguments);
+    void resumeRun(const QString& runId);
     void showError(const QString& title, const QString& message);
     void onWorkspaceOpened(const QString& root);
     void onWorkspaceFailed(const QString& dir, const QString& message);
@@ -57,6 +59,7 @@ private:
     QAction* m_runAction = nullptr;
     QAction* m_stopAction = nullptr;
     QTableView* m_runsView = nullptr;
+    RunsView* m_runsPanel = nullptr;
     QTableView* m_stepsView = nullptr;
     QTableView* m_eventsView = nullptr;
     QLabel* m_runInfo = nullptr;

@@ -28,6 +28,7 @@ void RunsModel::setJournal(Journal* journal, const QString& stateDir)
                     r.model,
                     r.status,
                     QDateTime::fromString(r.createdAt, Qt::ISODateWithMs),
+                    QDateTime::fromString(r.updatedAt, Qt::ISODateWithMs),
                     r.inputTokens + r.outputTokens,
                     r.costMicros};
             // A run marked running whose process is gone was interrupted (a crash); resume
@@ -58,6 +59,7 @@ RunsModel::Row RunsModel::fromState(const RunState& state)
                state.model,
                runStatusName(state.status),
                state.createdAt,
+               state.finishedAt.isValid() ? state.finishedAt : state.updatedAt,
                state.usage.totalTokens(),
                state.usage.costMicros};
 }
@@ -120,10 +122,25 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
         return r.runId;
     case StatusRole:
         return r.status;
+    case SortRole:
+        switch (Column(index.column())) {
+        case TokensColumn:
+            return qlonglong(r.tokens);
+        case CostColumn:
+            return qlonglong(r.costMicros);
+        case CreatedColumn:
+            return r.createdAt;
+        case DurationColumn:
+            return r.createdAt.isValid() && r.updatedAt.isValid() ? r.createdAt.msecsTo(r.updatedAt)
+                                                                  : qint64(-1);
+        default:
+            return data(index, Qt::DisplayRole);
+        }
     case Qt::ForegroundRole:
         return index.column() == StatusColumn ? statusColor(r.status) : QVariant();
     case Qt::TextAlignmentRole:
-        return index.column() == TokensColumn || index.column() == CostColumn
+        return index.column() == TokensColumn || index.column() == CostColumn ||
+                       index.column() == DurationColumn
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                    : QVariant();
     case Qt::ToolTipRole:
@@ -141,13 +158,24 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
     case StatusColumn:
         return statusText(r.status);
     case ModelColumn:
-        return r.provider.isEmpty() ? r.model : r.provider + QLatin1Char('/') + r.model;
+        return r.model;
     case TokensColumn:
         return QLocale().toString(qlonglong(r.tokens));
     case CostColumn:
         return Decimal::fromMicros(r.costMicros).toString(4);
     case CreatedColumn:
         return r.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    case ProviderColumn:
+        return r.provider;
+    case DurationColumn: {
+        if (!r.createdAt.isValid() || !r.updatedAt.isValid())
+            return {};
+        const qint64 ms = r.createdAt.msecsTo(r.updatedAt);
+        if (ms < 1000)
+            return tr("%1 ms").arg(ms);
+        return ms < 60000 ? tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1))
+                          : tr("%1 min %2 s").arg(ms / 60000).arg((ms / 1000) % 60);
+    }
     case ColumnCount:
         break;
     }
@@ -173,6 +201,10 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
         return tr("Cost (US$)");
     case CreatedColumn:
         return tr("Started");
+    case ProviderColumn:
+        return tr("Provider");
+    case DurationColumn:
+        return tr("Duration");
     case ColumnCount:
         break;
     }

@@ -27,12 +27,15 @@ public:
         TokensColumn,
         CostColumn,
         CreatedColumn,
+        ProviderColumn,
+        DurationColumn, // from the run's start to its last event (to now while it runs)
         ColumnCount
     };
     enum Role
     {
         RunIdRole = Qt::UserRole + 1, // the run id of a row, whatever the column
         StatusRole,                   // status name: "running", "interrupted", "succeeded", ...
+        SortRole,                     // a sortable value for the column (numbers, timestamps)
     };
 
     explicit RunsModel(QObject* parent = nullptr);
@@ -56,6 +59,7 @@ private:
     {
         QString runId, agent, provider, model, status;
         QDateTime createdAt;
+        QDateTime updatedAt;
         std::int64_t tokens = 0;
         std::int64_t costMicros = 0;
         bool operator==(const Row&) const = default;

@@ -240,6 +240,39 @@ Result<AgentRun*> SessionController::resumeCurrent()
 
 Status SessionController::decide(const QString& approvalStepId, bool approve)
 {
+    return decide(approvalStepId, approve, QString());
+}
+
+Status SessionController::resumeRun(const QString& runId)
+{
+    if (!m_session)
+        return Error::make(tr("Open a workspace first (File > Open Workspace)."),
+                           QStringLiteral("no_workspace"));
+    selectRun(runId);
+    if (runId.isEmpty() || currentState().runId != runId)
+        return Error::make(tr("Run %1 is not in this workspace.").arg(runId),
+                           QStringLiteral("unknown_run"));
+    if (const auto it = m_live.find(runId); it != m_live.end() && it->second.run)
+        return Error::make(tr("Run %1 is already running here.").arg(runId),
+                           QStringLiteral("usage"));
+    auto resumed = resumeCurrent();
+    if (!resumed)
+        return resumed.error();
+    return {};
+}
+
+Status SessionController::decide(const QString& approvalStepId, bool approve,
+                                 const QString& editedArgumentsJson)
+{
+    std::optional<Json> edited;
+    if (!editedArgumentsJson.trimmed().isEmpty()) {
+        Json parsed = Json::parse(editedArgumentsJson.toStdString(), nullptr, false);
+        if (parsed.is_discarded() || !parsed.is_object())
+            return Error::make(tr("The edited arguments are not a JSON object: check the brackets, "
+                                  "quotes and commas, or discard the edits."),
+                               QStringLiteral("invalid_arguments"));
+        edited = std::move(parsed);
+    }
     if (!m_session || currentRunId().isEmpty())
         return Error::make(tr("No run is selected."), QStringLiteral("usage"));
     AgentRun* run = nullptr;
@@ -252,7 +285,7 @@ Status SessionController::decide(const QString& approvalStepId, bool approve)
             return resumed.error();
         run = *resumed;
     }
-    return run->decide(approvalStepId, approve, actor());
+    return run->decide(approvalStepId, approve, actor(), {}, edited);
 }
 
 void SessionController::track(AgentRun* run, RunLock lock)

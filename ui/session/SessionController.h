@@ -39,6 +39,8 @@ public:
     QString workspaceRoot() const;
     // The journal of the open workspace (nullptr when none is open): for reading, not for views.
     Journal* journal() const;
+    // The open workspace's session (nullptr when none is open): for the tool schema editor's calls.
+    WorkspaceSession* session() const { return m_session.get(); }
     // Agent names (files agents/NAME.agent.json), sorted.
     QStringList agentNames() const;
     // Who acts from this GUI, e.g. "gui:alice": recorded with runs, approvals and audit entries.
@@ -60,6 +62,13 @@ public:
     void stopCurrentRun();
     // Decides an approval of the current run; a run not executing here is resumed first.
     Status decide(const QString& approvalStepId, bool approve);
+    // The same with arguments a person edited (JSON text; empty: unchanged). The engine validates
+    // them against the tool's schema again and records nothing when they do not match.
+    Status decide(const QString& approvalStepId, bool approve, const QString& editedArgumentsJson);
+    // Continues a run that is not executing here (interrupted by a crash, or paused in another
+    // process) through the engine's crash-resume: completed steps are reused, effects never repeat.
+    // The run becomes current.
+    Status resumeRun(const QString& runId);
     // Asks the keychain for its state on a worker thread; ends with keychainStateKnown.
     void probeKeychain();
 

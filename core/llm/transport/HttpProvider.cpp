@@ -62,10 +62,11 @@ QString HttpProvider::profileLabel() const
 
 ModelCall* HttpProvider::start(const ModelRequest& request, QObject* parent)
 {
-    if (!m_network) {
+    if (m_networks.empty()) {
         // deleteLater: the last call to let go may do so from inside one of the manager's replies.
-        m_network = std::shared_ptr<QNetworkAccessManager>(
-            new QNetworkAccessManager(), [](QNetworkAccessManager* m) { m->deleteLater(); });
+        for (std::size_t i = 0; i < kNetworkPool; ++i)
+            m_networks.push_back(std::shared_ptr<QNetworkAccessManager>(
+                new QNetworkAccessManager(), [](QNetworkAccessManager* m) { m->deleteLater(); }));
     }
     HttpCallContext context;
     context.protocol = m_protocol;
@@ -75,7 +76,7 @@ ModelCall* HttpProvider::start(const ModelRequest& request, QObject* parent)
     context.options = m_options;
     context.breaker = m_options.breaker;
     context.pricing = m_options.pricing;
-    context.network = m_network;
+    context.network = m_networks[m_nextNetwork++ % m_networks.size()];
     context.label = profileLabel();
     ModelRequest resolved = request;
     resolved.model = context.config.model;

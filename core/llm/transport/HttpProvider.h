@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include "llm/ModelProvider.h"
 #include "llm/WireProtocol.h"
@@ -57,9 +58,13 @@ private:
     std::shared_ptr<const WireProtocol> m_protocol;
     ProviderConfig m_config;
     HttpOptions m_options;
-    // Created on the first start(), on that thread; shared with running calls so that it
-    // outlives them, deleted with deleteLater().
-    std::shared_ptr<QNetworkAccessManager> m_network;
+    // Created on the first start(), on that thread; shared with running calls so that they
+    // outlive them, deleted with deleteLater(). Several managers, used in turn: Qt 6.4 opens at
+    // most six HTTP/1.1 connections per host and manager, which would queue concurrent runs
+    // against a local server (vLLM, llama.cpp, Ollama).
+    static constexpr std::size_t kNetworkPool = 8;
+    std::vector<std::shared_ptr<QNetworkAccessManager>> m_networks;
+    std::size_t m_nextNetwork = 0;
 };
 
 // Replaces every occurrence of the secret in text with "[redacted]" (nothing when it is empty).

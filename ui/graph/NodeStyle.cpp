@@ -1,0 +1,100 @@
+#include "graph/NodeStyle.h"
+
+#include <QCoreApplication>
+
+namespace awb::ui {
+
+NodeState nodeState(const StepState& step, bool reusedOnResume)
+{
+    switch (step.status) {
+    case StepStatus::Pending:
+        return NodeState::Pending;
+    case StepStatus::Running:
+        return NodeState::Running;
+    case StepStatus::WaitingApproval:
+        return NodeState::Waiting;
+    case StepStatus::Failed:
+        return NodeState::Failed;
+    case StepStatus::Succeeded:
+        break;
+    }
+    if (reusedOnResume)
+        return NodeState::Reused;
+    if (step.fallbacks.is_array() && !step.fallbacks.empty())
+        return NodeState::FellBack;
+    if (step.retries > 0)
+        return NodeState::Retried;
+    return NodeState::Succeeded;
+}
+
+QColor nodeStateColor(NodeState state)
+{
+    switch (state) {
+    case NodeState::Pending:
+        return QColor(0x8a, 0x90, 0x9a);
+    case NodeState::Running:
+        return QColor(0x2f, 0x80, 0xed);
+    case NodeState::Waiting:
+        return QColor(0xd4, 0xa0, 0x00);
+    case NodeState::Succeeded:
+        return QColor(0x2e, 0xa0, 0x4f);
+    case NodeState::Failed:
+        return QColor(0xe0, 0x40, 0x3a);
+    case NodeState::Retried:
+        return QColor(0xe8, 0x71, 0x1c);
+    case NodeState::FellBack:
+        return QColor(0xb0, 0x5c, 0xd6);
+    case NodeState::Reused:
+        return QColor(0x17, 0xa5, 0xb0);
+    }
+    return {};
+}
+
+QString nodeStateText(NodeState state)
+{
+    const char* ctx = "awb::ui::NodeState";
+    switch (state) {
+    case NodeState::Pending:
+        return QCoreApplication::translate(ctx, "pending");
+    case NodeState::Running:
+        return QCoreApplication::translate(ctx, "running");
+    case NodeState::Waiting:
+        return QCoreApplication::translate(ctx, "waiting");
+    case NodeState::Succeeded:
+        return QCoreApplication::translate(ctx, "succeeded");
+    case NodeState::Failed:
+        return QCoreApplication::translate(ctx, "failed");
+    case NodeState::Retried:
+        return QCoreApplication::translate(ctx, "retried");
+    case NodeState::FellBack:
+        return QCoreApplication::translate(ctx, "fell back");
+    case NodeState::Reused:
+        return QCoreApplication::translate(ctx, "reused on resume");
+    }
+    return {};
+}
+
+QString nodeStateName(NodeState state)
+{
+    switch (state) {
+    case NodeState::Pending:
+        return QStringLiteral("pending");
+    case NodeState::Running:
+        return QStringLiteral("running");
+    case NodeState::Waiting:
+        return QStringLiteral("waiting");
+    case NodeState::Succeeded:
+        return QStringLiteral("succeeded");
+    case NodeState::Failed:
+        return QStringLiteral("failed");
+    case NodeState::Retried:
+        return QStringLiteral("retried");
+    case NodeState::FellBack:
+        return QStringLiteral("fell_back");
+    case NodeState::Reused:
+        return QStringLiteral("reused");
+    }
+    return {};
+}
+
+} // namespace awb::ui

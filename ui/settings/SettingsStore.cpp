@@ -1,0 +1,205 @@
+#include "settings/SettingsStore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+#include <QUrl>
+
+#include <set>
+
+#include "llm/WireProtocol.h"
+#include "util/Decimal.h"
+
+namespace awb::ui::settings {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("awb::ui::SettingsStore", text);
+}
+
+const QString kProfiles = QStringLiteral("providers/profiles");
+const QString kBudgets = QStringLiteral("budgets");
+} // namespace
+
+std::vector<ProviderProfile> loadProfiles(QSettings& settings)
+{
+    std::vector<ProviderProfile> out;
+    const int n = settings.beginReadArray(kProfiles);
+    for (int i = 0; i < n; ++i) {
+        settings.setArrayIndex(i);
+        ProviderProfile p;
+        p.name = settings.value(QStringLiteral("name")).toString();
+        p.provider = settings.value(QStringLiteral("provider")).toString();
+        p.baseUrl = settings.value(QStringLiteral("base_url")).toString();
+        p.model = settings.value(QStringLiteral("model")).toString();
+        p.region = settings.value(QStringLiteral("region")).toString();
+        p.fallbacks = settings.value(QStringLiteral("fallbacks")).toStringList();
+        if (!p.name.isEmpty())
+            out.push_back(p);
+    }
+    settings.endArray();
+    return out;
+}
+
+void saveProfiles(QSettings& settings, const std::vector<ProviderProfile>& profiles)
+{
+    settings.remove(kProfiles);
+    settings.beginWriteArray(kProfiles, int(profiles.size()));
+    for (int i = 0; i < int(profiles.size()); ++i) {
+        const ProviderProfile& p = profiles[size_t(i)];
+        settings.setArrayIndex(i);
+        settings.setValue(QStringLiteral("name"), p.name);
+        settings.setValue(QStringLiteral("provider"), p.provider);
+        settings.setValue(QStringLiteral("base_url"), p.baseUrl);
+        settings.setValue(QStringLiteral("model"), p.model);
+        settings.setValue(QStringLiteral("region"), p.region);
+        settings.setValue(QStringLiteral("fallbacks"), p.fallbacks);
+    }
+    settings.endArray();
+}
+
+Status checkProfiles(const std::vector<ProviderProfile>& profiles)
+{
+    std::set<QString> names;
+    for (const ProviderProfile& p : profiles) {
+        if (p.name.trimmed().isEmpty())
+            return Error::make(tr("A provider profile has no name: give each profile a name."),
+                               QStringLiteral("invalid_settings"));
+        if (!names.insert(p.name).second)
+            return Error::make(
+                tr("Two provider profiles are called \"%1\": names must be unique.").arg(p.name),
+                QStringLiteral("invalid_settings"));
+        if (!llm::knownProviders().contains(p.provider))
+            return Error::make(
+                tr("Profile \"%1\": unknown provider \"%2\".").arg(p.name, p.provider),
+                QStringLiteral("invalid_settings"));
+        if (!p.baseUrl.isEmpty()) {
+            const QUrl url(p.baseUrl, QUrl::StrictMode);
+            if (!url.isValid() ||
+                (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+                url.host().isEmpty())
+                return Error::make(
+                    tr("Profile \"%1\": the endpoint \"%2\" is not an http(s) URL, e.g. "
+                       "https://api.openai.com/v1.")
+                        .arg(p.name, p.baseUrl),
+                    QStringLiteral("invalid_settings"));
+        }
+    }
+    for (const ProviderProfile& p : profiles) {
+        for (const QString& f : p.fallbacks) {
+            if (f == p.name || !names.count(f))
+                return Error::make(tr("Profile \"%1\": the fallback \"%2\" is not another profile.")
+                                       .arg(p.name, f),
+                                   QStringLiteral("invalid_settings"));
+        }
+    }
+    return {};
+}
+
+BudgetDefaults loadBudgets(QSettings& settings)
+{
+    BudgetDefaults b;
+    settings.beginGroup(kBudgets);
+    b.maxSteps = settings.value(QStringLiteral("max_steps"), b.maxSteps).toInt();
+    b.maxTokens = settings.value(QStringLiteral("max_tokens"), b.maxTokens).toLongLong();
+    b.maxCostUsd = settings.value(QStringLiteral("max_cost_usd"), b.maxCostUsd).toString();
+    b.maxWallSeconds = settings.value(QStringLiteral("max_wall_seconds"), b.maxWallSeconds).toInt();
+    b.maxParallelTools =
+        settings.value(QStringLiteral("max_parallel_tools"), b.maxParallelTools).toInt();
+    settings.endGroup();
+    return b;
+}
+
+void saveBudgets(QSettings& settings, const BudgetDefaults& b)
+{
+    settings.beginGroup(kBudgets);
+    settings.setValue(QStringLiteral("max_steps"), b.maxSteps);
+    settings.setValue(QStringLiteral("max_tokens"), b.maxTokens);
+    settings.setValue(QStringLiteral("max_cost_usd"), b.maxCostUsd);
+    settings.setValue(QStringLiteral("max_wall_seconds"), b.maxWallSeconds);
+    settings.setValue(QStringLiteral("max_parallel_tools"), b.maxParallelTools);
+    settings.endGroup();
+}
+
+Status checkBudgets(const BudgetDefaults& b)
+{
+    const auto cost = Decimal::parse(b.maxCostUsd);
+    if (!cost || *cost <= Decimal())
+        return Error::make(
+            tr("The cost budget \"%1\" is not a positive amount in US dollars, e.g. 10.00.")
+                .arg(b.maxCostUsd),
+            QStringLiteral("invalid_settings"));
+    if (b.maxSteps < 1 || b.maxTokens < 1 || b.maxWallSeconds < 1 || b.maxParallelTools < 1)
+        return Error::make(tr("Budgets must be at least 1."), QStringLiteral("invalid_settings"));
+    return {};
+}
+
+QString defaultBaseUrl(const QString& provider)
+{
+    if (provider == QLatin1String("openai") || provider == QLatin1String("openai-responses"))
+        return QStringLiteral("https://api.openai.com/v1");
+    if (provider == QLatin1String("anthropic"))
+        return QStringLiteral("https://api.anthropic.com");
+    if (provider == QLatin1String("gemini"))
+        return QStringLiteral("https://generativelanguage.googleapis.com");
+    if (provider == QLatin1String("ollama"))
+        return QStringLiteral("http://localhost:11434");
+    return {};
+}
+
+QString smtpKeyEntry(const SmtpSettings& smtp)
+{
+    const QString host = QUrl(smtp.url).host();
+    if (smtp.username.isEmpty() || host.isEmpty())
+        return {};
+    return QStringLiteral("smtp/") + smtp.username + QLatin1Char('@') + host;
+}
+
+Status writeSmtpSettings(const QString& workspaceRoot, const SmtpSettings& smtp)
+{
+    const QString path = QDir(workspaceRoot).filePath(QStringLiteral("workspace.json"));
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly))
+        return Error::make(tr("Cannot read %1: %2").arg(path, in.errorString()),
+                           QStringLiteral("io_error"));
+    auto json = parseJson(in.readAll());
+    in.close();
+    if (!json)
+        return Error::make(
+            tr("%1 is not valid JSON (%2): fix it by hand before changing settings here.")
+                .arg(path, json.errorMessage()),
+            QStringLiteral("invalid_workspace"));
+    if (!json->is_object())
+        return Error::make(tr("%1 must hold a JSON object.").arg(path),
+                           QStringLiteral("invalid_workspace"));
+    Json section = json->value("smtp", Json::object());
+    if (!section.is_object())
+        section = Json::object();
+    const auto put = [&section](const char* key, const QString& value) {
+        if (value.isEmpty())
+            section.erase(key);
+        else
+            section[key] = toStd(value);
+    };
+    put("url", smtp.url);
+    put("from", smtp.from);
+    put("username", smtp.username);
+    section.erase("password"); // never in a file
+    if (section.empty())
+        json->erase("smtp");
+    else
+        (*json)["smtp"] = section;
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return Error::make(tr("Cannot write %1: %2").arg(path, out.errorString()),
+                           QStringLiteral("io_error"));
+    out.write(QByteArray::fromStdString(json->dump(2) + "\n"));
+    if (!out.commit())
+        return Error::make(tr("Cannot write %1: %2").arg(path, out.errorString()),
+                           QStringLiteral("io_error"));
+    return {};
+}
+
+} // namespace awb::ui::settings
