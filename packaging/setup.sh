@@ -66,12 +66,7 @@ run_demo() {
     local awb="$build/app/awb"
     local demo=${AWB_DEMO_DIR:-$root/build/demo-workspace}
     local request="Reconcile Q3 revenue against the ERP ledger, flag anomalies, and email the CFO a one-page summary"
-    # The demo key lives in a throwaway keyring when there is no keychain, so the demo workspace
-    # is made anew each time; with a real keychain it is kept.
-    if [ -e "$demo" ] && ! keychain_reachable; then
-        rm -rf "$demo"
-    fi
-    [ -e "$demo/workspace.json" ] || "$awb" demo init "$demo"
+    prepare_demo
     local approve=()
     if [ ! -t 0 ]; then
         echo "setup: no terminal to ask for approval: approving the email (--approve-all)" >&2
@@ -106,14 +101,28 @@ if [ "$mode" = test ]; then
         ctest --output-on-failure --parallel 2 --timeout 600 "$@"
 fi
 
-if [ "${1:-}" != "--headless" ] && [ -x "$build/app/agent-workbench" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
+prepare_demo() {
+    local demo=${AWB_DEMO_DIR:-$root/build/demo-workspace}
+    [ -e "$demo/workspace.json" ] || "$build/app/awb" demo init "$demo"
+}
+
+run_gui() {
+    prepare_demo
     exec "$build/app/agent-workbench" --workspace "${AWB_DEMO_DIR:-$root/build/demo-workspace}"
-fi
-export -f run_demo keychain_reachable
+}
+
+export -f run_demo run_gui prepare_demo keychain_reachable
 export root build
+main=run_demo
+if [ "${1:-}" != "--headless" ] && [ -x "$build/app/agent-workbench" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
+    main=run_gui
+fi
 if keychain_reachable || [ -n "${AWB_AUDIT_KEY:-}" ]; then
-    run_demo
+    "$main"
 else
+    # The demo's audit key then lives in a throwaway keyring, so its workspace is made anew each
+    # time (a workspace signed with a lost key could not be verified); with a keychain it is kept.
     echo "setup: no keychain service is reachable; running the demo in a private, throwaway keyring" >&2
-    "$root/tests/support/keyring-session.sh" bash -c run_demo
+    rm -rf "${AWB_DEMO_DIR:-$root/build/demo-workspace}"
+    "$root/tests/support/keyring-session.sh" bash -c "$main"
 fi

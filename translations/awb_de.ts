@@ -6,17 +6,17 @@
     <message>
         <location filename="../ui/editors/SchemaCheck.cpp" line="37"/>
         <source>&quot;%1&quot; is not a JSON Schema type; use one of array, boolean, integer, null, number, object, string</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein JSON-Schema-Typ; verwenden Sie array, boolean, integer, null, number, object oder string</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaCheck.cpp" line="58"/>
         <source>the draft-07 meta-schema is missing from this build</source>
-        <translation type="unfinished"></translation>
+        <translation>das Draft-07-Metaschema fehlt in diesem Build</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaCheck.cpp" line="83"/>
         <source>not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein gültiges JSON: %1</translation>
     </message>
 </context>
 <context>
@@ -39,13 +39,13 @@
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="70"/>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="78"/>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="227"/>
         <source>&amp;Edit Arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>Argumente &amp;bearbeiten</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="79"/>
@@ -70,12 +70,12 @@
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="112"/>
         <source>Why the decision was not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum die Entscheidung nicht gespeichert wurde</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="121"/>
         <source>Edit the arguments before deciding</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten Sie die Argumente, bevor Sie entscheiden</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="124"/>
@@ -90,27 +90,27 @@
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="132"/>
         <source>Preview of the attached PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau der angehängten PDF-Datei</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="147"/>
         <source>Arguments, exactly as the tool will receive them:</source>
-        <translation type="unfinished"></translation>
+        <translation>Argumente, genau so, wie das Werkzeug sie erhält:</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="184"/>
         <source>Attachment: %1 (1 page)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhang: %1 (1 Seite)</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="185"/>
         <source>Attachment: %1 (%2 pages)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhang: %1 (%2 Seiten)</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="189"/>
         <source>Cannot show %1: the file is not a readable PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht angezeigt werden: Die Datei ist keine lesbare PDF-Datei.</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="201"/>
@@ -120,12 +120,12 @@
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="227"/>
         <source>&amp;Discard Edits</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen &amp;verwerfen</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="260"/>
         <source>Loading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geladen …</translation>
     </message>
 </context>
 <context>
@@ -133,67 +133,67 @@
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="28"/>
         <source>Search entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge durchsuchen</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="29"/>
         <source>Search data, actor, kind, run…</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten, Akteur, Art, Lauf suchen …</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="33"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="33"/>
         <source>Any run</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Läufe</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="34"/>
         <source>Actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteur</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="34"/>
         <source>Any actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Akteure</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="35"/>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="35"/>
         <source>Any kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Arten</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="36"/>
         <source>Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkzeug</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="36"/>
         <source>Any tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Werkzeuge</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="41"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="42"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="66"/>
         <source>Filter %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 filtern</translation>
     </message>
 </context>
 <context>
@@ -201,37 +201,37 @@
     <message>
         <location filename="../ui/audit/AuditModel.cpp" line="273"/>
         <source>This entry failed verification</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Eintrag hat die Prüfung nicht bestanden</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditModel.cpp" line="306"/>
         <source>Seq</source>
-        <translation type="unfinished">Nr.</translation>
+        <translation>Nr.</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditModel.cpp" line="308"/>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditModel.cpp" line="310"/>
         <source>Actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteur</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditModel.cpp" line="312"/>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditModel.cpp" line="314"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditModel.cpp" line="316"/>
         <source>Summary</source>
-        <translation type="unfinished">Zusammenfassung</translation>
+        <translation>Zusammenfassung</translation>
     </message>
 </context>
 <context>
@@ -239,265 +239,265 @@
     <message>
         <location filename="../ui/audit/AuditTasks.cpp" line="84"/>
         <source>Could not verify the audit trail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Prüfprotokoll konnte nicht verifiziert werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditTasks.cpp" line="101"/>
         <location filename="../ui/audit/AuditTasks.cpp" line="129"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditTasks.cpp" line="126"/>
         <source>The export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditTasks.cpp" line="133"/>
         <source>Exported %1 entries to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einträge nach %2 exportiert</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditTasks.cpp" line="136"/>
         <source>Exported the audit trail to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll nach %1 exportiert</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditTasks.cpp" line="167"/>
         <source>Intact: %1 entries verified; head %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Intakt: %1 Einträge verifiziert; Kopf %2</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditTasks.cpp" line="170"/>
         <source>Altered at entry %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Verändert bei Eintrag %1: %2</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="48"/>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="54"/>
         <source>Verification status</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifizierungsstatus</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="60"/>
         <source>Audit entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolleinträge</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="71"/>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="74"/>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="86"/>
         <source>Selected entry as canonical JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählter Eintrag als kanonisches JSON</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="89"/>
         <source>Select an entry to see it as signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Eintrag aus, um ihn so zu sehen, wie er signiert wurde.</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="102"/>
         <source>Entries shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigte Einträge</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="105"/>
         <source>Progress of the audit task</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt der Protokollaufgabe</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="110"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="112"/>
         <source>Cancel the audit task</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollaufgabe abbrechen</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="117"/>
         <source>Outcome of the last export</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis des letzten Exports</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="146"/>
         <location filename="../ui/audit/AuditView.cpp" line="240"/>
         <source>Not verified yet. Verify checks every entry&apos;s signature and link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht verifiziert. „Verifizieren“ prüft die Signatur und Verknüpfung jedes Eintrags.</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="178"/>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihenfolge</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="179"/>
         <source>Newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Neueste zuerst</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="180"/>
         <source>Oldest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Älteste zuerst</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="182"/>
         <source>Clear Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter zurücksetzen</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="184"/>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter zurücksetzen</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="188"/>
         <source>Show All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="190"/>
         <source>Show the whole trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtes Protokoll anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="196"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="198"/>
         <source>Refresh the audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll aktualisieren</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="201"/>
         <source>Verify</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifizieren</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="203"/>
         <source>Verify the audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll verifizieren</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="204"/>
         <source>Check every entry&apos;s signature and link to the one before</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur jedes Eintrags und seine Verknüpfung mit dem vorherigen prüfen</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="208"/>
         <source>Export the audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll exportieren</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="209"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="215"/>
         <source>Whole Trail as JSONL (verifiable)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtes Protokoll als JSONL (verifizierbar) …</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="219"/>
         <source>Filtered Entries as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefilterte Einträge als CSV …</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="282"/>
         <source>From entry %1 on</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab Eintrag %1</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="283"/>
         <source>From entry %1 back</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Eintrag %1 rückwärts</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="306"/>
         <source>No workspace open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Arbeitsbereich geöffnet.</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="314"/>
         <source>Showing %1 of %2 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Einträgen werden angezeigt</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="315"/>
         <source>Showing %1 of %2 matching entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 passenden Einträgen werden angezeigt</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="317"/>
         <source>Showing %1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einträge werden angezeigt</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="319"/>
         <source> — loading…</source>
-        <translation type="unfinished"></translation>
+        <translation> — wird geladen …</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="392"/>
         <source>Verifying every entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Einträge werden verifiziert …</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="393"/>
         <source>Verifying</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifizierung</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="400"/>
         <location filename="../ui/audit/AuditView.cpp" line="407"/>
         <source>Exporting</source>
-        <translation type="unfinished"></translation>
+        <translation>Export</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="414"/>
         <source>Export Filtered Entries as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefilterte Einträge als CSV exportieren</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="414"/>
         <source>Export the Audit Trail as JSONL</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll als JSONL exportieren</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="416"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="416"/>
         <source>JSON Lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="458"/>
         <source>Verification cancelled; the trail was not checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifizierung abgebrochen; das Protokoll wurde nicht geprüft.</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="459"/>
         <source>Export cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -510,7 +510,7 @@
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="43"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppen</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="46"/>
@@ -520,7 +520,7 @@
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="50"/>
         <source>Describe the task, e.g. &quot;Reconcile Q3 revenue against the ERP ledger&quot;; a new message starts a new run of the agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreiben Sie die Aufgabe, z. B. „Q3-Umsatz mit dem ERP-Hauptbuch abgleichen“; eine neue Nachricht startet einen neuen Lauf des Agenten</translation>
     </message>
     <message>
         <source>Conversation</source>
@@ -543,50 +543,50 @@
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="58"/>
         <source>Stop the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf stoppen</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="156"/>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/chat/ChatView.cpp" line="158"/>
         <source>%n retry(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Wiederholung</numerusform>
+            <numerusform>%n Wiederholungen</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="160"/>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="175"/>
         <source>%1 rejected by %2: the call does not run</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 abgelehnt von %2: Der Aufruf wird nicht ausgeführt</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="187"/>
         <source>Run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="196"/>
         <source> (scripted model)</source>
-        <translation type="unfinished"></translation>
+        <translation> (geskriptetes Modell)</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="197"/>
         <source>%1 · %2 tokens (%3 in, %4 out) · US$%5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 Tokens (%3 Eingabe, %4 Ausgabe) · US$%5</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="211"/>
         <source>&lt;h3&gt;Agent Workbench&lt;/h3&gt;&lt;p&gt;Pick an agent in the toolbar, describe the task below and press &lt;b&gt;Run&lt;/b&gt;. The answer streams in here, every tool call shows as one line with its status, and a call that needs your approval waits here until you decide.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Agent Workbench&lt;/h3&gt;&lt;p&gt;Wählen Sie in der Werkzeugleiste einen Agenten aus, beschreiben Sie unten die Aufgabe und klicken Sie auf &lt;b&gt;Ausführen&lt;/b&gt;. Die Antwort erscheint hier fortlaufend, jeder Werkzeugaufruf wird als eine Zeile mit seinem Status angezeigt, und ein Aufruf, der Ihre Freigabe benötigt, wartet hier, bis Sie entscheiden.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="219"/>
@@ -596,7 +596,7 @@
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="283"/>
         <source>Fell back from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Von %1 auf %2 ausgewichen</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="126"/>
@@ -647,7 +647,7 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
     <message>
         <location filename="../ui/editors/CodeEditor.cpp" line="21"/>
         <source>Line numbers and problem markers</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilennummern und Problemmarkierungen</translation>
     </message>
 </context>
 <context>
@@ -655,22 +655,22 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
     <message>
         <location filename="../ui/settings/ConnectionTester.cpp" line="44"/>
         <source>Unknown provider &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Anbieter „%1“.</translation>
     </message>
     <message>
         <location filename="../ui/settings/ConnectionTester.cpp" line="48"/>
         <source>Enter a model name first (e.g. gpt-4o-mini): the test sends one tiny request to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst einen Modellnamen ein (z. B. gpt-4o-mini): Der Test sendet eine winzige Anfrage an dieses Modell.</translation>
     </message>
     <message>
         <location filename="../ui/settings/ConnectionTester.cpp" line="92"/>
         <source>Enter the endpoint of the %1 server, e.g. http://localhost:8080/v1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Endpunkt des %1-Servers ein, z. B. http://localhost:8080/v1.</translation>
     </message>
     <message>
         <location filename="../ui/settings/ConnectionTester.cpp" line="120"/>
         <source>Connected to %1: model %2 answered in %3 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden mit %1: Modell %2 hat in %3 ms geantwortet.</translation>
     </message>
 </context>
 <context>
@@ -756,93 +756,93 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="51"/>
         <source>%1 as JSON text</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 als JSON-Text</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="60"/>
         <source>%1 as a tree</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 als Baum</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="77"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="77"/>
         <source>Show as text</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Text anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="78"/>
         <source>Tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Baum</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="79"/>
         <source>Show as a foldable tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Als einklappbaren Baum anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="84"/>
         <source>Expand all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle aufklappen</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="85"/>
         <location filename="../ui/inspector/JsonPane.cpp" line="86"/>
         <source>Collapse all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle zuklappen</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="88"/>
         <source>Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen …</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="88"/>
         <source>Find (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen (Strg+F)</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="110"/>
         <source>Find in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 suchen</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="111"/>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="115"/>
         <source>Matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffer</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="117"/>
         <source>Previous match (Shift+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="119"/>
         <source>Next match (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Treffer (Eingabe)</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="121"/>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen (Esc)</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="238"/>
         <source>No matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Treffer</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="266"/>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
 </context>
 <context>
@@ -850,47 +850,47 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
     <message>
         <location filename="../ui/inspector/JsonTreeModel.cpp" line="39"/>
         <source>object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonTreeModel.cpp" line="45"/>
         <source>array</source>
-        <translation type="unfinished"></translation>
+        <translation>Array</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonTreeModel.cpp" line="53"/>
         <source>string</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichenkette</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonTreeModel.cpp" line="57"/>
         <source>boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>Boolescher Wert</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonTreeModel.cpp" line="61"/>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonTreeModel.cpp" line="65"/>
         <source>number</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahl</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonTreeModel.cpp" line="135"/>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonTreeModel.cpp" line="137"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonTreeModel.cpp" line="139"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
 </context>
 <context>
@@ -898,52 +898,52 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
     <message>
         <location filename="../ui/settings/KeyField.cpp" line="25"/>
         <source>Store in Keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund speichern</translation>
     </message>
     <message>
         <location filename="../ui/settings/KeyField.cpp" line="32"/>
         <source>Paste the secret, then store it</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie das Geheimnis ein und speichern Sie es dann</translation>
     </message>
     <message>
         <location filename="../ui/settings/KeyField.cpp" line="34"/>
         <source>Store %1 in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 im Schlüsselbund speichern</translation>
     </message>
     <message>
         <location filename="../ui/settings/KeyField.cpp" line="37"/>
         <source>%1: keychain state</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Zustand des Schlüsselbunds</translation>
     </message>
     <message>
         <location filename="../ui/settings/KeyField.cpp" line="70"/>
         <source>Keychain entry &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbundeintrag „%1“</translation>
     </message>
     <message>
         <location filename="../ui/settings/KeyField.cpp" line="128"/>
         <source>Checking the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund wird geprüft …</translation>
     </message>
     <message>
         <location filename="../ui/settings/KeyField.cpp" line="131"/>
         <source>✔ Stored in keychain (entry &quot;%1&quot;). Enter a new one to replace it.</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Im Schlüsselbund gespeichert (Eintrag „%1“). Geben Sie einen neuen Wert ein, um ihn zu ersetzen.</translation>
     </message>
     <message>
         <location filename="../ui/settings/KeyField.cpp" line="136"/>
         <source>No secret stored yet (entry &quot;%1&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Geheimnis gespeichert (Eintrag „%1“).</translation>
     </message>
     <message>
         <location filename="../ui/settings/KeyField.cpp" line="139"/>
         <source>Storing in the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird im Schlüsselbund gespeichert …</translation>
     </message>
     <message>
         <location filename="../ui/settings/KeyField.cpp" line="142"/>
         <source>Keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund: %1</translation>
     </message>
 </context>
 <context>
@@ -971,12 +971,12 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="55"/>
         <source>Task graph</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabengraph</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="60"/>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspektor</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="105"/>
@@ -1003,7 +1003,7 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="151"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="160"/>
@@ -1065,12 +1065,12 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="280"/>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="295"/>
         <source>Tool schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkzeugschema</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="312"/>
@@ -1100,7 +1100,7 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="357"/>
         <source>Cannot Resume the Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf kann nicht fortgesetzt werden</translation>
     </message>
     <message>
         <source>Cannot Record the Decision</source>
@@ -1147,7 +1147,7 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
     <message>
         <location filename="../ui/chat/ChatTranscript.cpp" line="203"/>
         <source>Conversation</source>
-        <translation type="unfinished">Unterhaltung</translation>
+        <translation>Unterhaltung</translation>
     </message>
 </context>
 <context>
@@ -1213,17 +1213,17 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
     <message>
         <location filename="../ui/runs/RunsModel.cpp" line="175"/>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsModel.cpp" line="176"/>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsModel.cpp" line="177"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsModel.cpp" line="191"/>
@@ -1263,12 +1263,12 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
     <message>
         <location filename="../ui/runs/RunsModel.cpp" line="205"/>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsModel.cpp" line="207"/>
         <source>Duration</source>
-        <translation type="unfinished">Dauer</translation>
+        <translation>Dauer</translation>
     </message>
 </context>
 <context>
@@ -1276,58 +1276,58 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="73"/>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="76"/>
         <location filename="../ui/runs/RunsView.cpp" line="107"/>
         <source>Runs</source>
-        <translation type="unfinished">Läufe</translation>
+        <translation>Läufe</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="79"/>
         <source>Show runs with status</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe mit diesem Status anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="80"/>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="87"/>
         <source>Show runs of agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe dieses Agenten anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="94"/>
         <source>Search runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe durchsuchen</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="95"/>
         <source>Search run, agent, model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf, Agent, Modell suchen …</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="98"/>
         <source>Resume the interrupted run</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrochenen Lauf fortsetzen</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="100"/>
         <source>Continue a run a crash interrupted: completed steps are reused and no effect (such as an email) runs twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzt einen durch einen Absturz unterbrochenen Lauf fort: Abgeschlossene Schritte werden wiederverwendet, und keine Wirkung (etwa eine E-Mail) wird doppelt ausgeführt.</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="144"/>
         <source>Cost (US$)</source>
-        <translation type="unfinished">Kosten (US$)</translation>
+        <translation>Kosten (US$)</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="219"/>
         <source>All agents</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Agenten</translation>
     </message>
 </context>
 <context>
@@ -1335,152 +1335,152 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="35"/>
         <source>read only</source>
-        <translation type="unfinished"></translation>
+        <translation>nur lesend</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="37"/>
         <source>idempotent write</source>
-        <translation type="unfinished"></translation>
+        <translation>idempotentes Schreiben</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="39"/>
         <source>external effect — needs approval</source>
-        <translation type="unfinished"></translation>
+        <translation>externe Wirkung — Freigabe nötig</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="61"/>
         <source>Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkzeug</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="62"/>
         <source>Effect class</source>
-        <translation type="unfinished"></translation>
+        <translation>Wirkungsklasse</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="63"/>
         <source>&amp;Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="64"/>
         <source>Revert to the tool&apos;s schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf das Schema des Werkzeugs zurücksetzen</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="66"/>
         <source>Input schema (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabeschema (JSON)</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="68"/>
         <source>Schema problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Schemaprobleme</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="69"/>
         <source>Schema check</source>
-        <translation type="unfinished"></translation>
+        <translation>Schemaprüfung</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="71"/>
         <source>&amp;Call</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aufrufen</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="72"/>
         <source>Call the tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkzeug aufrufen</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="73"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="74"/>
         <source>Cancel the call</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf abbrechen</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="76"/>
         <source>Call status</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufstatus</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="78"/>
         <source>Call result</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufergebnis</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="82"/>
         <source>Tool schema editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkzeugschema-Editor</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="84"/>
         <source>&amp;Tool:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Werkzeug:</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="88"/>
         <source>Discard your edits and show the schema the tool is registered with</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Änderungen verwerfen und das Schema anzeigen, mit dem das Werkzeug registriert ist</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="109"/>
         <source>Try the tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkzeug ausprobieren</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="118"/>
         <source>Arguments are checked against the tool&apos;s registered schema before it runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Argumente werden vor der Ausführung anhand des registrierten Schemas des Werkzeugs geprüft</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="126"/>
         <source>The result of a call appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ergebnis eines Aufrufs erscheint hier.</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="207"/>
         <source>Open a workspace to see its tools.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Arbeitsbereich, um seine Werkzeuge zu sehen.</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="231"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft …</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="256"/>
         <source>Line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="257"/>
         <source>Line %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 (%2): %3</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="265"/>
         <source>Open a workspace to edit its tools&apos; schemas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Arbeitsbereich, um die Schemas seiner Werkzeuge zu bearbeiten.</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="268"/>
         <source>✔ Valid JSON Schema (draft-07)</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Gültiges JSON Schema (draft-07)</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="273"/>
         <source>1 problem: the form follows the last valid schema</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Problem: Das Formular folgt dem letzten gültigen Schema</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="274"/>
         <source>%1 problems: the form follows the last valid schema</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Probleme: Das Formular folgt dem letzten gültigen Schema</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="300"/>
@@ -1489,50 +1489,52 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
         <location filename="../ui/editors/SchemaEditor.cpp" line="336"/>
         <location filename="../ui/editors/SchemaEditor.cpp" line="341"/>
         <source>Not called</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht aufgerufen</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="313"/>
         <location filename="../ui/editors/SchemaEditor.cpp" line="343"/>
         <source>Running %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird ausgeführt …</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="319"/>
         <source>Approve %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 freigeben?</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="320"/>
         <source>%1 has an external effect (for example, it sends an email). It runs only with your approval, which is recorded in the audit trail under your name.
 
 Approve and run this exact call?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat eine externe Wirkung (sendet zum Beispiel eine E-Mail). Es wird nur mit Ihrer Freigabe ausgeführt, die unter Ihrem Namen im Prüfprotokoll festgehalten wird.
+
+Genau diesen Aufruf freigeben und ausführen?</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="328"/>
         <source>Approve and Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigeben und ausführen</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="330"/>
         <source>Do Not Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht ausführen</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="337"/>
         <source>You did not approve the call; nothing was run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben den Aufruf nicht freigegeben; es wurde nichts ausgeführt.</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="353"/>
         <source>%1 succeeded in %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 ms erfolgreich</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="353"/>
         <source>%1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -1540,58 +1542,58 @@ Approve and run this exact call?</source>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="65"/>
         <source>Arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>Argumente</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="86"/>
         <source>This tool takes no arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Werkzeug hat keine Argumente.</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="118"/>
         <location filename="../ui/editors/SchemaForm.cpp" line="146"/>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht festgelegt)</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="161"/>
         <source>Partially checked: not set</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilweise aktiviert: nicht festgelegt</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="173"/>
         <source>a number, e.g. 12.5</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl, z. B. 12.5</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="179"/>
         <source>comma-separated, e.g. a, b, c</source>
-        <translation type="unfinished"></translation>
+        <translation>durch Kommas getrennt, z. B. a, b, c</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="188"/>
         <source>JSON, e.g. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON, z. B. %1</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="207"/>
         <source>%1 *</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 *</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="214"/>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Erforderlich</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="284"/>
         <source>%1: &quot;%2&quot; is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2“ ist keine Zahl</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="285"/>
         <source>%1: not valid JSON (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein gültiges JSON (%2)</translation>
     </message>
 </context>
 <context>
@@ -1610,17 +1612,17 @@ Approve and run this exact call?</source>
     <message>
         <location filename="../ui/session/SessionController.cpp" line="253"/>
         <source>Run %1 is not in this workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 ist nicht in diesem Arbeitsbereich.</translation>
     </message>
     <message>
         <location filename="../ui/session/SessionController.cpp" line="256"/>
         <source>Run %1 is already running here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 wird hier bereits ausgeführt.</translation>
     </message>
     <message>
         <location filename="../ui/session/SessionController.cpp" line="271"/>
         <source>The edited arguments are not a JSON object: check the brackets, quotes and commas, or discard the edits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die bearbeiteten Argumente sind kein JSON-Objekt: Prüfen Sie Klammern, Anführungszeichen und Kommas oder verwerfen Sie die Änderungen.</translation>
     </message>
     <message>
         <location filename="../ui/session/SessionController.cpp" line="277"/>
@@ -1634,348 +1636,348 @@ Approve and run this exact call?</source>
         <location filename="../ui/settings/SettingsDialog.cpp" line="56"/>
         <location filename="../ui/settings/SettingsDialog.cpp" line="57"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="61"/>
         <source>Settings sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungsbereiche</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="62"/>
         <source>&amp;Providers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anbieter</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="63"/>
         <source>&amp;Email (SMTP)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-&amp;Mail (SMTP)</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="64"/>
         <source>&amp;Budgets</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Budgets</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="65"/>
         <source>Settings status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status der Einstellungen</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="70"/>
         <source>Save settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen speichern</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="73"/>
         <source>Close settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen schließen</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="99"/>
         <source>Provider profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieterprofile</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="101"/>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="102"/>
         <source>Add a provider profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieterprofil hinzufügen</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="104"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Ent&amp;fernen</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="105"/>
         <source>Remove the selected profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewähltes Profil entfernen</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="116"/>
         <source>Profile name</source>
-        <translation type="unfinished"></translation>
+        <translation>Profilname</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="118"/>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="121"/>
         <source>Endpoint (base URL)</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt (Basis-URL)</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="122"/>
         <source>Model</source>
-        <translation type="unfinished">Modell</translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="123"/>
         <source>e.g. gpt-4o-mini</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. gpt-4o-mini</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="125"/>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Region</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="126"/>
         <source>e.g. eu-west-1 (for data-residency policies)</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. eu-west-1 (für Richtlinien zum Datenspeicherort)</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="128"/>
         <source>Fallback profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausweichprofile</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="129"/>
         <source>other profiles, comma-separated, tried in order</source>
-        <translation type="unfinished"></translation>
+        <translation>andere Profile, durch Kommas getrennt, werden der Reihe nach versucht</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="130"/>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="131"/>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="132"/>
         <source>Test the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung testen</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="134"/>
         <source>Connection test result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis des Verbindungstests</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="142"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="143"/>
         <source>Pro&amp;vider:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbiete&amp;r:</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="144"/>
         <source>&amp;Endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Endpunkt:</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="145"/>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;odell:</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="146"/>
         <source>Re&amp;gion:</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;gion:</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="147"/>
         <source>&amp;Fallbacks:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausweich&amp;profile:</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="148"/>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-&amp;Schlüssel:</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="186"/>
         <location filename="../ui/settings/SettingsDialog.cpp" line="214"/>
         <source>e.g. http://localhost:8080/v1</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. http://localhost:8080/v1</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="192"/>
         <source>Add a profile to store its key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie ein Profil hinzu, um seinen Schlüssel zu speichern.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="218"/>
         <source>Name the profile to store its key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benennen Sie das Profil, um seinen Schlüssel zu speichern.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="257"/>
         <source>Sending a one-word request…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Anfrage mit einem Wort wird gesendet …</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="265"/>
         <source>About the SMTP settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Über die SMTP-Einstellungen</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="267"/>
         <source>SMTP server URL</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Server-URL</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="268"/>
         <source>smtp://mail.example.com:587 or smtps://…; empty: write emails to the outbox folder</source>
-        <translation type="unfinished"></translation>
+        <translation>smtp://mail.example.com:587 oder smtps://…; leer: E-Mails in den Postausgangsordner schreiben</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="270"/>
         <source>Sender address</source>
-        <translation type="unfinished"></translation>
+        <translation>Absenderadresse</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="271"/>
         <source>e.g. finance-bot@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. finance-bot@example.com</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="272"/>
         <source>SMTP username</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Benutzername</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="273"/>
         <source>SMTP password</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Passwort</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="277"/>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server:</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="278"/>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>Absen&amp;der:</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="279"/>
         <source>&amp;Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ben&amp;utzername:</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="280"/>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort:</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="289"/>
         <source>Open a workspace to edit its SMTP settings: they are stored in its workspace.json.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Arbeitsbereich, um seine SMTP-Einstellungen zu bearbeiten: Sie werden in seiner workspace.json gespeichert.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="294"/>
         <source>Loading %1/workspace.json…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/workspace.json wird geladen …</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="312"/>
         <source>Stored in %1/workspace.json (changes are recorded in the audit trail); the password only in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert in %1/workspace.json (Änderungen werden im Prüfprotokoll festgehalten); das Passwort nur im Schlüsselbund.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="327"/>
         <source>Enter the server and the username first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst den Server und den Benutzernamen ein.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="334"/>
         <source>Maximum steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Schritte</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="335"/>
         <source>Maximum tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Tokens</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="338"/>
         <source>Maximum cost in US dollars</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Kosten in US-Dollar</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="339"/>
         <source>Maximum run time in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Laufzeit in Sekunden</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="340"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="342"/>
         <source>Tool calls at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleichzeitige Werkzeugaufrufe</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="351"/>
         <source>The limits a new agent starts with; each agent file can change its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Grenzwerte, mit denen ein neuer Agent startet; jede Agentendatei kann ihre eigenen festlegen.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="356"/>
         <source>Maximum &amp;steps:</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale &amp;Schritte:</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="357"/>
         <source>Maximum &amp;tokens:</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale &amp;Tokens:</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="358"/>
         <source>Maximum &amp;cost (US$):</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale &amp;Kosten (US$):</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="359"/>
         <source>Maximum &amp;run time:</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale &amp;Laufzeit:</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="360"/>
         <source>Tool calls at &amp;once:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gleichzeitige Werkzeugaufrufe:</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="393"/>
         <source>The SMTP server must be a URL like smtp://mail.example.com:587.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SMTP-Server muss eine URL wie smtp://mail.example.com:587 sein.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="397"/>
         <source>Remove the password from the SMTP URL: store it in the keychain below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen Sie das Passwort aus der SMTP-URL: Speichern Sie es unten im Schlüsselbund.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="415"/>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="420"/>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gespeichert …</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="455"/>
         <source>Saved. The SMTP settings apply when the workspace is opened again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert. Die SMTP-Einstellungen gelten, sobald der Arbeitsbereich erneut geöffnet wird.</translation>
     </message>
 </context>
 <context>
@@ -2021,227 +2023,227 @@ Approve and run this exact call?</source>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="38"/>
         <source>Model call</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellaufruf</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="40"/>
         <source>Tool call</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkzeugaufruf</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="42"/>
         <source>Approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigabe</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="74"/>
         <location filename="../ui/inspector/StepInspector.cpp" line="125"/>
         <source>Arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>Argumente</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="75"/>
         <location filename="../ui/inspector/StepInspector.cpp" line="126"/>
         <location filename="../ui/inspector/StepInspector.cpp" line="198"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="76"/>
         <location filename="../ui/inspector/StepInspector.cpp" line="127"/>
         <source>Raw request</source>
-        <translation type="unfinished"></translation>
+        <translation>Rohe Anfrage</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="77"/>
         <location filename="../ui/inspector/StepInspector.cpp" line="128"/>
         <source>Raw response</source>
-        <translation type="unfinished"></translation>
+        <translation>Rohe Antwort</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="80"/>
         <source>Step inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Schrittinspektor</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="82"/>
         <source>Step</source>
-        <translation type="unfinished">Schritt</translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="89"/>
         <source>Step kind and id</source>
-        <translation type="unfinished"></translation>
+        <translation>Art und ID des Schritts</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="91"/>
         <source>Step state</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand des Schritts</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="103"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="104"/>
         <source>Started</source>
-        <translation type="unfinished">Gestartet</translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="105"/>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="106"/>
         <source>Duration</source>
-        <translation type="unfinished">Dauer</translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="107"/>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="108"/>
         <source>Retries</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungen</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="109"/>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="110"/>
         <source>Tokens</source>
-        <translation type="unfinished">Tokens</translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="111"/>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="112"/>
         <source>Fallbacks</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausweichprofile</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="113"/>
         <source>Effect</source>
-        <translation type="unfinished"></translation>
+        <translation>Wirkung</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="114"/>
         <source>Idempotency key</source>
-        <translation type="unfinished"></translation>
+        <translation>Idempotenzschlüssel</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="115"/>
         <source>Call id</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf-ID</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="116"/>
         <source>Gates</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfpunkte</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="117"/>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidung</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="118"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="121"/>
         <location filename="../ui/inspector/StepInspector.cpp" line="124"/>
         <source>Step documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Schrittdokumente</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="175"/>
         <source>No step selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schritt ausgewählt</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="176"/>
         <source>Select a node in the task graph to inspect it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Knoten im Aufgabengraphen aus, um ihn zu untersuchen.</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="198"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="228"/>
         <source>%1 %2 · turn %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 · Runde %3</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="242"/>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="250"/>
         <source>%1 in · %2 out · %3 cached</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Eingabe · %2 Ausgabe · %3 zwischengespeichert</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="262"/>
         <source>%1 → %2: %3</source>
-        <translation type="unfinished">%1 → %2: %3</translation>
+        <translation>%1 → %2: %3</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="273"/>
         <source>approved by %1</source>
-        <translation type="unfinished">freigegeben von %1</translation>
+        <translation>freigegeben von %1</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="273"/>
         <source>rejected by %1</source>
-        <translation type="unfinished">abgelehnt von %1</translation>
+        <translation>abgelehnt von %1</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="286"/>
         <location filename="../ui/inspector/StepInspector.cpp" line="289"/>
         <location filename="../ui/inspector/StepInspector.cpp" line="291"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen …</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="287"/>
         <location filename="../ui/inspector/StepInspector.cpp" line="360"/>
         <source>No result yet: the step has not finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Ergebnis: Der Schritt ist nicht abgeschlossen.</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="290"/>
         <location filename="../ui/inspector/StepInspector.cpp" line="292"/>
         <source>Not sent or not answered yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht gesendet oder noch nicht beantwortet.</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="311"/>
         <source>The stored result could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das gespeicherte Ergebnis konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="333"/>
         <source>The recorded request could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aufgezeichnete Anfrage konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="341"/>
         <source>No response was recorded for this call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Aufruf wurde keine Antwort aufgezeichnet.</translation>
     </message>
 </context>
 <context>
@@ -2249,49 +2251,49 @@ Approve and run this exact call?</source>
     <message>
         <location filename="../ui/graph/TaskGraphPanel.cpp" line="35"/>
         <source>Task graph</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabengraph</translation>
     </message>
     <message>
         <location filename="../ui/graph/TaskGraphPanel.cpp" line="40"/>
         <source>Task graph summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung des Aufgabengraphen</translation>
     </message>
     <message>
         <location filename="../ui/graph/TaskGraphPanel.cpp" line="43"/>
         <source>Zoom out (-)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkleinern (-)</translation>
     </message>
     <message>
         <location filename="../ui/graph/TaskGraphPanel.cpp" line="45"/>
         <source>Zoom in (+)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergrößern (+)</translation>
     </message>
     <message>
         <location filename="../ui/graph/TaskGraphPanel.cpp" line="47"/>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Einpassen</translation>
     </message>
     <message>
         <location filename="../ui/graph/TaskGraphPanel.cpp" line="47"/>
         <source>Fit the graph (F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Graph einpassen (F)</translation>
     </message>
     <message>
         <location filename="../ui/graph/TaskGraphPanel.cpp" line="81"/>
         <source>Legend of step states</source>
-        <translation type="unfinished"></translation>
+        <translation>Legende der Schrittzustände</translation>
     </message>
     <message>
         <location filename="../ui/graph/TaskGraphPanel.cpp" line="111"/>
         <source>No run selected</source>
-        <translation type="unfinished">Kein Lauf ausgewählt</translation>
+        <translation>Kein Lauf ausgewählt</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/graph/TaskGraphPanel.cpp" line="115"/>
         <source>%n step(s): %1 model, %2 tool, %3 approval</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Schritt: %1 Modell, %2 Werkzeug, %3 Freigabe</numerusform>
+            <numerusform>%n Schritte: %1 Modell, %2 Werkzeug, %3 Freigabe</numerusform>
         </translation>
     </message>
 </context>
@@ -2300,35 +2302,35 @@ Approve and run this exact call?</source>
     <message>
         <location filename="../ui/graph/GraphItems.cpp" line="21"/>
         <source>MODEL</source>
-        <translation type="unfinished"></translation>
+        <translation>MODELL</translation>
     </message>
     <message>
         <location filename="../ui/graph/GraphItems.cpp" line="23"/>
         <source>TOOL</source>
-        <translation type="unfinished"></translation>
+        <translation>WERKZEUG</translation>
     </message>
     <message>
         <location filename="../ui/graph/GraphItems.cpp" line="25"/>
         <source>APPROVAL</source>
-        <translation type="unfinished"></translation>
+        <translation>FREIGABE</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/graph/GraphItems.cpp" line="72"/>
         <source>%n tok</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Token</numerusform>
+            <numerusform>%n Tokens</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/graph/TaskGraphView.cpp" line="40"/>
         <source>Task graph</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabengraph</translation>
     </message>
     <message>
         <location filename="../ui/graph/TaskGraphView.cpp" line="41"/>
         <source>The steps of the current run. Drag to pan, Ctrl+wheel or +/- to zoom, F to fit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schritte des aktuellen Laufs. Ziehen zum Verschieben, Strg+Mausrad oder +/- zum Zoomen, F zum Einpassen.</translation>
     </message>
 </context>
 <context>
@@ -2337,38 +2339,39 @@ Approve and run this exact call?</source>
         <location filename="../ui/editors/ToolCaller.cpp" line="61"/>
         <location filename="../ui/editors/ToolCaller.cpp" line="82"/>
         <source>Open a workspace first (File &gt; Open Workspace).</source>
-        <translation type="unfinished">Öffnen Sie zuerst einen Arbeitsbereich (Datei &gt; Arbeitsbereich öffnen).</translation>
+        <translation>Öffnen Sie zuerst einen Arbeitsbereich (Datei &gt; Arbeitsbereich öffnen).</translation>
     </message>
     <message>
         <location filename="../ui/editors/ToolCaller.cpp" line="64"/>
         <source>The workspace has no tool &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich hat kein Werkzeug „%1“.</translation>
     </message>
     <message>
         <location filename="../ui/editors/ToolCaller.cpp" line="70"/>
         <source>at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>bei %1: %2</translation>
     </message>
     <message>
         <location filename="../ui/editors/ToolCaller.cpp" line="71"/>
         <source>The arguments do not match the input schema of %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Argumente entsprechen nicht dem Eingabeschema von %1:
+%2</translation>
     </message>
     <message>
         <location filename="../ui/editors/ToolCaller.cpp" line="85"/>
         <source>A call is still running: wait for it or cancel it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Aufruf läuft noch: Warten Sie darauf oder brechen Sie ihn ab.</translation>
     </message>
     <message>
         <location filename="../ui/editors/ToolCaller.cpp" line="93"/>
         <source>%1 has an external effect: it runs only after you approve this exact call.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat eine externe Wirkung: Es wird erst ausgeführt, nachdem Sie genau diesen Aufruf freigegeben haben.</translation>
     </message>
     <message>
         <location filename="../ui/editors/ToolCaller.cpp" line="178"/>
         <source>%1 failed: %2</source>
-        <translation type="unfinished">%1 fehlgeschlagen: %2</translation>
+        <translation>%1 fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>
@@ -2376,7 +2379,7 @@ Approve and run this exact call?</source>
     <message>
         <location filename="../ui/chat/ChatTranscript.cpp" line="97"/>
         <source>Conversation</source>
-        <translation type="unfinished">Unterhaltung</translation>
+        <translation>Unterhaltung</translation>
     </message>
 </context>
 <context>
@@ -2384,58 +2387,58 @@ Approve and run this exact call?</source>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="68"/>
         <source>A provider profile has no name: give each profile a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Anbieterprofil hat keinen Namen: Geben Sie jedem Profil einen Namen.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="72"/>
         <source>Two provider profiles are called &quot;%1&quot;: names must be unique.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei Anbieterprofile heißen „%1“: Namen müssen eindeutig sein.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="76"/>
         <source>Profile &quot;%1&quot;: unknown provider &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“: unbekannter Anbieter „%2“.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="84"/>
         <source>Profile &quot;%1&quot;: the endpoint &quot;%2&quot; is not an http(s) URL, e.g. https://api.openai.com/v1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“: Der Endpunkt „%2“ ist keine http(s)-URL wie z. B. https://api.openai.com/v1.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="93"/>
         <source>Profile &quot;%1&quot;: the fallback &quot;%2&quot; is not another profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil „%1“: Das Ausweichprofil „%2“ ist kein anderes Profil.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="131"/>
         <source>The cost budget &quot;%1&quot; is not a positive amount in US dollars, e.g. 10.00.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Kostenbudget „%1“ ist kein positiver Betrag in US-Dollar, z. B. 10.00.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="135"/>
         <source>Budgets must be at least 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Budgets müssen mindestens 1 betragen.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="165"/>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="171"/>
         <source>%1 is not valid JSON (%2): fix it by hand before changing settings here.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein gültiges JSON (%2): Korrigieren Sie die Datei von Hand, bevor Sie hier Einstellungen ändern.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="175"/>
         <source>%1 must hold a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss ein JSON-Objekt enthalten.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="196"/>
         <location filename="../ui/settings/SettingsStore.cpp" line="200"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 </TS>

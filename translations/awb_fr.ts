@@ -6,17 +6,17 @@
     <message>
         <location filename="../ui/editors/SchemaCheck.cpp" line="37"/>
         <source>&quot;%1&quot; is not a JSON Schema type; use one of array, boolean, integer, null, number, object, string</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n&apos;est pas un type JSON Schema ; utilisez array, boolean, integer, null, number, object ou string</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaCheck.cpp" line="58"/>
         <source>the draft-07 meta-schema is missing from this build</source>
-        <translation type="unfinished"></translation>
+        <translation>le méta-schéma draft-07 est absent de cette version</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaCheck.cpp" line="83"/>
         <source>not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON non valide : %1</translation>
     </message>
 </context>
 <context>
@@ -39,13 +39,13 @@
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="70"/>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="78"/>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="227"/>
         <source>&amp;Edit Arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier les arguments</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="79"/>
@@ -70,12 +70,12 @@
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="112"/>
         <source>Why the decision was not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi la décision n&apos;a pas été enregistrée</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="121"/>
         <source>Edit the arguments before deciding</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifiez les arguments avant de décider</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="124"/>
@@ -90,27 +90,27 @@
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="132"/>
         <source>Preview of the attached PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu du PDF joint</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="147"/>
         <source>Arguments, exactly as the tool will receive them:</source>
-        <translation type="unfinished"></translation>
+        <translation>Arguments, exactement tels que l&apos;outil les recevra :</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="184"/>
         <source>Attachment: %1 (1 page)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pièce jointe : %1 (1 page)</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="185"/>
         <source>Attachment: %1 (%2 pages)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pièce jointe : %1 (%2 pages)</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="189"/>
         <source>Cannot show %1: the file is not a readable PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;afficher %1 : le fichier n&apos;est pas un PDF lisible.</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="201"/>
@@ -120,12 +120,12 @@
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="227"/>
         <source>&amp;Discard Edits</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ignorer les modifications</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="260"/>
         <source>Loading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de %1…</translation>
     </message>
 </context>
 <context>
@@ -133,67 +133,67 @@
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="28"/>
         <source>Search entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans les entrées</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="29"/>
         <source>Search data, actor, kind, run…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher données, acteur, type, exécution…</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="33"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécution</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="33"/>
         <source>Any run</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les exécutions</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="34"/>
         <source>Actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Acteur</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="34"/>
         <source>Any actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les acteurs</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="35"/>
         <source>Kind</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="35"/>
         <source>Any kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les types</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="36"/>
         <source>Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Outil</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="36"/>
         <source>Any tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les outils</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="41"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Du</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="42"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Au</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditFilterBar.cpp" line="66"/>
         <source>Filter %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer %1</translation>
     </message>
 </context>
 <context>
@@ -201,37 +201,37 @@
     <message>
         <location filename="../ui/audit/AuditModel.cpp" line="273"/>
         <source>This entry failed verification</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette entrée a échoué à la vérification</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditModel.cpp" line="306"/>
         <source>Seq</source>
-        <translation type="unfinished">N°</translation>
+        <translation>N°</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditModel.cpp" line="308"/>
         <source>Time</source>
-        <translation type="unfinished">Heure</translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditModel.cpp" line="310"/>
         <source>Actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Acteur</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditModel.cpp" line="312"/>
         <source>Kind</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditModel.cpp" line="314"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécution</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditModel.cpp" line="316"/>
         <source>Summary</source>
-        <translation type="unfinished">Résumé</translation>
+        <translation>Résumé</translation>
     </message>
 </context>
 <context>
@@ -239,265 +239,265 @@
     <message>
         <location filename="../ui/audit/AuditTasks.cpp" line="84"/>
         <source>Could not verify the audit trail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier la piste d&apos;audit : %1</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditTasks.cpp" line="101"/>
         <location filename="../ui/audit/AuditTasks.cpp" line="129"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditTasks.cpp" line="126"/>
         <source>The export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;exportation a échoué : %1</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditTasks.cpp" line="133"/>
         <source>Exported %1 entries to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entrées exportées vers %2</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditTasks.cpp" line="136"/>
         <source>Exported the audit trail to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Piste d&apos;audit exportée vers %1</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditTasks.cpp" line="167"/>
         <source>Intact: %1 entries verified; head %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Intacte : %1 entrées vérifiées ; tête %2</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditTasks.cpp" line="170"/>
         <source>Altered at entry %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifiée à l&apos;entrée %1 : %2</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="48"/>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Piste d&apos;audit</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="54"/>
         <source>Verification status</source>
-        <translation type="unfinished"></translation>
+        <translation>État de la vérification</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="60"/>
         <source>Audit entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrées d&apos;audit</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="71"/>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="74"/>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonnes</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="86"/>
         <source>Selected entry as canonical JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée sélectionnée en JSON canonique</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="89"/>
         <source>Select an entry to see it as signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une entrée pour la voir telle qu&apos;elle a été signée.</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="102"/>
         <source>Entries shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrées affichées</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="105"/>
         <source>Progress of the audit task</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression de la tâche d&apos;audit</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="110"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="112"/>
         <source>Cancel the audit task</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la tâche d&apos;audit</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="117"/>
         <source>Outcome of the last export</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat de la dernière exportation</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="146"/>
         <location filename="../ui/audit/AuditView.cpp" line="240"/>
         <source>Not verified yet. Verify checks every entry&apos;s signature and link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore vérifiée. « Vérifier » contrôle la signature et le chaînage de chaque entrée.</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="178"/>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordre</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="179"/>
         <source>Newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Les plus récentes d&apos;abord</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="180"/>
         <source>Oldest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Les plus anciennes d&apos;abord</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="182"/>
         <source>Clear Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer les filtres</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="184"/>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer les filtres</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="188"/>
         <source>Show All</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout afficher</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="190"/>
         <source>Show the whole trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher toute la piste</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="196"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="198"/>
         <source>Refresh the audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser la piste d&apos;audit</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="201"/>
         <source>Verify</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="203"/>
         <source>Verify the audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier la piste d&apos;audit</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="204"/>
         <source>Check every entry&apos;s signature and link to the one before</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrôler la signature de chaque entrée et son lien avec la précédente</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="208"/>
         <source>Export the audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la piste d&apos;audit</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="209"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="215"/>
         <source>Whole Trail as JSONL (verifiable)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Piste complète en JSONL (vérifiable)…</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="219"/>
         <source>Filtered Entries as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrées filtrées en CSV…</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="282"/>
         <source>From entry %1 on</source>
-        <translation type="unfinished"></translation>
+        <translation>À partir de l&apos;entrée %1</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="283"/>
         <source>From entry %1 back</source>
-        <translation type="unfinished"></translation>
+        <translation>De l&apos;entrée %1 en remontant</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="306"/>
         <source>No workspace open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun espace de travail ouvert.</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="314"/>
         <source>Showing %1 of %2 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entrées affichées sur %2</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="315"/>
         <source>Showing %1 of %2 matching entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entrées correspondantes affichées sur %2</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="317"/>
         <source>Showing %1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entrées affichées</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="319"/>
         <source> — loading…</source>
-        <translation type="unfinished"></translation>
+        <translation> — chargement…</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="392"/>
         <source>Verifying every entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification de toutes les entrées…</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="393"/>
         <source>Verifying</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="400"/>
         <location filename="../ui/audit/AuditView.cpp" line="407"/>
         <source>Exporting</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportation</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="414"/>
         <source>Export Filtered Entries as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les entrées filtrées en CSV</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="414"/>
         <source>Export the Audit Trail as JSONL</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la piste d&apos;audit en JSONL</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="416"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="416"/>
         <source>JSON Lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="458"/>
         <source>Verification cancelled; the trail was not checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification annulée ; la piste n&apos;a pas été contrôlée.</translation>
     </message>
     <message>
         <location filename="../ui/audit/AuditView.cpp" line="459"/>
         <source>Export cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportation annulée ; aucun fichier n&apos;a été écrit.</translation>
     </message>
 </context>
 <context>
@@ -510,7 +510,7 @@
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="43"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="46"/>
@@ -520,7 +520,7 @@
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="50"/>
         <source>Describe the task, e.g. &quot;Reconcile Q3 revenue against the ERP ledger&quot;; a new message starts a new run of the agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Décrivez la tâche, par ex. « Rapprocher le chiffre d&apos;affaires du T3 du grand livre de l&apos;ERP » ; un nouveau message lance une nouvelle exécution de l&apos;agent</translation>
     </message>
     <message>
         <source>Conversation</source>
@@ -543,50 +543,50 @@
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="58"/>
         <source>Stop the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter l&apos;exécution</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="156"/>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/chat/ChatView.cpp" line="158"/>
         <source>%n retry(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nouvelle tentative</numerusform>
+            <numerusform>%n nouvelles tentatives</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="160"/>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>rejeté</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="175"/>
         <source>%1 rejected by %2: the call does not run</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 rejeté par %2 : l&apos;appel n&apos;est pas exécuté</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="187"/>
         <source>Run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécution %1</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="196"/>
         <source> (scripted model)</source>
-        <translation type="unfinished"></translation>
+        <translation> (modèle scripté)</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="197"/>
         <source>%1 · %2 tokens (%3 in, %4 out) · US$%5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 jetons (%3 en entrée, %4 en sortie) · US$%5</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="211"/>
         <source>&lt;h3&gt;Agent Workbench&lt;/h3&gt;&lt;p&gt;Pick an agent in the toolbar, describe the task below and press &lt;b&gt;Run&lt;/b&gt;. The answer streams in here, every tool call shows as one line with its status, and a call that needs your approval waits here until you decide.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Agent Workbench&lt;/h3&gt;&lt;p&gt;Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous et cliquez sur &lt;b&gt;Exécuter&lt;/b&gt;. La réponse s&apos;affiche ici au fil de l&apos;eau, chaque appel d&apos;outil apparaît sur une ligne avec son statut, et un appel qui nécessite votre approbation attend ici jusqu&apos;à votre décision.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="219"/>
@@ -596,7 +596,7 @@
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="283"/>
         <source>Fell back from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Repli de %1 vers %2</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="126"/>
@@ -647,7 +647,7 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
     <message>
         <location filename="../ui/editors/CodeEditor.cpp" line="21"/>
         <source>Line numbers and problem markers</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéros de ligne et marqueurs de problèmes</translation>
     </message>
 </context>
 <context>
@@ -655,22 +655,22 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
     <message>
         <location filename="../ui/settings/ConnectionTester.cpp" line="44"/>
         <source>Unknown provider &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fournisseur « %1 » inconnu.</translation>
     </message>
     <message>
         <location filename="../ui/settings/ConnectionTester.cpp" line="48"/>
         <source>Enter a model name first (e.g. gpt-4o-mini): the test sends one tiny request to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez d&apos;abord un nom de modèle (par ex. gpt-4o-mini) : le test lui envoie une toute petite requête.</translation>
     </message>
     <message>
         <location filename="../ui/settings/ConnectionTester.cpp" line="92"/>
         <source>Enter the endpoint of the %1 server, e.g. http://localhost:8080/v1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le point de terminaison du serveur %1, par ex. http://localhost:8080/v1.</translation>
     </message>
     <message>
         <location filename="../ui/settings/ConnectionTester.cpp" line="120"/>
         <source>Connected to %1: model %2 answered in %3 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté à %1 : le modèle %2 a répondu en %3 ms.</translation>
     </message>
 </context>
 <context>
@@ -756,93 +756,93 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="51"/>
         <source>%1 as JSON text</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en texte JSON</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="60"/>
         <source>%1 as a tree</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sous forme d&apos;arborescence</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="77"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="77"/>
         <source>Show as text</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher en texte</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="78"/>
         <source>Tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Arborescence</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="79"/>
         <source>Show as a foldable tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher en arborescence repliable</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="84"/>
         <source>Expand all</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout développer</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="85"/>
         <location filename="../ui/inspector/JsonPane.cpp" line="86"/>
         <source>Collapse all</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout réduire</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="88"/>
         <source>Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher…</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="88"/>
         <source>Find (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="110"/>
         <source>Find in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans %1</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="111"/>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="115"/>
         <source>Matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Correspondances</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="117"/>
         <source>Previous match (Shift+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Correspondance précédente (Maj+Entrée)</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="119"/>
         <source>Next match (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Correspondance suivante (Entrée)</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="121"/>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer (Échap)</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="238"/>
         <source>No matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune correspondance</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonPane.cpp" line="266"/>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2</translation>
     </message>
 </context>
 <context>
@@ -850,47 +850,47 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
     <message>
         <location filename="../ui/inspector/JsonTreeModel.cpp" line="39"/>
         <source>object</source>
-        <translation type="unfinished"></translation>
+        <translation>objet</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonTreeModel.cpp" line="45"/>
         <source>array</source>
-        <translation type="unfinished"></translation>
+        <translation>tableau</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonTreeModel.cpp" line="53"/>
         <source>string</source>
-        <translation type="unfinished"></translation>
+        <translation>chaîne</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonTreeModel.cpp" line="57"/>
         <source>boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>booléen</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonTreeModel.cpp" line="61"/>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonTreeModel.cpp" line="65"/>
         <source>number</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonTreeModel.cpp" line="135"/>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonTreeModel.cpp" line="137"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <location filename="../ui/inspector/JsonTreeModel.cpp" line="139"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
 </context>
 <context>
@@ -898,52 +898,52 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
     <message>
         <location filename="../ui/settings/KeyField.cpp" line="25"/>
         <source>Store in Keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer dans le trousseau</translation>
     </message>
     <message>
         <location filename="../ui/settings/KeyField.cpp" line="32"/>
         <source>Paste the secret, then store it</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez le secret, puis enregistrez-le</translation>
     </message>
     <message>
         <location filename="../ui/settings/KeyField.cpp" line="34"/>
         <source>Store %1 in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer %1 dans le trousseau</translation>
     </message>
     <message>
         <location filename="../ui/settings/KeyField.cpp" line="37"/>
         <source>%1: keychain state</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : état du trousseau</translation>
     </message>
     <message>
         <location filename="../ui/settings/KeyField.cpp" line="70"/>
         <source>Keychain entry &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée de trousseau « %1 »</translation>
     </message>
     <message>
         <location filename="../ui/settings/KeyField.cpp" line="128"/>
         <source>Checking the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification du trousseau…</translation>
     </message>
     <message>
         <location filename="../ui/settings/KeyField.cpp" line="131"/>
         <source>✔ Stored in keychain (entry &quot;%1&quot;). Enter a new one to replace it.</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Enregistré dans le trousseau (entrée « %1 »). Saisissez-en un nouveau pour le remplacer.</translation>
     </message>
     <message>
         <location filename="../ui/settings/KeyField.cpp" line="136"/>
         <source>No secret stored yet (entry &quot;%1&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun secret enregistré pour l&apos;instant (entrée « %1 »).</translation>
     </message>
     <message>
         <location filename="../ui/settings/KeyField.cpp" line="139"/>
         <source>Storing in the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement dans le trousseau…</translation>
     </message>
     <message>
         <location filename="../ui/settings/KeyField.cpp" line="142"/>
         <source>Keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Trousseau : %1</translation>
     </message>
 </context>
 <context>
@@ -971,12 +971,12 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="55"/>
         <source>Task graph</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphe des tâches</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="60"/>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspecteur</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="105"/>
@@ -1003,7 +1003,7 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="151"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="160"/>
@@ -1065,12 +1065,12 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="280"/>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Piste d&apos;audit</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="295"/>
         <source>Tool schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Schéma d&apos;outil</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="312"/>
@@ -1100,7 +1100,7 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="357"/>
         <source>Cannot Resume the Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de reprendre l&apos;exécution</translation>
     </message>
     <message>
         <source>Cannot Record the Decision</source>
@@ -1147,7 +1147,7 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
     <message>
         <location filename="../ui/chat/ChatTranscript.cpp" line="203"/>
         <source>Conversation</source>
-        <translation type="unfinished">Conversation</translation>
+        <translation>Conversation</translation>
     </message>
 </context>
 <context>
@@ -1213,17 +1213,17 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
     <message>
         <location filename="../ui/runs/RunsModel.cpp" line="175"/>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsModel.cpp" line="176"/>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsModel.cpp" line="177"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsModel.cpp" line="191"/>
@@ -1263,12 +1263,12 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
     <message>
         <location filename="../ui/runs/RunsModel.cpp" line="205"/>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Fournisseur</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsModel.cpp" line="207"/>
         <source>Duration</source>
-        <translation type="unfinished">Durée</translation>
+        <translation>Durée</translation>
     </message>
 </context>
 <context>
@@ -1276,58 +1276,58 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="73"/>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reprendre</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="76"/>
         <location filename="../ui/runs/RunsView.cpp" line="107"/>
         <source>Runs</source>
-        <translation type="unfinished">Exécutions</translation>
+        <translation>Exécutions</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="79"/>
         <source>Show runs with status</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les exécutions ayant le statut</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="80"/>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les statuts</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="87"/>
         <source>Show runs of agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les exécutions de l&apos;agent</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="94"/>
         <source>Search runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des exécutions</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="95"/>
         <source>Search run, agent, model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher exécution, agent, modèle…</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="98"/>
         <source>Resume the interrupted run</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre l&apos;exécution interrompue</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="100"/>
         <source>Continue a run a crash interrupted: completed steps are reused and no effect (such as an email) runs twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poursuit une exécution interrompue par un plantage : les étapes terminées sont réutilisées et aucun effet (comme un e-mail) n&apos;est exécuté deux fois.</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="144"/>
         <source>Cost (US$)</source>
-        <translation type="unfinished">Coût (US$)</translation>
+        <translation>Coût (US$)</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="219"/>
         <source>All agents</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les agents</translation>
     </message>
 </context>
 <context>
@@ -1335,152 +1335,152 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="35"/>
         <source>read only</source>
-        <translation type="unfinished"></translation>
+        <translation>lecture seule</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="37"/>
         <source>idempotent write</source>
-        <translation type="unfinished"></translation>
+        <translation>écriture idempotente</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="39"/>
         <source>external effect — needs approval</source>
-        <translation type="unfinished"></translation>
+        <translation>effet externe — approbation requise</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="61"/>
         <source>Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Outil</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="62"/>
         <source>Effect class</source>
-        <translation type="unfinished"></translation>
+        <translation>Classe d&apos;effet</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="63"/>
         <source>&amp;Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rétablir</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="64"/>
         <source>Revert to the tool&apos;s schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir le schéma de l&apos;outil</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="66"/>
         <source>Input schema (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schéma d&apos;entrée (JSON)</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="68"/>
         <source>Schema problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Problèmes de schéma</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="69"/>
         <source>Schema check</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification du schéma</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="71"/>
         <source>&amp;Call</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Appeler</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="72"/>
         <source>Call the tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Appeler l&apos;outil</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="73"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="74"/>
         <source>Cancel the call</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler l&apos;appel</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="76"/>
         <source>Call status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut de l&apos;appel</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="78"/>
         <source>Call result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat de l&apos;appel</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="82"/>
         <source>Tool schema editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Éditeur de schéma d&apos;outil</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="84"/>
         <source>&amp;Tool:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Outil :</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="88"/>
         <source>Discard your edits and show the schema the tool is registered with</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorer vos modifications et afficher le schéma avec lequel l&apos;outil est enregistré</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="109"/>
         <source>Try the tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Essayer l&apos;outil</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="118"/>
         <source>Arguments are checked against the tool&apos;s registered schema before it runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Les arguments sont vérifiés par rapport au schéma enregistré de l&apos;outil avant son exécution</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="126"/>
         <source>The result of a call appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le résultat d&apos;un appel s&apos;affiche ici.</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="207"/>
         <source>Open a workspace to see its tools.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez un espace de travail pour voir ses outils.</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="231"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification…</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="256"/>
         <source>Line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1 : %2</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="257"/>
         <source>Line %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1 (%2) : %3</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="265"/>
         <source>Open a workspace to edit its tools&apos; schemas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez un espace de travail pour modifier les schémas de ses outils.</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="268"/>
         <source>✔ Valid JSON Schema (draft-07)</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ JSON Schema valide (draft-07)</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="273"/>
         <source>1 problem: the form follows the last valid schema</source>
-        <translation type="unfinished"></translation>
+        <translation>1 problème : le formulaire suit le dernier schéma valide</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="274"/>
         <source>%1 problems: the form follows the last valid schema</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 problèmes : le formulaire suit le dernier schéma valide</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="300"/>
@@ -1489,50 +1489,52 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
         <location filename="../ui/editors/SchemaEditor.cpp" line="336"/>
         <location filename="../ui/editors/SchemaEditor.cpp" line="341"/>
         <source>Not called</source>
-        <translation type="unfinished"></translation>
+        <translation>Non appelé</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="313"/>
         <location filename="../ui/editors/SchemaEditor.cpp" line="343"/>
         <source>Running %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécution de %1…</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="319"/>
         <source>Approve %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver %1 ?</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="320"/>
         <source>%1 has an external effect (for example, it sends an email). It runs only with your approval, which is recorded in the audit trail under your name.
 
 Approve and run this exact call?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a un effet externe (par exemple, il envoie un e-mail). Il ne s&apos;exécute qu&apos;avec votre approbation, qui est consignée dans la piste d&apos;audit à votre nom.
+
+Approuver et exécuter exactement cet appel ?</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="328"/>
         <source>Approve and Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver et exécuter</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="330"/>
         <source>Do Not Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne pas exécuter</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="337"/>
         <source>You did not approve the call; nothing was run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n&apos;avez pas approuvé l&apos;appel ; rien n&apos;a été exécuté.</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="353"/>
         <source>%1 succeeded in %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a réussi en %2 ms</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaEditor.cpp" line="353"/>
         <source>%1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a échoué</translation>
     </message>
 </context>
 <context>
@@ -1540,58 +1542,58 @@ Approve and run this exact call?</source>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="65"/>
         <source>Arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>Arguments</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="86"/>
         <source>This tool takes no arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet outil ne prend aucun argument.</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="118"/>
         <location filename="../ui/editors/SchemaForm.cpp" line="146"/>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(non défini)</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="161"/>
         <source>Partially checked: not set</source>
-        <translation type="unfinished"></translation>
+        <translation>Partiellement coché : non défini</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="173"/>
         <source>a number, e.g. 12.5</source>
-        <translation type="unfinished"></translation>
+        <translation>un nombre, par ex. 12.5</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="179"/>
         <source>comma-separated, e.g. a, b, c</source>
-        <translation type="unfinished"></translation>
+        <translation>séparés par des virgules, par ex. a, b, c</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="188"/>
         <source>JSON, e.g. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON, par ex. %1</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="207"/>
         <source>%1 *</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 *</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="214"/>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatoire</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="284"/>
         <source>%1: &quot;%2&quot; is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : « %2 » n&apos;est pas un nombre</translation>
     </message>
     <message>
         <location filename="../ui/editors/SchemaForm.cpp" line="285"/>
         <source>%1: not valid JSON (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : JSON non valide (%2)</translation>
     </message>
 </context>
 <context>
@@ -1610,17 +1612,17 @@ Approve and run this exact call?</source>
     <message>
         <location filename="../ui/session/SessionController.cpp" line="253"/>
         <source>Run %1 is not in this workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;exécution %1 n&apos;appartient pas à cet espace de travail.</translation>
     </message>
     <message>
         <location filename="../ui/session/SessionController.cpp" line="256"/>
         <source>Run %1 is already running here.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;exécution %1 est déjà en cours ici.</translation>
     </message>
     <message>
         <location filename="../ui/session/SessionController.cpp" line="271"/>
         <source>The edited arguments are not a JSON object: check the brackets, quotes and commas, or discard the edits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les arguments modifiés ne forment pas un objet JSON : vérifiez les accolades, les guillemets et les virgules, ou ignorez les modifications.</translation>
     </message>
     <message>
         <location filename="../ui/session/SessionController.cpp" line="277"/>
@@ -1634,348 +1636,348 @@ Approve and run this exact call?</source>
         <location filename="../ui/settings/SettingsDialog.cpp" line="56"/>
         <location filename="../ui/settings/SettingsDialog.cpp" line="57"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="61"/>
         <source>Settings sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Sections des paramètres</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="62"/>
         <source>&amp;Providers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fournisseurs</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="63"/>
         <source>&amp;Email (SMTP)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-mail (SMTP)</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="64"/>
         <source>&amp;Budgets</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Budgets</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="65"/>
         <source>Settings status</source>
-        <translation type="unfinished"></translation>
+        <translation>État des paramètres</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="70"/>
         <source>Save settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les paramètres</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="73"/>
         <source>Close settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer les paramètres</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="99"/>
         <source>Provider profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Profils de fournisseur</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="101"/>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="102"/>
         <source>Add a provider profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un profil de fournisseur</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="104"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="105"/>
         <source>Remove the selected profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le profil sélectionné</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="116"/>
         <source>Profile name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du profil</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="118"/>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Fournisseur</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="121"/>
         <source>Endpoint (base URL)</source>
-        <translation type="unfinished"></translation>
+        <translation>Point de terminaison (URL de base)</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="122"/>
         <source>Model</source>
-        <translation type="unfinished">Modèle</translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="123"/>
         <source>e.g. gpt-4o-mini</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. gpt-4o-mini</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="125"/>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Région</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="126"/>
         <source>e.g. eu-west-1 (for data-residency policies)</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. eu-west-1 (pour les règles de résidence des données)</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="128"/>
         <source>Fallback profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Profils de secours</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="129"/>
         <source>other profiles, comma-separated, tried in order</source>
-        <translation type="unfinished"></translation>
+        <translation>autres profils, séparés par des virgules, essayés dans l&apos;ordre</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="130"/>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé API</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="131"/>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="132"/>
         <source>Test the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester la connexion</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="134"/>
         <source>Connection test result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat du test de connexion</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="142"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom :</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="143"/>
         <source>Pro&amp;vider:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fo&amp;urnisseur :</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="144"/>
         <source>&amp;Endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Point de terminaison :</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="145"/>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modèle :</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="146"/>
         <source>Re&amp;gion:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ré&amp;gion :</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="147"/>
         <source>&amp;Fallbacks:</source>
-        <translation type="unfinished"></translation>
+        <translation>Profils de se&amp;cours :</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="148"/>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;lé API :</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="186"/>
         <location filename="../ui/settings/SettingsDialog.cpp" line="214"/>
         <source>e.g. http://localhost:8080/v1</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. http://localhost:8080/v1</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="192"/>
         <source>Add a profile to store its key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez un profil pour enregistrer sa clé.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="218"/>
         <source>Name the profile to store its key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nommez le profil pour enregistrer sa clé.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="257"/>
         <source>Sending a one-word request…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi d&apos;une requête d&apos;un seul mot…</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="265"/>
         <source>About the SMTP settings</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos des paramètres SMTP</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="267"/>
         <source>SMTP server URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL du serveur SMTP</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="268"/>
         <source>smtp://mail.example.com:587 or smtps://…; empty: write emails to the outbox folder</source>
-        <translation type="unfinished"></translation>
+        <translation>smtp://mail.example.com:587 ou smtps://… ; vide : écrire les e-mails dans le dossier d&apos;envoi</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="270"/>
         <source>Sender address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de l&apos;expéditeur</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="271"/>
         <source>e.g. finance-bot@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. finance-bot@example.com</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="272"/>
         <source>SMTP username</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;utilisateur SMTP</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="273"/>
         <source>SMTP password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe SMTP</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="277"/>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Serveur :</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="278"/>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xpéditeur :</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="279"/>
         <source>&amp;Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom d&apos;utilisateur :</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="280"/>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de &amp;passe :</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="289"/>
         <source>Open a workspace to edit its SMTP settings: they are stored in its workspace.json.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez un espace de travail pour modifier ses paramètres SMTP : ils sont stockés dans son fichier workspace.json.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="294"/>
         <source>Loading %1/workspace.json…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de %1/workspace.json…</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="312"/>
         <source>Stored in %1/workspace.json (changes are recorded in the audit trail); the password only in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockés dans %1/workspace.json (les modifications sont consignées dans la piste d&apos;audit) ; le mot de passe uniquement dans le trousseau.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="327"/>
         <source>Enter the server and the username first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez d&apos;abord le serveur et le nom d&apos;utilisateur.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="334"/>
         <source>Maximum steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre maximal d&apos;étapes</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="335"/>
         <source>Maximum tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre maximal de jetons</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="338"/>
         <source>Maximum cost in US dollars</source>
-        <translation type="unfinished"></translation>
+        <translation>Coût maximal en dollars US</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="339"/>
         <source>Maximum run time in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée d&apos;exécution maximale en secondes</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="340"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="342"/>
         <source>Tool calls at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Appels d&apos;outils simultanés</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="351"/>
         <source>The limits a new agent starts with; each agent file can change its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les limites avec lesquelles démarre un nouvel agent ; chaque fichier d&apos;agent peut modifier les siennes.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="356"/>
         <source>Maximum &amp;steps:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre maximal d&apos;é&amp;tapes :</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="357"/>
         <source>Maximum &amp;tokens:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre maximal de &amp;jetons :</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="358"/>
         <source>Maximum &amp;cost (US$):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Coût maximal (US$) :</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="359"/>
         <source>Maximum &amp;run time:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durée d&apos;exécution maximale :</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="360"/>
         <source>Tool calls at &amp;once:</source>
-        <translation type="unfinished"></translation>
+        <translation>Appels d&apos;outils &amp;simultanés :</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="393"/>
         <source>The SMTP server must be a URL like smtp://mail.example.com:587.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur SMTP doit être une URL comme smtp://mail.example.com:587.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="397"/>
         <source>Remove the password from the SMTP URL: store it in the keychain below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirez le mot de passe de l&apos;URL SMTP : enregistrez-le dans le trousseau ci-dessous.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="415"/>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="420"/>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="455"/>
         <source>Saved. The SMTP settings apply when the workspace is opened again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré. Les paramètres SMTP s&apos;appliqueront à la prochaine ouverture de l&apos;espace de travail.</translation>
     </message>
 </context>
 <context>
@@ -2021,227 +2023,227 @@ Approve and run this exact call?</source>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="38"/>
         <source>Model call</source>
-        <translation type="unfinished"></translation>
+        <translation>Appel de modèle</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="40"/>
         <source>Tool call</source>
-        <translation type="unfinished"></translation>
+        <translation>Appel d&apos;outil</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="42"/>
         <source>Approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Approbation</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="74"/>
         <location filename="../ui/inspector/StepInspector.cpp" line="125"/>
         <source>Arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>Arguments</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="75"/>
         <location filename="../ui/inspector/StepInspector.cpp" line="126"/>
         <location filename="../ui/inspector/StepInspector.cpp" line="198"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="76"/>
         <location filename="../ui/inspector/StepInspector.cpp" line="127"/>
         <source>Raw request</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête brute</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="77"/>
         <location filename="../ui/inspector/StepInspector.cpp" line="128"/>
         <source>Raw response</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse brute</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="80"/>
         <source>Step inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspecteur d&apos;étape</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="82"/>
         <source>Step</source>
-        <translation type="unfinished">Étape</translation>
+        <translation>Étape</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="89"/>
         <source>Step kind and id</source>
-        <translation type="unfinished"></translation>
+        <translation>Type et identifiant de l&apos;étape</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="91"/>
         <source>Step state</source>
-        <translation type="unfinished"></translation>
+        <translation>État de l&apos;étape</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="103"/>
         <source>Status</source>
-        <translation type="unfinished">Statut</translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="104"/>
         <source>Started</source>
-        <translation type="unfinished">Démarrée</translation>
+        <translation>Démarrée</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="105"/>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminée</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="106"/>
         <source>Duration</source>
-        <translation type="unfinished">Durée</translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="107"/>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentatives</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="108"/>
         <source>Retries</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelles tentatives</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="109"/>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Fournisseur</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="110"/>
         <source>Tokens</source>
-        <translation type="unfinished">Jetons</translation>
+        <translation>Jetons</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="111"/>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coût</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="112"/>
         <source>Fallbacks</source>
-        <translation type="unfinished"></translation>
+        <translation>Solutions de repli</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="113"/>
         <source>Effect</source>
-        <translation type="unfinished"></translation>
+        <translation>Effet</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="114"/>
         <source>Idempotency key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé d&apos;idempotence</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="115"/>
         <source>Call id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID d&apos;appel</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="116"/>
         <source>Gates</source>
-        <translation type="unfinished"></translation>
+        <translation>Points de contrôle</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="117"/>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Décision</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="118"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="121"/>
         <location filename="../ui/inspector/StepInspector.cpp" line="124"/>
         <source>Step documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents de l&apos;étape</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="175"/>
         <source>No step selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune étape sélectionnée</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="176"/>
         <source>Select a node in the task graph to inspect it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un nœud dans le graphe des tâches pour l&apos;inspecter.</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="198"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="228"/>
         <source>%1 %2 · turn %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 · tour %3</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="242"/>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="250"/>
         <source>%1 in · %2 out · %3 cached</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en entrée · %2 en sortie · %3 en cache</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="262"/>
         <source>%1 → %2: %3</source>
-        <translation type="unfinished">%1 → %2 : %3</translation>
+        <translation>%1 → %2 : %3</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="273"/>
         <source>approved by %1</source>
-        <translation type="unfinished">approuvé par %1</translation>
+        <translation>approuvé par %1</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="273"/>
         <source>rejected by %1</source>
-        <translation type="unfinished">rejeté par %1</translation>
+        <translation>rejeté par %1</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="286"/>
         <location filename="../ui/inspector/StepInspector.cpp" line="289"/>
         <location filename="../ui/inspector/StepInspector.cpp" line="291"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="287"/>
         <location filename="../ui/inspector/StepInspector.cpp" line="360"/>
         <source>No result yet: the step has not finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de résultat : l&apos;étape n&apos;est pas terminée.</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="290"/>
         <location filename="../ui/inspector/StepInspector.cpp" line="292"/>
         <source>Not sent or not answered yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore envoyé ou pas encore de réponse.</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="311"/>
         <source>The stored result could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le résultat stocké : %1</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="333"/>
         <source>The recorded request could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la requête enregistrée : %1</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="341"/>
         <source>No response was recorded for this call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune réponse n&apos;a été enregistrée pour cet appel.</translation>
     </message>
 </context>
 <context>
@@ -2249,49 +2251,49 @@ Approve and run this exact call?</source>
     <message>
         <location filename="../ui/graph/TaskGraphPanel.cpp" line="35"/>
         <source>Task graph</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphe des tâches</translation>
     </message>
     <message>
         <location filename="../ui/graph/TaskGraphPanel.cpp" line="40"/>
         <source>Task graph summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumé du graphe des tâches</translation>
     </message>
     <message>
         <location filename="../ui/graph/TaskGraphPanel.cpp" line="43"/>
         <source>Zoom out (-)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom arrière (-)</translation>
     </message>
     <message>
         <location filename="../ui/graph/TaskGraphPanel.cpp" line="45"/>
         <source>Zoom in (+)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom avant (+)</translation>
     </message>
     <message>
         <location filename="../ui/graph/TaskGraphPanel.cpp" line="47"/>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuster</translation>
     </message>
     <message>
         <location filename="../ui/graph/TaskGraphPanel.cpp" line="47"/>
         <source>Fit the graph (F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuster le graphe (F)</translation>
     </message>
     <message>
         <location filename="../ui/graph/TaskGraphPanel.cpp" line="81"/>
         <source>Legend of step states</source>
-        <translation type="unfinished"></translation>
+        <translation>Légende des états d&apos;étape</translation>
     </message>
     <message>
         <location filename="../ui/graph/TaskGraphPanel.cpp" line="111"/>
         <source>No run selected</source>
-        <translation type="unfinished">Aucune exécution sélectionnée</translation>
+        <translation>Aucune exécution sélectionnée</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/graph/TaskGraphPanel.cpp" line="115"/>
         <source>%n step(s): %1 model, %2 tool, %3 approval</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n étape : %1 modèle, %2 outil, %3 approbation</numerusform>
+            <numerusform>%n étapes : %1 modèle, %2 outil, %3 approbation</numerusform>
         </translation>
     </message>
 </context>
@@ -2300,35 +2302,35 @@ Approve and run this exact call?</source>
     <message>
         <location filename="../ui/graph/GraphItems.cpp" line="21"/>
         <source>MODEL</source>
-        <translation type="unfinished"></translation>
+        <translation>MODÈLE</translation>
     </message>
     <message>
         <location filename="../ui/graph/GraphItems.cpp" line="23"/>
         <source>TOOL</source>
-        <translation type="unfinished"></translation>
+        <translation>OUTIL</translation>
     </message>
     <message>
         <location filename="../ui/graph/GraphItems.cpp" line="25"/>
         <source>APPROVAL</source>
-        <translation type="unfinished"></translation>
+        <translation>APPROBATION</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/graph/GraphItems.cpp" line="72"/>
         <source>%n tok</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n jeton</numerusform>
+            <numerusform>%n jetons</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/graph/TaskGraphView.cpp" line="40"/>
         <source>Task graph</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphe des tâches</translation>
     </message>
     <message>
         <location filename="../ui/graph/TaskGraphView.cpp" line="41"/>
         <source>The steps of the current run. Drag to pan, Ctrl+wheel or +/- to zoom, F to fit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les étapes de l&apos;exécution en cours. Faites glisser pour vous déplacer, Ctrl+molette ou +/- pour zoomer, F pour ajuster.</translation>
     </message>
 </context>
 <context>
@@ -2337,38 +2339,39 @@ Approve and run this exact call?</source>
         <location filename="../ui/editors/ToolCaller.cpp" line="61"/>
         <location filename="../ui/editors/ToolCaller.cpp" line="82"/>
         <source>Open a workspace first (File &gt; Open Workspace).</source>
-        <translation type="unfinished">Ouvrez d&apos;abord un espace de travail (Fichier &gt; Ouvrir un espace de travail).</translation>
+        <translation>Ouvrez d&apos;abord un espace de travail (Fichier &gt; Ouvrir un espace de travail).</translation>
     </message>
     <message>
         <location filename="../ui/editors/ToolCaller.cpp" line="64"/>
         <source>The workspace has no tool &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;espace de travail ne contient aucun outil « %1 ».</translation>
     </message>
     <message>
         <location filename="../ui/editors/ToolCaller.cpp" line="70"/>
         <source>at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>à %1 : %2</translation>
     </message>
     <message>
         <location filename="../ui/editors/ToolCaller.cpp" line="71"/>
         <source>The arguments do not match the input schema of %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Les arguments ne correspondent pas au schéma d&apos;entrée de %1 :
+%2</translation>
     </message>
     <message>
         <location filename="../ui/editors/ToolCaller.cpp" line="85"/>
         <source>A call is still running: wait for it or cancel it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un appel est encore en cours : attendez-le ou annulez-le.</translation>
     </message>
     <message>
         <location filename="../ui/editors/ToolCaller.cpp" line="93"/>
         <source>%1 has an external effect: it runs only after you approve this exact call.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a un effet externe : il ne s&apos;exécute qu&apos;après votre approbation de cet appel précis.</translation>
     </message>
     <message>
         <location filename="../ui/editors/ToolCaller.cpp" line="178"/>
         <source>%1 failed: %2</source>
-        <translation type="unfinished">%1 a échoué : %2</translation>
+        <translation>%1 a échoué : %2</translation>
     </message>
 </context>
 <context>
@@ -2376,7 +2379,7 @@ Approve and run this exact call?</source>
     <message>
         <location filename="../ui/chat/ChatTranscript.cpp" line="97"/>
         <source>Conversation</source>
-        <translation type="unfinished">Conversation</translation>
+        <translation>Conversation</translation>
     </message>
 </context>
 <context>
@@ -2384,58 +2387,58 @@ Approve and run this exact call?</source>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="68"/>
         <source>A provider profile has no name: give each profile a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un profil de fournisseur n&apos;a pas de nom : donnez un nom à chaque profil.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="72"/>
         <source>Two provider profiles are called &quot;%1&quot;: names must be unique.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deux profils de fournisseur s&apos;appellent « %1 » : les noms doivent être uniques.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="76"/>
         <source>Profile &quot;%1&quot;: unknown provider &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil « %1 » : fournisseur « %2 » inconnu.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="84"/>
         <source>Profile &quot;%1&quot;: the endpoint &quot;%2&quot; is not an http(s) URL, e.g. https://api.openai.com/v1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil « %1 » : le point de terminaison « %2 » n&apos;est pas une URL http(s), par ex. https://api.openai.com/v1.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="93"/>
         <source>Profile &quot;%1&quot;: the fallback &quot;%2&quot; is not another profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil « %1 » : le profil de secours « %2 » n&apos;est pas un autre profil.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="131"/>
         <source>The cost budget &quot;%1&quot; is not a positive amount in US dollars, e.g. 10.00.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le budget de coût « %1 » n&apos;est pas un montant positif en dollars US, par ex. 10.00.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="135"/>
         <source>Budgets must be at least 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les budgets doivent être d&apos;au moins 1.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="165"/>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="171"/>
         <source>%1 is not valid JSON (%2): fix it by hand before changing settings here.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas un JSON valide (%2) : corrigez-le à la main avant de modifier les paramètres ici.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="175"/>
         <source>%1 must hold a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 doit contenir un objet JSON.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsStore.cpp" line="196"/>
         <location filename="../ui/settings/SettingsStore.cpp" line="200"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
 </context>
 </TS>
