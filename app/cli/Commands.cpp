@@ -281,6 +281,7 @@ int runAgent(const QStringList& args)
                              {"cassette", toStd(choice.cassette)}};
 
     ProgressPrinter printer({}, a->has(QStringLiteral("quiet")));
+    printer.setWorkspace((*session)->workspace().root());
     QObject::connect(&(*session)->journal(), &Journal::published, &printer, &ProgressPrinter::onEvent);
     AgentRun* run = AgentRun::start((*session)->context(), *agent, *provider, model, input, *options, session->get());
     printer.setRunId(run->runId());
@@ -332,6 +333,7 @@ int resumeRun(const QStringList& args)
         return fail(provider.errorMessage());
 
     ProgressPrinter printer(runId, a->has(QStringLiteral("quiet")));
+    printer.setWorkspace((*session)->workspace().root());
     QObject::connect(&(*session)->journal(), &Journal::published, &printer, &ProgressPrinter::onEvent);
     auto run = AgentRun::resume((*session)->context(), runId, *agent, *provider, *options, session->get());
     if (!run)

@@ -104,7 +104,9 @@ void ProgressPrinter::onEvent(const RunEvent& e)
         break;
     case EventKind::RunPaused:
         endTextLine();
-        printErr(QStringLiteral("run %1 is waiting for approval; approve with: awb resume %1 --workspace DIR --approve-all").arg(e.runId));
+        printErr(QStringLiteral("run %1 is waiting for approval; approve with: awb resume %1 --workspace %2 --approve-all "
+                                "(or --reject)")
+                     .arg(e.runId, m_workspace));
         break;
     case EventKind::RunFinished:
         endTextLine();

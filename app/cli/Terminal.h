@@ -15,12 +15,14 @@ class ProgressPrinter : public QObject
 public:
     ProgressPrinter(QString runId, bool quiet, QObject* parent = nullptr);
     void setRunId(const QString& runId) { m_runId = runId; }
+    void setWorkspace(const QString& root) { m_workspace = root; }
     void onEvent(const awb::RunEvent& event);
 
 private:
     void endTextLine();
 
     QString m_runId;
+    QString m_workspace = QStringLiteral("DIR");
     bool m_quiet = false;
     bool m_inText = false;
     QTextStream m_err;
