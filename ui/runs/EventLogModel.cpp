@@ -25,7 +25,7 @@ void EventLogModel::setRun(const QString& runId, const std::vector<RunEvent>& hi
     m_entries.clear();
     m_entries.reserve(history.size());
     for (const RunEvent& e : history)
-        m_entries.push_back(entryOf(e));
+        add(e);
     endResetModel();
 }
 
@@ -33,17 +33,45 @@ void EventLogModel::append(const RunEvent& event)
 {
     if (m_runId.isEmpty() || event.runId != m_runId)
         return;
-    if (!m_entries.empty() && event.seq <= m_entries.back().seq)
+    if (!m_entries.empty() && event.seq <= m_entries.back().lastSeq)
         return;
     const int row = int(m_entries.size());
+    const bool grows = !m_entries.empty() && event.kind == EventKind::TextDelta &&
+                       m_entries.back().kind == EventKind::TextDelta && m_entries.back().stepId == event.stepId;
+    if (grows) {
+        add(event);
+        Q_EMIT dataChanged(index(row - 1, 0), index(row - 1, ColumnCount - 1), {Qt::DisplayRole});
+        return;
+    }
     beginInsertRows({}, row, row);
-    m_entries.push_back(entryOf(event));
+    add(event);
     endInsertRows();
+}
+
+bool EventLogModel::add(const RunEvent& e)
+{
+    if (e.kind == EventKind::TextDelta && !m_entries.empty() && m_entries.back().kind == EventKind::TextDelta &&
+        m_entries.back().stepId == e.stepId) {
+        Entry& last = m_entries.back();
+        last.streamed += jsonString(e.data, "text");
+        last.pieces += 1;
+        last.lastSeq = e.seq;
+        last.summary = tr("%n piece(s) of streamed text: %1", nullptr, last.pieces)
+                           .arg(oneLine(QStringLiteral("\u201c%1\u201d").arg(last.streamed.right(kSummaryLength))));
+        return true;
+    }
+    m_entries.push_back(entryOf(e));
+    return false;
 }
 
 EventLogModel::Entry EventLogModel::entryOf(const RunEvent& e)
 {
-    return Entry{e.seq, e.time, e.kind, e.stepId, summary(e)};
+    Entry entry{e.seq, e.time, e.kind, e.stepId, summary(e), e.seq, {}, 0};
+    if (e.kind == EventKind::TextDelta) {
+        entry.streamed = jsonString(e.data, "text");
+        entry.pieces = 1;
+    }
+    return entry;
 }
 
 QString EventLogModel::summary(const RunEvent& e)

@@ -28,7 +28,8 @@ public:
 
     // Shows a run's recorded events (a reset); an empty id clears the model.
     void setRun(const QString& runId, const std::vector<RunEvent>& history);
-    // Appends an event of the shown run; others and ones already shown are ignored.
+    // Appends an event of the shown run; others and ones already shown are ignored. Consecutive
+    // text deltas of one step are shown as one row that grows, not a row per token.
     void append(const RunEvent& event);
     // One line saying what the event recorded, e.g. "query_sql (read)" or "1,234 in / 56 out
     // tokens".
@@ -48,8 +49,13 @@ private:
         EventKind kind = EventKind::RunStarted;
         QString stepId;
         QString summary;
+        std::int64_t lastSeq = 0; // streamed text: consecutive deltas of a step share one row
+        QString streamed;
+        int pieces = 0;
     };
     static Entry entryOf(const RunEvent& event);
+    // Adds the event; returns true when it extended the last row instead of adding one.
+    bool add(const RunEvent& event);
 
     QString m_runId;
     std::vector<Entry> m_entries;
