@@ -14,6 +14,7 @@
 
 #include "Arguments.h"
 #include "Terminal.h"
+#include "agent/PromptVersions.h"
 #include "demo/DemoWorkspace.h"
 #include "engine/AgentRun.h"
 #include "engine/EffectLedger.h"
@@ -191,6 +192,7 @@ QString usage()
         "          providers: scripted, openai, openai-responses, anthropic, gemini, ollama, openai-compatible,\n"
         "          replay (--cassette FILE)\n"
         "  awb resume RUN_ID --workspace DIR [--approve-all | --approve TOOL,... | --reject] [--json]\n"
+        "  awb continue RUN_ID --workspace DIR --input TEXT [--approve-all | --approve TOOL,...] [--json]\n"
         "  awb runs list --workspace DIR [--json]\n"
         "  awb runs show RUN_ID --workspace DIR [--json]\n"
         "  awb tools list --workspace DIR [--json]\n"
@@ -278,7 +280,9 @@ int runAgent(const QStringList& args)
     if (!provider)
         return fail(provider.errorMessage());
     options->startDetails = {{"base_url", toStd(choice.baseUrl)}, {"stream", choice.stream},
-                             {"cassette", toStd(choice.cassette)}};
+                             {"cassette", toStd(choice.cassette)},
+                             {"instructions_sha256",
+                              toStd(PromptVersions::instructionsHash(agent->instructions))}};
 
     ProgressPrinter printer({}, a->has(QStringLiteral("quiet")));
     printer.setWorkspace((*session)->workspace().root());
@@ -346,6 +350,57 @@ int resumeRun(const QStringList& args)
             }
         }
     }
+    return execute(**session, *run, a->has(QStringLiteral("json")), std::move(lock).value());
+}
+
+int continueRun(const QStringList& args)
+{
+    auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("input"), QStringLiteral("approve"),
+                                     QStringLiteral("record")},
+                              {QStringLiteral("approve-all"), QStringLiteral("json"), QStringLiteral("quiet")});
+    if (!a)
+        return fail(a.errorMessage());
+    if (a->positional().size() != 1)
+        return fail(QStringLiteral("usage: awb continue RUN_ID --workspace DIR --input TEXT [--approve-all] [--json]"));
+    const QString input = a->value(QStringLiteral("input"));
+    if (input.trimmed().isEmpty())
+        return fail(QStringLiteral("--input TEXT is required: the follow-up message"));
+    auto options = approvalOptions(*a);
+    if (!options)
+        return fail(options.errorMessage());
+    const QString runId = a->positional().first();
+    auto session = openSession(a->value(QStringLiteral("workspace")));
+    if (!session)
+        return fail(session.errorMessage());
+    auto lock = RunLock::acquire((*session)->workspace().stateDir(), runId);
+    if (!lock)
+        return fail(lock.errorMessage(), ExitFailed);
+    auto events = (*session)->journal().loadEvents(runId);
+    if (!events)
+        return fail(events.errorMessage(), ExitFailed);
+    if (events->empty())
+        return fail(QStringLiteral("no run %1 in this workspace (see `awb runs list`)").arg(runId));
+    const RunState previous = RunState::fromEvents(*events);
+    auto agent = (*session)->loadAgent(previous.agentFile.isEmpty() ? previous.agent : previous.agentFile);
+    if (!agent)
+        return fail(agent.errorMessage());
+    QString model;
+    ProviderChoice choice;
+    choice.provider = previous.provider;
+    choice.model = previous.model;
+    choice.baseUrl = jsonString(previous.startData, "base_url");
+    choice.stream = previous.startData.value("stream", true);
+    choice.cassette = jsonString(previous.startData, "cassette");
+    choice.record = a->value(QStringLiteral("record"));
+    auto provider = (*session)->providerFor(*agent, choice, &model);
+    if (!provider)
+        return fail(provider.errorMessage());
+    ProgressPrinter printer(runId, a->has(QStringLiteral("quiet")));
+    printer.setWorkspace((*session)->workspace().root());
+    QObject::connect(&(*session)->journal(), &Journal::published, &printer, &ProgressPrinter::onEvent);
+    auto run = AgentRun::continueRun((*session)->context(), runId, *agent, *provider, *options, input, session->get());
+    if (!run)
+        return fail(run.errorMessage(), run.error().code == QLatin1String("not_continuable") ? ExitUsage : ExitFailed);
     return execute(**session, *run, a->has(QStringLiteral("json")), std::move(lock).value());
 }
 

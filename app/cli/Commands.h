@@ -19,6 +19,7 @@ enum ExitCode
 int demoInit(const QStringList& args);
 int runAgent(const QStringList& args);
 int resumeRun(const QStringList& args);
+int continueRun(const QStringList& args); // a follow-up message to a succeeded run
 int runsList(const QStringList& args);
 int runsShow(const QStringList& args);
 int toolsList(const QStringList& args);

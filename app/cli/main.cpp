@@ -30,6 +30,8 @@ int main(int argc, char* argv[])
         return runAgent(args);
     if (command == QLatin1String("resume"))
         return resumeRun(args);
+    if (command == QLatin1String("continue"))
+        return continueRun(args);
     if (command == QLatin1String("demo") && sub == QLatin1String("init"))
         return demoInit(take());
     if (command == QLatin1String("runs") && sub == QLatin1String("list"))

@@ -222,6 +222,11 @@ Json demoAgentScript()
                      {"attachments", {"{{render_report:/path}}"}}})})},
          {"usage", usage(13915, 604)}});
     turns.push_back({{"text", kFinalAnswer}, {"usage", usage(15102, 538)}});
+    // A follow-up in the chat continues the run; a scripted model cannot read it, and says so.
+    turns.push_back({{"text", "This demo runs on a scripted model: it follows a fixed script and cannot answer "
+                              "follow-up questions. The findings above are in the run's tool results (open a step "
+                              "in the inspector); connect a real provider to discuss them."},
+                     {"usage", usage(15700, 48)}});
     return {{"schema_version", 1}, {"model", "scripted-q3"}, {"turns", std::move(turns)}};
 }
 

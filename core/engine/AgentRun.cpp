@@ -137,6 +137,49 @@ Result<AgentRun*> AgentRun::resume(const EngineContext& ctx, const QString& runI
     return run;
 }
 
+Result<AgentRun*> AgentRun::continueRun(const EngineContext& ctx, const QString& runId, AgentDefinition agent,
+                                        std::shared_ptr<llm::ModelProvider> provider, RunOptions options,
+                                        const QString& message, QObject* parent)
+{
+    auto events = ctx.journal->loadEvents(runId);
+    if (!events)
+        return events.error();
+    if (events->empty())
+        return Error::make(QStringLiteral("no run %1 in this workspace (see `awb runs list`)").arg(runId),
+                           QStringLiteral("unknown_run"));
+    auto* run = new AgentRun(ctx, std::move(agent), std::move(provider), std::move(options), parent);
+    run->m_state = RunState::fromEvents(*events);
+    run->m_model = run->m_state.model;
+    run->m_results = std::make_shared<StoredResults>(ctx.journal->databasePath(), runId);
+    run->m_stopped = true; // a finished run; continueWith() opens it again
+    ctx.journal->setLastSeq(runId, run->m_state.lastSeq);
+    if (Status s = run->continueWith(message, ctx.actor); !s) {
+        delete run;
+        return s.error();
+    }
+    return run;
+}
+
+Status AgentRun::continueWith(const QString& message, const QString& actor)
+{
+    if (message.trimmed().isEmpty())
+        return Error::make(QStringLiteral("the follow-up message is empty"), QStringLiteral("usage"));
+    if (m_state.status != RunStatus::Succeeded)
+        return Error::make(QStringLiteral("run %1 is %2: only a succeeded run can be continued (resume an "
+                                          "interrupted or waiting run instead)")
+                               .arg(m_state.runId, runStatusName(m_state.status)),
+                           QStringLiteral("not_continuable"));
+    const StepState* model = m_state.lastModelStep();
+    m_stopped = false;
+    record(EventKind::UserMessage, {},
+           {{"text", toStd(message.trimmed())}, {"after_step", toStd(model ? model->id : QString())}, {"actor", toStd(actor)}});
+    audit(actor, QStringLiteral("run.continued"), {{"message", toStd(message.trimmed())}});
+    updateIndex();
+    armWallClock();
+    QTimer::singleShot(0, this, &AgentRun::advance);
+    return {};
+}
+
 void AgentRun::record(EventKind kind, const QString& stepId, Json data)
 {
     m_state.apply(m_ctx.journal->append(m_state.runId, kind, stepId, std::move(data)));
@@ -265,7 +308,7 @@ void AgentRun::advance()
 
     if (model) {
         auto message = llm::ChatMessage::fromJson(model->content);
-        if (message && message->toolCalls.empty()) {
+        if (message && message->toolCalls.empty() && !m_state.hasUnansweredFollowUp()) {
             finish(RunStatus::Succeeded, message->text, Json());
             return;
         }

@@ -65,12 +65,19 @@ public:
     static Result<AgentRun*> resume(const EngineContext& ctx, const QString& runId, AgentDefinition agent,
                                     std::shared_ptr<llm::ModelProvider> provider, RunOptions options,
                                     QObject* parent = nullptr);
+    // Continues a succeeded run with a follow-up message: the conversation goes on in the same run
+    // (same journal, same audit trail). Fails for runs that did not succeed.
+    static Result<AgentRun*> continueRun(const EngineContext& ctx, const QString& runId, AgentDefinition agent,
+                                         std::shared_ptr<llm::ModelProvider> provider, RunOptions options,
+                                         const QString& message, QObject* parent = nullptr);
     ~AgentRun() override;
 
     const RunState& state() const { return m_state; }
     const QString& runId() const { return m_state.runId; }
     bool isActive() const { return !m_stopped; }
 
+    // The same, for a run object that has just finished in this process.
+    Status continueWith(const QString& message, const QString& actor);
     // Stops the run as cancelled; in-flight tools are told to stop and their late results ignored.
     void cancel(const QString& reason = QStringLiteral("cancelled by the user"));
     // A person's decision on a waiting approval step. Edited arguments are validated again.

@@ -16,7 +16,7 @@ namespace awb {
 enum class EventKind : int
 {
     RunStarted = 1,        // agent, agent_file, agent_hash, provider, model, scripted, input, budgets
-    UserMessage = 2,       // text
+    UserMessage = 2,       // text, after_step, actor: a follow-up that continues a finished run
     StepCreated = 3,       // kind (model|tool|approval), name, turn, call_id, arguments, parent, effect,
                            // idempotency_key
     StepStarted = 4,       // attempt

@@ -140,7 +140,13 @@ void RunState::apply(const RunEvent& e)
         m_sessionStart = e.time;
         break;
     case EventKind::UserMessage:
-        userMessages.push_back(jsonString(d, "text"));
+        followUps.push_back({jsonString(d, "after_step"), jsonString(d, "text")});
+        // The run goes on: the finished answer becomes one turn of a longer conversation.
+        status = RunStatus::Running;
+        finalText.clear();
+        error = Json();
+        finishedAt = QDateTime();
+        m_sessionStart = e.time;
         break;
     case EventKind::StepCreated: {
         StepState s;
@@ -282,6 +288,10 @@ std::vector<llm::ChatMessage> RunState::conversation() const
                 const Json& body = failed ? (t->content.is_null() ? Json{{"error", t->error}} : t->content) : t->content;
                 out.push_back(llm::ChatMessage::toolResult(call.id, t->name, toQ(body.dump()), failed));
             }
+        }
+        for (const FollowUp& f : followUps) {
+            if (f.afterStep == s.id)
+                out.push_back(llm::ChatMessage::user(f.text));
         }
     }
     return out;

@@ -90,7 +90,12 @@ struct RunState
     std::int64_t lastSeq = 0;
     std::vector<StepState> steps; // in creation order
     llm::Usage usage;             // sum over model steps
-    std::vector<QString> userMessages;
+    struct FollowUp
+    {
+        QString afterStep; // the model step whose answer it follows
+        QString text;
+    };
+    std::vector<FollowUp> followUps; // messages that continued the run after an answer
     qint64 activeMs = 0; // time spent running, summed over sessions (for the wall-time budget)
 
     // Applies one event; events must come in seq order. Unknown kinds are ignored.
@@ -105,6 +110,12 @@ struct RunState
     const StepState* approvalFor(const QString& toolStepId) const;
     // Time since the current session started, up to the last event: what a crash left uncounted.
     qint64 openSessionMs() const { return m_sessionStart.isValid() ? m_sessionStart.msecsTo(updatedAt) : 0; }
+    // A follow-up message waits for the model's answer.
+    bool hasUnansweredFollowUp() const
+    {
+        const StepState* model = lastModelStep();
+        return !followUps.empty() && model && followUps.back().afterStep == model->id;
+    }
     bool isFinished() const
     {
         return status == RunStatus::Succeeded || status == RunStatus::Failed || status == RunStatus::Cancelled;

@@ -48,7 +48,7 @@ ChatView::ChatView(QWidget* parent)
     m_input->setAccessibleName(tr("Request to the agent"));
     m_input->setPlaceholderText(
         tr("Describe the task, e.g. \"Reconcile Q3 revenue against the ERP ledger\"; "
-           "a new message starts a new run of the agent"));
+           "after an answer, a new message continues the conversation"));
     m_input->setClearButtonEnabled(true);
     m_run->setObjectName(QStringLiteral("chatRunButton"));
     m_run->setAccessibleName(tr("Run the agent"));

@@ -19,6 +19,7 @@
 
 #include "audit/AuditView.h"
 #include "chat/ChatView.h"
+#include "editors/PromptEditor.h"
 #include "editors/SchemaEditor.h"
 #include "engine/Journal.h"
 #include "graph/TaskGraphPanel.h"
@@ -123,7 +124,7 @@ MainWindow::MainWindow(SessionController* controller, QWidget* parent)
     connect(controller, &SessionController::keychainStateKnown, this,
             [this](const QString& state) { m_keychain->setText(keychainText(state)); });
     connect(controller->steps(), &RunStepsModel::eventApplied, this, &MainWindow::onRunEvent);
-    connect(m_chat, &ChatView::runRequested, this, &MainWindow::startRun);
+    connect(m_chat, &ChatView::runRequested, this, &MainWindow::sendMessage);
     connect(m_chat, &ChatView::approvalDecided, this, &MainWindow::decide);
     connect(m_chat, &ChatView::stopRequested, controller, &SessionController::stopCurrentRun);
 
@@ -303,6 +304,18 @@ void MainWindow::buildDocks()
     }
     schemaDock->toggleViewAction()->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_T);
     m_viewMenu->addAction(schemaDock->toggleViewAction());
+
+    // The prompt editor, tabbed with the tool schema editor.
+    auto* promptDock = new QDockWidget(tr("Prompt editor"), this);
+    promptDock->setObjectName(QStringLiteral("promptEditorDock"));
+    promptDock->setAccessibleName(promptDock->windowTitle());
+    promptDock->setWidget(new PromptEditor(m_controller, promptDock));
+    addDockWidget(Qt::BottomDockWidgetArea, promptDock);
+    tabifyDockWidget(schemaDock, promptDock);
+    if (auto* graph = findChild<QDockWidget*>(QStringLiteral("taskGraphDock")))
+        graph->raise();
+    promptDock->toggleViewAction()->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_P);
+    m_viewMenu->addAction(promptDock->toggleViewAction());
 }
 
 void MainWindow::buildStatusBar()
@@ -340,6 +353,15 @@ void MainWindow::startRun()
 {
     if (Status s = m_controller->startRun(m_agents->currentText(), m_chat->input()); !s)
         showError(tr("Cannot Start the Run"), s.errorMessage());
+    else
+        m_chat->setInput({});
+}
+
+// The chat's message: a follow-up to the shown run when it answered, otherwise a new run.
+void MainWindow::sendMessage()
+{
+    if (Status s = m_controller->sendMessage(m_agents->currentText(), m_chat->input()); !s)
+        showError(tr("Cannot Send the Message"), s.errorMessage());
     else
         m_chat->setInput({});
 }

@@ -41,6 +41,7 @@ private:
 
     void chooseWorkspace();
     void startRun();
+    void sendMessage();
     void decide(const QString& approvalStepId, bool approve, const QString& editedArguments);
     void resumeRun(const QString& runId);
     void showError(const QString& title, const QString& message);

@@ -6,6 +6,7 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "agent/PromptVersions.h"
 #include "engine/AgentRun.h"
 #include "engine/Journal.h"
 #include "engine/WorkspaceSession.h"
@@ -195,8 +196,12 @@ Status SessionController::startRun(const QString& agentName, const QString& inpu
     auto provider = m_session->providerFor(*agent, choice, &model);
     if (!provider)
         return provider.error();
+    RunOptions options;
+    // Ties the run to the prompt version it used (the prompt editor lists runs per version).
+    options.startDetails = {
+        {"instructions_sha256", toStd(PromptVersions::instructionsHash(agent->instructions))}};
     AgentRun* run = AgentRun::start(m_session->context(), *agent, *provider, model, input.trimmed(),
-                                    RunOptions{}, m_session.get());
+                                    std::move(options), m_session.get());
     auto lock = RunLock::acquire(m_session->workspace().stateDir(), run->runId());
     if (!lock) {
         run->cancel(lock.errorMessage());
@@ -204,6 +209,38 @@ Status SessionController::startRun(const QString& agentName, const QString& inpu
     }
     track(run, std::move(lock).value());
     selectRun(run->runId());
+    return {};
+}
+
+Status SessionController::sendMessage(const QString& agentName, const QString& input)
+{
+    if (!m_session)
+        return Error::make(tr("Open a workspace first (File > Open Workspace)."), QStringLiteral("no_workspace"));
+    const RunState& current = currentState();
+    if (current.runId.isEmpty() || current.status != RunStatus::Succeeded || current.agent != agentName ||
+        m_live.count(current.runId))
+        return startRun(agentName, input);
+    if (input.trimmed().isEmpty())
+        return Error::make(tr("Type a message, then press Run."), QStringLiteral("usage"));
+    auto lock = RunLock::acquire(m_session->workspace().stateDir(), current.runId);
+    if (!lock)
+        return lock.error();
+    auto agent = m_session->loadAgent(current.agentFile.isEmpty() ? current.agent : current.agentFile);
+    if (!agent)
+        return agent.error();
+    ProviderChoice choice;
+    choice.provider = current.provider;
+    choice.model = current.model;
+    QString model;
+    auto provider = m_session->providerFor(*agent, choice, &model);
+    if (!provider)
+        return provider.error();
+    const QString runId = current.runId;
+    auto run = AgentRun::continueRun(m_session->context(), runId, *agent, *provider, RunOptions{}, input,
+                                     m_session.get());
+    if (!run)
+        return run.error();
+    track(*run, std::move(lock).value());
     return {};
 }
 

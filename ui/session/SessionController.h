@@ -59,6 +59,9 @@ public:
     void selectRun(const QString& runId);
     // Starts an agent of the workspace on the scripted provider; the new run becomes current.
     Status startRun(const QString& agent, const QString& input);
+    // The chat's message: continues the current run when it is a succeeded run of this agent
+    // (the engine's follow-up in the same run), otherwise starts a new run.
+    Status sendMessage(const QString& agent, const QString& input);
     void stopCurrentRun();
     // Decides an approval of the current run; a run not executing here is resumed first.
     Status decide(const QString& approvalStepId, bool approve);

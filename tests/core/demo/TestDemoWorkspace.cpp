@@ -139,15 +139,15 @@ void TestDemoWorkspace::scriptRunsTheReconciliationInOrder()
     QCOMPARE_JSON(script["schema_version"], Json(1));
     QCOMPARE_JSON(script["model"], Json("scripted-q3"));
     const Json& turns = script["turns"];
-    QCOMPARE(int(turns.size()), 6);
+    QCOMPARE(int(turns.size()), 7); // six for the task, one that answers follow-ups
     const std::vector<std::vector<std::string>> tools = {
         {"sql_query", "sql_query"}, {"reconcile"},  {"detect_anomalies"},
-        {"render_report"},          {"send_email"}, {}};
+        {"render_report"},          {"send_email"}, {}, {}};
     for (std::size_t i = 0; i < turns.size(); ++i) {
         const Json& turn = turns[i];
         QVERIFY(!turn.value("text", std::string()).empty());
         QVERIFY(turn["usage"]["input_tokens"].get<int>() > 1000);
-        QVERIFY(turn["usage"]["output_tokens"].get<int>() > 100);
+        QVERIFY(turn["usage"]["output_tokens"].get<int>() > (i + 1 < turns.size() ? 100 : 10));
         std::vector<std::string> names;
         for (const Json& c : turn.value("tool_calls", Json::array()))
             names.push_back(c["name"].get<std::string>());

@@ -47,6 +47,8 @@ private Q_SLOTS:
     void externalEffectGetsAStableIdempotencyKey();
     void eventsArePublishedOnlyAfterCommit();
     void auditTrailRecordsTheRun();
+    void aFollowUpContinuesTheSameRun();
+    void onlyASucceededRunCanBeContinued();
 };
 
 void TestAgentRun::finalAnswerWithoutToolsSucceeds()
@@ -462,6 +464,56 @@ void TestAgentRun::auditTrailRecordsTheRun()
     auto verification = f.journal->audit().verify(f.journal->database());
     QVERIFY(verification.ok());
     QVERIFY(verification->ok());
+    delete run;
+}
+
+void TestAgentRun::aFollowUpContinuesTheSameRun()
+{
+    EngineFixture f;
+    QVERIFY(f.open());
+    f.addTool(QStringLiteral("echo"), echo);
+    const char* script = R"({"schema_version": 1, "turns": [
+        {"tool_calls": [{"name": "echo", "arguments": {"n": 1}}]}, {"text": "first answer"},
+        {"tool_calls": [{"name": "echo", "arguments": {"n": 2}}]}, {"text": "second answer, n={{echo:/echo/n}}"}]})";
+    AgentRun* run = AgentRun::start(f.context(), EngineFixture::agent({QStringLiteral("echo")}),
+                                    EngineFixture::scripted(script), QStringLiteral("m"), QStringLiteral("go"), {});
+    QCOMPARE(EngineFixture::waitStopped(run), RunStatus::Succeeded);
+    QCOMPARE(run->state().finalText, QStringLiteral("first answer"));
+    const QString runId = run->runId();
+    delete run;
+
+    // Later (another process, say): the same run goes on with a follow-up.
+    auto continued = AgentRun::continueRun(f.context(), runId, EngineFixture::agent({QStringLiteral("echo")}),
+                                           EngineFixture::scripted(script), {}, QStringLiteral("and now n=2?"));
+    QVERIFY2(continued.ok(), qPrintable(continued.ok() ? QString() : continued.errorMessage()));
+    QCOMPARE(EngineFixture::waitStopped(*continued), RunStatus::Succeeded);
+    const RunState& state = (*continued)->state();
+    QCOMPARE(state.runId, runId);
+    QCOMPARE(state.finalText, QStringLiteral("second answer, n=2"));
+    QCOMPARE(state.countSteps(StepKind::Model), 4);
+    QCOMPARE(f.fakes[QStringLiteral("echo")]->executions.load(), 2); // nothing of the first part ran again
+    // The follow-up sits right after the first answer in the conversation.
+    const auto conversation = state.conversation();
+    QCOMPARE(conversation[3].role, llm::Role::Assistant);
+    QCOMPARE(conversation[3].text, QStringLiteral("first answer"));
+    QCOMPARE(conversation[4].role, llm::Role::User);
+    QCOMPARE(conversation[4].text, QStringLiteral("and now n=2?"));
+    // Rebuilt from the journal, the run reads the same.
+    auto events = f.journal->loadEvents(runId);
+    QCOMPARE(QString::fromStdString(RunState::fromEvents(*events).toJson().dump()), QString::fromStdString(state.toJson().dump()));
+    delete *continued;
+}
+
+void TestAgentRun::onlyASucceededRunCanBeContinued()
+{
+    EngineFixture f;
+    QVERIFY(f.open());
+    f.addTool(QStringLiteral("send"), echo, EffectClass::ExternalEffect);
+    const char* script = R"({"schema_version": 1, "turns": [{"tool_calls": [{"name": "send"}]}, {"text": "x"}]})";
+    const AgentDefinition agent = EngineFixture::agent({QStringLiteral("send")}, {QStringLiteral("send")});
+    AgentRun* run = AgentRun::start(f.context(), agent, EngineFixture::scripted(script), QStringLiteral("m"), QStringLiteral("go"), {});
+    QCOMPARE(EngineFixture::waitStopped(run), RunStatus::WaitingApproval);
+    QCOMPARE(run->continueWith(QStringLiteral("hello"), QStringLiteral("alice")).error().code, QStringLiteral("not_continuable"));
     delete run;
 }
 
