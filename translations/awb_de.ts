@@ -518,9 +518,8 @@
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="50"/>
         <source>Describe the task, e.g. &quot;Reconcile Q3 revenue against the ERP ledger&quot;; a new message starts a new run of the agent</source>
-        <translation>Beschreiben Sie die Aufgabe, z. B. „Q3-Umsatz mit dem ERP-Hauptbuch abgleichen“; eine neue Nachricht startet einen neuen Lauf des Agenten</translation>
+        <translation type="vanished">Beschreiben Sie die Aufgabe, z. B. „Q3-Umsatz mit dem ERP-Hauptbuch abgleichen“; eine neue Nachricht startet einen neuen Lauf des Agenten</translation>
     </message>
     <message>
         <source>Conversation</source>
@@ -534,6 +533,11 @@
     <message>
         <source>Describe the task, e.g. &quot;Reconcile Q3 revenue against the ERP ledger&quot;</source>
         <translation type="vanished">Beschreiben Sie die Aufgabe, z. B. „Q3-Umsatz mit dem ERP-Hauptbuch abstimmen“</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatView.cpp" line="50"/>
+        <source>Describe the task, e.g. &quot;Reconcile Q3 revenue against the ERP ledger&quot;; after an answer, a new message continues the conversation</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="54"/>
@@ -675,78 +679,86 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
 </context>
 <context>
     <name>awb::ui::EventLogModel</name>
+    <message numerus="yes">
+        <location filename="../ui/runs/EventLogModel.cpp" line="59"/>
+        <source>%n piece(s) of streamed text: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/runs/EventLogModel.cpp" line="54"/>
+        <location filename="../ui/runs/EventLogModel.cpp" line="82"/>
         <source>agent %1, model %2/%3</source>
         <translation>Agent %1, Modell %2/%3</translation>
     </message>
     <message>
-        <location filename="../ui/runs/EventLogModel.cpp" line="65"/>
+        <location filename="../ui/runs/EventLogModel.cpp" line="93"/>
         <source>attempt %1</source>
         <translation>Versuch %1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/EventLogModel.cpp" line="70"/>
+        <location filename="../ui/runs/EventLogModel.cpp" line="98"/>
         <source>%1 in / %2 out tokens</source>
         <translation>%1 Eingabe- / %2 Ausgabe-Tokens</translation>
     </message>
     <message>
-        <location filename="../ui/runs/EventLogModel.cpp" line="75"/>
+        <location filename="../ui/runs/EventLogModel.cpp" line="103"/>
         <source>result %1 in %2 ms</source>
         <translation>Ergebnis %1 in %2 ms</translation>
     </message>
     <message>
-        <location filename="../ui/runs/EventLogModel.cpp" line="81"/>
+        <location filename="../ui/runs/EventLogModel.cpp" line="109"/>
         <source>%1 (%2) waits for a decision</source>
         <translation>%1 (%2) wartet auf eine Entscheidung</translation>
     </message>
     <message>
-        <location filename="../ui/runs/EventLogModel.cpp" line="84"/>
+        <location filename="../ui/runs/EventLogModel.cpp" line="112"/>
         <source>approved by %1</source>
         <translation>freigegeben von %1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/EventLogModel.cpp" line="85"/>
+        <location filename="../ui/runs/EventLogModel.cpp" line="113"/>
         <source>rejected by %1</source>
         <translation>abgelehnt von %1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/EventLogModel.cpp" line="89"/>
+        <location filename="../ui/runs/EventLogModel.cpp" line="117"/>
         <source>by %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/EventLogModel.cpp" line="93"/>
+        <location filename="../ui/runs/EventLogModel.cpp" line="121"/>
         <source>attempt %1 in %2 ms after: %3</source>
         <translation>Versuch %1 in %2 ms nach: %3</translation>
     </message>
     <message>
-        <location filename="../ui/runs/EventLogModel.cpp" line="98"/>
+        <location filename="../ui/runs/EventLogModel.cpp" line="126"/>
         <source>%1 → %2: %3</source>
         <translation>%1 → %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/runs/EventLogModel.cpp" line="149"/>
+        <location filename="../ui/runs/EventLogModel.cpp" line="177"/>
         <source>Seq</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/EventLogModel.cpp" line="151"/>
+        <location filename="../ui/runs/EventLogModel.cpp" line="179"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/runs/EventLogModel.cpp" line="153"/>
+        <location filename="../ui/runs/EventLogModel.cpp" line="181"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../ui/runs/EventLogModel.cpp" line="155"/>
+        <location filename="../ui/runs/EventLogModel.cpp" line="183"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/runs/EventLogModel.cpp" line="157"/>
+        <location filename="../ui/runs/EventLogModel.cpp" line="185"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
@@ -949,156 +961,166 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
 <context>
     <name>awb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="45"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="46"/>
         <source>keychain: unlocked</source>
         <translation>Schlüsselbund: entsperrt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="47"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="48"/>
         <source>keychain: locked</source>
         <translation>Schlüsselbund: gesperrt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="49"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="50"/>
         <source>keychain: unavailable</source>
         <translation>Schlüsselbund: nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="50"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="51"/>
         <source>keychain: %1</source>
         <translation>Schlüsselbund: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="55"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
         <source>Task graph</source>
         <translation>Aufgabengraph</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="60"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="61"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="105"/>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="106"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="107"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="123"/>
         <source>Agent Workbench</source>
         <translation>Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="146"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="148"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="149"/>
         <source>&amp;Open Workspace…</source>
         <translation>Arbeitsbereich ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="151"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="160"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="161"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="164"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="167"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="170"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="171"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="175"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="180"/>
         <source>Main toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="185"/>
         <source>Agent:</source>
         <translation>Agent:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="190"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="191"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="236"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="238"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="237"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="239"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="249"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="250"/>
         <source>Run steps</source>
         <translation>Laufschritte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="257"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="258"/>
         <source>Event log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="280"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="281"/>
         <source>Audit trail</source>
         <translation>Prüfprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="295"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="296"/>
         <source>Tool schema</source>
         <translation>Werkzeugschema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="309"/>
+        <source>Prompt editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
         <source>Current run: provider, model, tokens and cost</source>
         <translation>Aktueller Lauf: Anbieter, Modell, Tokens und Kosten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="313"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="326"/>
         <source>keychain: checking…</source>
         <translation>Schlüsselbund: wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="315"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="328"/>
         <source>Keychain state</source>
         <translation>Zustand des Schlüsselbunds</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="333"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="346"/>
         <source>Open Workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="355"/>
         <source>Cannot Start the Run</source>
         <translation>Lauf kann nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="357"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="364"/>
+        <source>Cannot Send the Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="379"/>
         <source>Cannot Resume the Run</source>
         <translation>Lauf kann nicht fortgesetzt werden</translation>
     </message>
@@ -1107,37 +1129,37 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
         <translation type="vanished">Entscheidung kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="371"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="393"/>
         <source>%1 — Agent Workbench</source>
         <translation>%1 — Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="384"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="406"/>
         <source>Could not open %1</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="385"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="407"/>
         <source>Cannot Open the Workspace</source>
         <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="390"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="412"/>
         <source>Open Another Workspace…</source>
         <translation>Anderen Arbeitsbereich öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="431"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="453"/>
         <source>No run selected</source>
         <translation>Kein Lauf ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="435"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="457"/>
         <source> (scripted)</source>
         <translation> (geskriptet)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="436"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="458"/>
         <source>%1 · %2 tokens · US$%3</source>
         <translation>%1 · %2 Tokens · US$%3</translation>
     </message>
@@ -1148,6 +1170,173 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
         <location filename="../ui/chat/ChatTranscript.cpp" line="203"/>
         <source>Conversation</source>
         <translation>Unterhaltung</translation>
+    </message>
+</context>
+<context>
+    <name>awb::ui::PromptEditor</name>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="79"/>
+        <source>Prompt editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="83"/>
+        <source>Agent</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="84"/>
+        <source>Save version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="86"/>
+        <source>Save version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="88"/>
+        <source>Save the instructions as a new named version and write them into the agent file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="91"/>
+        <source>Prompt editor status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="93"/>
+        <source>&amp;Agent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="101"/>
+        <source>Instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="102"/>
+        <source>The agent&apos;s instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="106"/>
+        <source>Prompt versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
+        <source>Runs</source>
+        <translation type="unfinished">Läufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="112"/>
+        <source>Select one version to compare it with the one before, or two to compare them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="114"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="357"/>
+        <source>Select versions to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="116"/>
+        <source>Compared versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="117"/>
+        <source>Older version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="118"/>
+        <source>Newer version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="134"/>
+        <source>Runs that used the version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="150"/>
+        <source>Runs that used the selected version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="214"/>
+        <source>Loading %1…</source>
+        <translation type="unfinished">%1 wird geladen …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/editors/PromptEditor.cpp" line="253"/>
+        <source>%n version(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="361"/>
+        <source>v%1 “%2” → v%3 “%4”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="366"/>
+        <source>v%1 “%2” (first version)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="399"/>
+        <source>%1  started %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="406"/>
+        <source>No run has used v%1 yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="413"/>
+        <source>Save prompt version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="413"/>
+        <source>Name of this version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="423"/>
+        <source>Open a workspace and pick an agent first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/PromptEditor.cpp" line="431"/>
+        <source>Saving…</source>
+        <translation type="unfinished">Wird gespeichert …</translation>
     </message>
 </context>
 <context>
@@ -1211,62 +1400,62 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
 <context>
     <name>awb::ui::RunsModel</name>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="175"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="177"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="176"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="178"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="177"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="179"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="191"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="193"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="193"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="195"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="195"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="197"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="197"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="199"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="199"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="201"/>
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="201"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="203"/>
         <source>Cost (US$)</source>
         <translation>Kosten (US$)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="203"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="205"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="205"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="207"/>
         <source>Provider</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="207"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="209"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
@@ -1599,33 +1788,39 @@ Genau diesen Aufruf freigeben und ausführen?</translation>
 <context>
     <name>awb::ui::SessionController</name>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="184"/>
-        <location filename="../ui/session/SessionController.cpp" line="249"/>
+        <location filename="../ui/session/SessionController.cpp" line="185"/>
+        <location filename="../ui/session/SessionController.cpp" line="218"/>
+        <location filename="../ui/session/SessionController.cpp" line="286"/>
         <source>Open a workspace first (File &gt; Open Workspace).</source>
         <translation>Öffnen Sie zuerst einen Arbeitsbereich (Datei &gt; Arbeitsbereich öffnen).</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="187"/>
+        <location filename="../ui/session/SessionController.cpp" line="188"/>
         <source>Type what the agent should do, then press Run.</source>
         <translation>Geben Sie ein, was der Agent tun soll, und klicken Sie dann auf Ausführen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="253"/>
+        <location filename="../ui/session/SessionController.cpp" line="224"/>
+        <source>Type a message, then press Run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/session/SessionController.cpp" line="290"/>
         <source>Run %1 is not in this workspace.</source>
         <translation>Lauf %1 ist nicht in diesem Arbeitsbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="256"/>
+        <location filename="../ui/session/SessionController.cpp" line="293"/>
         <source>Run %1 is already running here.</source>
         <translation>Lauf %1 wird hier bereits ausgeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="271"/>
+        <location filename="../ui/session/SessionController.cpp" line="308"/>
         <source>The edited arguments are not a JSON object: check the brackets, quotes and commas, or discard the edits.</source>
         <translation>Die bearbeiteten Argumente sind kein JSON-Objekt: Prüfen Sie Klammern, Anführungszeichen und Kommas oder verwerfen Sie die Änderungen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="277"/>
+        <location filename="../ui/session/SessionController.cpp" line="314"/>
         <source>No run is selected.</source>
         <translation>Es ist kein Lauf ausgewählt.</translation>
     </message>

@@ -63,6 +63,18 @@ CREATE TABLE audit (
 );
 CREATE INDEX audit_by_run ON audit(run_id);
 )sql"},
+    {2, R"sql(
+CREATE TABLE prompt_versions (
+    agent TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    author TEXT NOT NULL,
+    instructions TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    PRIMARY KEY (agent, version)
+);
+)sql"},
 };
 } // namespace
 

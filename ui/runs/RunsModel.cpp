@@ -59,7 +59,9 @@ RunsModel::Row RunsModel::fromState(const RunState& state)
                state.model,
                runStatusName(state.status),
                state.createdAt,
-               state.finishedAt.isValid() ? state.finishedAt : state.updatedAt,
+               // A duration only once the run ended: a live run's row changes with what it shows
+               // (status, tokens, cost), not with every event's timestamp.
+               state.isFinished() ? state.finishedAt : QDateTime(),
                state.usage.totalTokens(),
                state.usage.costMicros};
 }

@@ -2,46 +2,18 @@
 // replies and recorded streams (split at every byte, cut before their end) back into the
 // normalized response; the documented error bodies.
 
-#include <QFile>
 #include <QTest>
 
 #include "llm/protocols/AnthropicProtocol.h"
-#include "llm/transport/StreamFraming.h"
+#include "support/ProtocolFixture.h"
 
 using namespace awb;
 using namespace awb::llm;
+using namespace awb::llm::test;
 
 namespace {
 
-const QString kDir = QStringLiteral(AWB_TEST_FIXTURES "/llm/anthropic/");
-
-QByteArray readFixture(const QString& name)
-{
-    QFile file(kDir + name);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-// A golden case's input: instructions, messages in the journal's format, tools.
-Result<ModelRequest> loadConversation(const QString& name)
-{
-    auto json = parseJson(readFixture(name + QStringLiteral(".conversation.json")));
-    if (!json.ok())
-        return json.error();
-    ModelRequest request;
-    request.instructions = jsonString(*json, "instructions");
-    if (json->contains("max_output_tokens"))
-        request.maxOutputTokens = (*json)["max_output_tokens"].get<std::int64_t>();
-    for (const Json& m : json->value("messages", Json::array())) {
-        auto message = ChatMessage::fromJson(m);
-        if (!message.ok())
-            return message.error();
-        request.messages.push_back(*message);
-    }
-    for (const Json& t : json->value("tools", Json::array()))
-        request.tools.push_back(
-            {jsonString(t, "name"), jsonString(t, "description"), t.value("input_schema", Json())});
-    return request;
-}
+const test::ProtocolFixture kFixtures(QStringLiteral("anthropic"));
 
 ProviderConfig config()
 {
@@ -53,70 +25,10 @@ ProviderConfig config()
     return c;
 }
 
-ModelRequest hello()
+// The body in the given pieces, through the transport's framer into a fresh decoder.
+StreamOutcome decode(const std::vector<QByteArrayView>& pieces)
 {
-    ModelRequest request;
-    request.messages.push_back(ChatMessage::user(QStringLiteral("Hello")));
-    return request;
-}
-
-// JSON is compared as text: QCOMPARE cannot print nlohmann::json, and the dump shows the
-// difference.
-QString dumped(const Json& value)
-{
-    return toQ(value.dump());
-}
-
-QString summary(const ModelResponse& r)
-{
-    const Json j = {{"message", r.message.toJson()},
-                    {"usage", r.usage.toJson()},
-                    {"finish", toStd(finishReasonName(r.finish))},
-                    {"model", toStd(r.model)},
-                    {"provider", toStd(r.provider)}};
-    return toQ(j.dump());
-}
-
-struct StreamOutcome
-{
-    Result<ModelResponse> result = Error::make(QStringLiteral("not decoded"));
-    QString deltas;
-};
-
-// The body in the given pieces, through the SSE parser into a fresh decoder, as the transport does.
-StreamOutcome decode(const QList<QByteArray>& pieces)
-{
-    StreamOutcome out;
-    auto decoder = AnthropicProtocol().streamDecoder([&out](const QString& d) { out.deltas += d; });
-    SseParser parser;
-    const auto deliver = [&decoder](const std::vector<SseParser::Event>& events) {
-        for (const SseParser::Event& e : events) {
-            if (Status s = decoder->onFrame(e.event, e.data); !s)
-                return s;
-        }
-        return Status::success();
-    };
-    for (const QByteArray& piece : pieces) {
-        if (Status s = deliver(parser.feed(piece)); !s) {
-            out.result = s.error();
-            return out;
-        }
-    }
-    if (Status s = deliver(parser.finish()); !s) {
-        out.result = s.error();
-        return out;
-    }
-    out.result = decoder->finish();
-    return out;
-}
-
-// Where the last event (the terminator) starts.
-qsizetype lastFrameStart(const QByteArray& body)
-{
-    QByteArray trimmed = body;
-    while (trimmed.endsWith('\n') || trimmed.endsWith('\r'))
-        trimmed.chop(1);
-    return trimmed.lastIndexOf("\n\n") + 2;
+    return test::ProtocolFixture::decode(AnthropicProtocol(), pieces);
 }
 
 } // namespace
@@ -143,24 +55,17 @@ private slots:
     void buildsGoldenRequest()
     {
         QFETCH(QString, name);
-        auto request = loadConversation(name);
+        auto request = kFixtures.loadConversation(name);
         QVERIFY2(request.ok(), qPrintable(request.ok() ? QString() : request.errorMessage()));
         auto spec = AnthropicProtocol().buildRequest(*request, config());
         QVERIFY2(spec.ok(), qPrintable(spec.ok() ? QString() : spec.errorMessage()));
         QCOMPARE(spec->body, canonicalJson(spec->bodyJson));
 
-        const QString golden = name + QStringLiteral(".request.json");
-        const QByteArray actual = QByteArray::fromStdString(spec->bodyJson.dump(2)) + '\n';
-        if (qEnvironmentVariableIntValue("AWB_REGENERATE_GOLDEN") == 1) {
-            QFile file(kDir + golden);
-            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-            file.write(actual);
-            return;
-        }
-        auto expected = parseJson(readFixture(golden));
-        QVERIFY2(expected.ok(), qPrintable(golden + QStringLiteral(" is missing or not JSON")));
-        QCOMPARE(QString::fromUtf8(actual),
-                 QString::fromUtf8(expected->dump(2)) + QLatin1Char('\n'));
+        const test::GoldenCheck golden =
+            kFixtures.checkGolden(name + QStringLiteral(".request.json"), spec->bodyJson);
+        QVERIFY(!golden.regenerated || golden.written);
+        QVERIFY2(golden.regenerated || golden.found, qPrintable(golden.problem));
+        QCOMPARE(golden.actual, golden.expected);
     }
 
     void addressesTheMessagesEndpoint_data()
@@ -315,7 +220,7 @@ private slots:
         QFETCH(qint64, input);
         QFETCH(qint64, output);
         QFETCH(qint64, cached);
-        const QByteArray body = readFixture(name + QStringLiteral(".response.json"));
+        const QByteArray body = kFixtures.read(name + QStringLiteral(".response.json"));
         auto response = AnthropicProtocol().parseResponse(body);
         QVERIFY2(response.ok(), qPrintable(response.ok() ? QString() : response.errorMessage()));
         QCOMPARE(response->message.role, Role::Assistant);
@@ -339,13 +244,13 @@ private slots:
     void streamAssemblesTheSameResponse()
     {
         QFETCH(QString, name);
-        const StreamOutcome streamed = decode({readFixture(name + QStringLiteral(".sse"))});
+        const StreamOutcome streamed = decode({kFixtures.read(name + QStringLiteral(".sse"))});
         QVERIFY2(streamed.result.ok(),
                  qPrintable(streamed.result.ok() ? QString() : streamed.result.errorMessage()));
-        auto replied =
-            AnthropicProtocol().parseResponse(readFixture(name + QStringLiteral(".response.json")));
+        auto replied = AnthropicProtocol().parseResponse(
+            kFixtures.read(name + QStringLiteral(".response.json")));
         QVERIFY(replied.ok());
-        QCOMPARE(summary(*streamed.result), summary(*replied));
+        QCOMPARE(summaryText(*streamed.result), summaryText(*replied));
         QCOMPARE(streamed.deltas, replied->message.text);
         // rawResponse of a stream is the message object assembled from its events.
         const Json& raw = streamed.result->rawResponse;
@@ -357,31 +262,31 @@ private slots:
     void streamSplitAnywhereGivesTheSameResponse()
     {
         QFETCH(QString, name);
-        const QByteArray body = readFixture(name + QStringLiteral(".sse"));
+        const QByteArray body = kFixtures.read(name + QStringLiteral(".sse"));
         QVERIFY(!body.isEmpty());
         const StreamOutcome whole = decode({body});
         QVERIFY(whole.result.ok());
-        const QString expected = summary(*whole.result);
+        const QString expected = summaryText(*whole.result);
+        const std::vector<StreamOutcome> splits =
+            test::ProtocolFixture::decodeSplitEverywhere(AnthropicProtocol(), body);
         for (qsizetype cut = 0; cut <= body.size(); ++cut) {
-            const StreamOutcome split = decode({body.left(cut), body.mid(cut)});
+            const StreamOutcome& split = splits[static_cast<std::size_t>(cut)];
             QVERIFY2(split.result.ok(), qPrintable(QStringLiteral("split at %1").arg(cut)));
-            QCOMPARE(summary(*split.result), expected);
+            QCOMPARE(summaryText(*split.result), expected);
             QCOMPARE(split.deltas, whole.deltas);
         }
-        QList<QByteArray> bytes;
-        for (qsizetype i = 0; i < body.size(); ++i)
-            bytes << body.mid(i, 1);
-        const StreamOutcome trickled = decode(bytes);
+        const StreamOutcome trickled =
+            test::ProtocolFixture::decodeBytewise(AnthropicProtocol(), body);
         QVERIFY(trickled.result.ok());
-        QCOMPARE(summary(*trickled.result), expected);
+        QCOMPARE(summaryText(*trickled.result), expected);
     }
 
     void streamCutBeforeItsEndIsInterrupted_data() { streamAssemblesTheSameResponse_data(); }
     void streamCutBeforeItsEndIsInterrupted()
     {
         QFETCH(QString, name);
-        const QByteArray body = readFixture(name + QStringLiteral(".sse"));
-        const qsizetype end = lastFrameStart(body);
+        const QByteArray body = kFixtures.read(name + QStringLiteral(".sse"));
+        const qsizetype end = lastFrameStart(body, "\n\n");
         QVERIFY(body.mid(end).startsWith("event: message_stop"));
         for (qsizetype cut = 0; cut < end; ++cut) {
             const StreamOutcome cutOff = decode({body.left(cut)});
@@ -393,7 +298,7 @@ private slots:
 
     void errorEventEndsTheStreamWithTheProviderMessage()
     {
-        const StreamOutcome outcome = decode({readFixture(QStringLiteral("error.sse"))});
+        const StreamOutcome outcome = decode({kFixtures.read(QStringLiteral("error.sse"))});
         QVERIFY(!outcome.result.ok());
         QCOMPARE(outcome.result.error().code, QStringLiteral("overloaded_error"));
         QVERIFY(outcome.result.errorMessage().contains(QStringLiteral("Overloaded")));

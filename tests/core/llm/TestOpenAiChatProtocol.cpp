@@ -3,44 +3,21 @@
 // rewrites them), replies and recorded streams translate back, whatever the chunk boundaries.
 
 #include <QDir>
-#include <QFile>
 #include <QTest>
 
 #include <array>
 
 #include "llm/protocols/OpenAiChatProtocol.h"
-#include "llm/transport/StreamFraming.h"
+#include "support/ProtocolFixture.h"
 
 using namespace awb;
 using namespace awb::llm;
+using namespace awb::llm::test;
 
 namespace {
 
-const QString kDir = QStringLiteral(AWB_TEST_FIXTURES "/llm/openai/");
+const test::ProtocolFixture kFixtures(QStringLiteral("openai"));
 const QString kKey = QStringLiteral("sk-test-0123456789abcdef");
-
-QByteArray fixture(const QString& name)
-{
-    QFile f(kDir + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(f.fileName()));
-    return f.readAll();
-}
-
-Json fixtureJson(const QString& name)
-{
-    return Json::parse(fixture(name).toStdString());
-}
-
-QString qs(const Json& value)
-{
-    return value.is_string() ? toQ(value.get<std::string>()) : toQ(value.dump());
-}
-
-QString pretty(const Json& value)
-{
-    return toQ(value.dump(2));
-}
 
 struct Conversation
 {
@@ -52,25 +29,17 @@ struct Conversation
 // provider profile it is sent with.
 Conversation loadConversation(const QString& name)
 {
-    const Json j = fixtureJson(name + QStringLiteral(".conversation.json"));
+    const Json j = kFixtures.json(name + QStringLiteral(".conversation.json"));
+    auto request = kFixtures.loadConversation(name);
+    if (!request.ok())
+        qFatal("bad conversation %s: %s", qPrintable(name), qPrintable(request.errorMessage()));
     Conversation c;
     c.config.provider = toQ(j.value("provider", std::string("openai")));
     c.config.model = toQ(j.value("model", std::string()));
     c.config.apiKey = toQ(j.value("api_key", toStd(kKey)));
     c.config.stream = j.value("stream", true);
+    c.request = *request;
     c.request.model = c.config.model;
-    c.request.instructions = toQ(j.value("instructions", std::string()));
-    for (const Json& m : j.value("messages", Json::array())) {
-        auto message = ChatMessage::fromJson(m);
-        if (!message.ok())
-            qFatal("bad message in %s: %s", qPrintable(name), qPrintable(message.errorMessage()));
-        c.request.messages.push_back(*message);
-    }
-    for (const Json& t : j.value("tools", Json::array()))
-        c.request.tools.push_back(
-            {qs(t.at("name")), qs(t.at("description")), t.at("input_schema")});
-    if (j.contains("max_output_tokens"))
-        c.request.maxOutputTokens = j.at("max_output_tokens").get<std::int64_t>();
     return c;
 }
 
@@ -81,26 +50,7 @@ OpenAiChatProtocol protocolFor(const ProviderConfig& config)
                                   : OpenAiChatProtocol::Flavor::OpenAi);
 }
 
-// What a test asserts of a ModelResponse, as JSON so that a mismatch prints the difference.
-Json summary(const ModelResponse& r)
-{
-    Json calls = Json::array();
-    for (const ToolCall& c : r.message.toolCalls)
-        calls.push_back({{"id", toStd(c.id)}, {"name", toStd(c.name)}, {"arguments", c.arguments}});
-    return {{"text", toStd(r.message.text)},
-            {"tool_calls", calls},
-            {"finish", toStd(finishReasonName(r.finish))},
-            {"usage", {r.usage.inputTokens, r.usage.outputTokens, r.usage.cachedInputTokens}},
-            {"model", toStd(r.model)},
-            {"provider", toStd(r.provider)}};
-}
-
-Json call(const char* id, const char* name, Json arguments)
-{
-    return {{"id", id}, {"name", name}, {"arguments", std::move(arguments)}};
-}
-
-// The summary() a test expects, as text for QTest's data table.
+// The summaryJson() a test expects, as text for QTest's data table.
 QString expected(const char* text, std::vector<Json> calls, const char* finish,
                  std::array<int, 3> usage)
 {
@@ -109,41 +59,13 @@ QString expected(const char* text, std::vector<Json> calls, const char* finish,
             .dump());
 }
 
-struct Decoded
-{
-    Result<ModelResponse> result = Error::make(QStringLiteral("not decoded"));
-    QString streamedText;
-    bool sawTerminator = false;
-};
+using Decoded = test::StreamOutcome;
 
 // Feeds the byte pieces through the SSE framer and the protocol's decoder, as the transport does.
 Decoded decode(const std::vector<QByteArrayView>& pieces,
                OpenAiChatProtocol::Flavor flavor = OpenAiChatProtocol::Flavor::OpenAi)
 {
-    Decoded out;
-    const OpenAiChatProtocol protocol(flavor);
-    auto decoder =
-        protocol.streamDecoder([&out](const QString& delta) { out.streamedText += delta; });
-    SseParser parser;
-    const auto deliver = [&](const std::vector<SseParser::Event>& events) -> bool {
-        for (const auto& e : events) {
-            const Status s = decoder->onFrame(e.event, e.data);
-            if (!s.ok()) {
-                out.result = s.error();
-                return false;
-            }
-        }
-        return true;
-    };
-    for (const QByteArrayView piece : pieces) {
-        if (!deliver(parser.feed(piece)))
-            return out;
-    }
-    if (!deliver(parser.finish()))
-        return out;
-    out.sawTerminator = decoder->sawTerminator();
-    out.result = decoder->finish();
-    return out;
+    return test::ProtocolFixture::decode(OpenAiChatProtocol(flavor), pieces);
 }
 
 Decoded decodeWhole(const QByteArray& bytes)
@@ -175,18 +97,11 @@ private slots:
         // The bytes sent are the JSON shown in the inspector.
         QCOMPARE(pretty(Json::parse(spec->body.toStdString())), pretty(spec->bodyJson));
 
-        const QString golden = kDir + name + QStringLiteral(".request.json");
-        if (qgetenv("AWB_REGENERATE_GOLDEN") == "1") {
-            QFile f(golden);
-            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-            f.write(QByteArray::fromStdString(spec->bodyJson.dump(2) + "\n"));
-            return;
-        }
-        QVERIFY2(
-            QFile::exists(golden),
-            qPrintable(golden + QStringLiteral(" is missing; AWB_REGENERATE_GOLDEN=1 writes it")));
-        QCOMPARE(pretty(spec->bodyJson),
-                 pretty(fixtureJson(name + QStringLiteral(".request.json"))));
+        const test::GoldenCheck golden =
+            kFixtures.checkGolden(name + QStringLiteral(".request.json"), spec->bodyJson);
+        QVERIFY(!golden.regenerated || golden.written);
+        QVERIFY2(golden.regenerated || golden.found, qPrintable(golden.problem));
+        QCOMPARE(golden.actual, golden.expected);
     }
 
     void toolCallArgumentsAreSentAsJsonText()
@@ -360,13 +275,13 @@ private slots:
     {
         QFETCH(QString, file);
         QFETCH(QString, expected);
-        const QByteArray body = fixture(file);
+        const QByteArray body = kFixtures.require(file);
         const auto r = OpenAiChatProtocol().parseResponse(body);
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.errorMessage()));
         Json want = Json::parse(expected.toStdString());
         want["model"] = "gpt-4o-mini-2024-07-18";
         want["provider"] = "openai";
-        QCOMPARE(pretty(summary(*r)), pretty(want));
+        QCOMPARE(pretty(summaryJson(*r)), pretty(want));
         QCOMPARE(pretty(r->rawResponse), pretty(Json::parse(body.toStdString())));
     }
 
@@ -377,7 +292,8 @@ private slots:
         QTest::newRow("html") << QByteArray("<html>Bad gateway</html>") << "bad_response";
         QTest::newRow("no choices")
             << QByteArray(R"({"id": "x", "choices": []})") << "bad_response";
-        QTest::newRow("error body") << fixture(QStringLiteral("error_500.json")) << "server_error";
+        QTest::newRow("error body")
+            << kFixtures.require(QStringLiteral("error_500.json")) << "server_error";
     }
     void rejectsRepliesThatAreNotCompletions()
     {
@@ -423,14 +339,14 @@ private slots:
     {
         QFETCH(QString, file);
         QFETCH(QString, expected);
-        const Decoded d = decodeWhole(fixture(file));
+        const Decoded d = decodeWhole(kFixtures.require(file));
         QVERIFY2(d.result.ok(), qPrintable(d.result.ok() ? QString() : d.result.errorMessage()));
         QVERIFY(d.sawTerminator);
         Json want = Json::parse(expected.toStdString());
         want["model"] = "gpt-4o-mini-2024-07-18";
         want["provider"] = "openai";
-        QCOMPARE(pretty(summary(*d.result)), pretty(want));
-        QCOMPARE(d.streamedText, d.result->message.text);
+        QCOMPARE(pretty(summaryJson(*d.result)), pretty(want));
+        QCOMPARE(d.deltas, d.result->message.text);
     }
 
     // Property: wherever the transport's chunks end (inside a UTF-8 sequence, a JSON escape, a
@@ -439,29 +355,28 @@ private slots:
     void decodesStreamsSplitAtEveryByte()
     {
         QFETCH(QString, file);
-        const QByteArray bytes = fixture(file);
+        const QByteArray bytes = kFixtures.require(file);
         const Decoded whole = decodeWhole(bytes);
         QVERIFY(whole.result.ok());
-        const QString expected = pretty(summary(*whole.result));
+        const QString expected = pretty(summaryJson(*whole.result));
+        const std::vector<Decoded> splits = test::ProtocolFixture::decodeSplitEverywhere(
+            OpenAiChatProtocol(OpenAiChatProtocol::Flavor::OpenAi), bytes);
         for (qsizetype i = 1; i < bytes.size(); ++i) {
-            const QByteArrayView all(bytes);
-            const Decoded split = decode({all.first(i), all.sliced(i)});
+            const Decoded& split = splits[static_cast<std::size_t>(i)];
             QVERIFY2(split.result.ok(), qPrintable(QStringLiteral("split at %1").arg(i)));
-            if (pretty(summary(*split.result)) != expected)
+            if (pretty(summaryJson(*split.result)) != expected)
                 QFAIL(qPrintable(QStringLiteral("split at byte %1 changed the response").arg(i)));
-            QCOMPARE(split.streamedText, whole.streamedText);
+            QCOMPARE(split.deltas, whole.deltas);
         }
-        std::vector<QByteArrayView> bytewise;
-        for (qsizetype i = 0; i < bytes.size(); ++i)
-            bytewise.push_back(QByteArrayView(bytes).sliced(i, 1));
-        const Decoded single = decode(bytewise);
+        const Decoded single = test::ProtocolFixture::decodeBytewise(
+            OpenAiChatProtocol(OpenAiChatProtocol::Flavor::OpenAi), bytes);
         QVERIFY(single.result.ok());
-        QCOMPARE(pretty(summary(*single.result)), expected);
+        QCOMPARE(pretty(summaryJson(*single.result)), expected);
     }
 
     void streamedRawResponseIsTheAssembledCompletion()
     {
-        const Decoded d = decodeWhole(fixture(QStringLiteral("stream_tool_call.sse")));
+        const Decoded d = decodeWhole(kFixtures.require(QStringLiteral("stream_tool_call.sse")));
         QVERIFY(d.result.ok());
         const Json& raw = d.result->rawResponse;
         QCOMPARE(qs(raw["object"]), QStringLiteral("chat.completion"));
@@ -476,16 +391,16 @@ private slots:
 
     void streamWithoutDoneIsInterrupted()
     {
-        const Decoded d = decodeWhole(fixture(QStringLiteral("stream_interrupted.sse")));
+        const Decoded d = decodeWhole(kFixtures.require(QStringLiteral("stream_interrupted.sse")));
         QVERIFY(!d.sawTerminator);
         QVERIFY(!d.result.ok());
         QCOMPARE(d.result.error().code, QStringLiteral("stream_interrupted"));
-        QVERIFY(!d.streamedText.isEmpty()); // what arrived was still shown
+        QVERIFY(!d.deltas.isEmpty()); // what arrived was still shown
     }
 
     void errorChunkMidStreamEndsWithItsMessage()
     {
-        const Decoded d = decodeWhole(fixture(QStringLiteral("stream_error.sse")));
+        const Decoded d = decodeWhole(kFixtures.require(QStringLiteral("stream_error.sse")));
         QVERIFY(!d.result.ok());
         QCOMPARE(d.result.errorMessage(),
                  QStringLiteral(
@@ -534,7 +449,7 @@ private slots:
     void replyContinuesAsTheNextRequest()
     {
         const auto reply = OpenAiChatProtocol().parseResponse(
-            fixture(QStringLiteral("response_parallel_tool_calls.json")));
+            kFixtures.require(QStringLiteral("response_parallel_tool_calls.json")));
         QVERIFY(reply.ok());
         Conversation c = loadConversation(QStringLiteral("text_only"));
         c.request.messages.push_back(reply->message);
@@ -543,7 +458,7 @@ private slots:
                                     QStringLiteral("{\"ok\":true}"), false));
         const auto spec = OpenAiChatProtocol().buildRequest(c.request, c.config);
         QVERIFY(spec.ok());
-        const Json original = fixtureJson(QStringLiteral("response_parallel_tool_calls.json"));
+        const Json original = kFixtures.json(QStringLiteral("response_parallel_tool_calls.json"));
         const Json& sent = spec->bodyJson["messages"][1];
         // Arguments go out re-serialized (sorted keys), so they are compared as JSON.
         const auto parsedArguments = [](Json calls) {
@@ -565,26 +480,26 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::addColumn<QString>("type");
         QTest::newRow("400 schema")
-            << 400 << fixture(QStringLiteral("error_400_schema.json"))
+            << 400 << kFixtures.require(QStringLiteral("error_400_schema.json"))
             << "Invalid schema for function 'reconcile': In context=('properties', "
                "'period'), 'pattern' is not permitted."
             << "invalid_function_parameters";
         QTest::newRow("401")
-            << 401 << fixture(QStringLiteral("error_401.json"))
+            << 401 << kFixtures.require(QStringLiteral("error_401.json"))
             << "Incorrect API key provided: sk-test***********7890. You can find your API key "
                "at https://platform.openai.com/account/api-keys."
             << "invalid_api_key";
         QTest::newRow("404 model")
-            << 404 << fixture(QStringLiteral("error_404_model.json"))
+            << 404 << kFixtures.require(QStringLiteral("error_404_model.json"))
             << "The model `gpt-9-mini` does not exist or you do not have access to it."
             << "model_not_found";
         QTest::newRow("429")
-            << 429 << fixture(QStringLiteral("error_429.json"))
+            << 429 << kFixtures.require(QStringLiteral("error_429.json"))
             << "Rate limit reached for gpt-4o-mini in organization org-abc on tokens per min "
                "(TPM): Limit 200000, Used 199800, Requested 900. Please try again in 210ms."
             << "rate_limit_exceeded";
         QTest::newRow("500 null code")
-            << 500 << fixture(QStringLiteral("error_500.json"))
+            << 500 << kFixtures.require(QStringLiteral("error_500.json"))
             << "The server had an error while processing your request. Sorry about that!"
             << "server_error";
         QTest::newRow("vllm top level")

@@ -2,45 +2,22 @@
 // request bodies in tests/fixtures/llm/openai-responses/*.request.json (AWB_REGENERATE_GOLDEN=1
 // rewrites them); replies and recorded typed-event streams translate back, whatever the chunking.
 
-#include <QFile>
 #include <QTest>
 
 #include <array>
 
 #include "llm/protocols/OpenAiResponsesProtocol.h"
-#include "llm/transport/StreamFraming.h"
+#include "support/ProtocolFixture.h"
 
 using namespace awb;
 using namespace awb::llm;
+using namespace awb::llm::test;
 
 namespace {
 
-const QString kDir = QStringLiteral(AWB_TEST_FIXTURES "/llm/openai-responses/");
+const test::ProtocolFixture kFixtures(QStringLiteral("openai-responses"));
 const QString kKey = QStringLiteral("sk-test-0123456789abcdef");
 const char* const kModel = "gpt-4o-mini-2024-07-18";
-
-QByteArray fixture(const QString& name)
-{
-    QFile f(kDir + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(f.fileName()));
-    return f.readAll();
-}
-
-Json fixtureJson(const QString& name)
-{
-    return Json::parse(fixture(name).toStdString());
-}
-
-QString qs(const Json& value)
-{
-    return value.is_string() ? toQ(value.get<std::string>()) : toQ(value.dump());
-}
-
-QString pretty(const Json& value)
-{
-    return toQ(value.dump(2));
-}
 
 struct Conversation
 {
@@ -52,48 +29,21 @@ struct Conversation
 // provider profile it is sent with.
 Conversation loadConversation(const QString& name)
 {
-    const Json j = fixtureJson(name + QStringLiteral(".conversation.json"));
+    const Json j = kFixtures.json(name + QStringLiteral(".conversation.json"));
+    auto request = kFixtures.loadConversation(name);
+    if (!request.ok())
+        qFatal("bad conversation %s: %s", qPrintable(name), qPrintable(request.errorMessage()));
     Conversation c;
     c.config.provider = QStringLiteral("openai-responses");
     c.config.model = toQ(j.value("model", std::string()));
     c.config.apiKey = kKey;
     c.config.stream = j.value("stream", true);
+    c.request = *request;
     c.request.model = c.config.model;
-    c.request.instructions = toQ(j.value("instructions", std::string()));
-    for (const Json& m : j.value("messages", Json::array())) {
-        auto message = ChatMessage::fromJson(m);
-        if (!message.ok())
-            qFatal("bad message in %s: %s", qPrintable(name), qPrintable(message.errorMessage()));
-        c.request.messages.push_back(*message);
-    }
-    for (const Json& t : j.value("tools", Json::array()))
-        c.request.tools.push_back(
-            {qs(t.at("name")), qs(t.at("description")), t.at("input_schema")});
-    if (j.contains("max_output_tokens"))
-        c.request.maxOutputTokens = j.at("max_output_tokens").get<std::int64_t>();
     return c;
 }
 
-// What a test asserts of a ModelResponse, as JSON so that a mismatch prints the difference.
-Json summary(const ModelResponse& r)
-{
-    Json calls = Json::array();
-    for (const ToolCall& c : r.message.toolCalls)
-        calls.push_back({{"id", toStd(c.id)}, {"name", toStd(c.name)}, {"arguments", c.arguments}});
-    return {{"text", toStd(r.message.text)},
-            {"tool_calls", calls},
-            {"finish", toStd(finishReasonName(r.finish))},
-            {"usage", {r.usage.inputTokens, r.usage.outputTokens, r.usage.cachedInputTokens}},
-            {"model", toStd(r.model)},
-            {"provider", toStd(r.provider)}};
-}
-
-Json call(const char* id, const char* name, Json arguments)
-{
-    return {{"id", id}, {"name", name}, {"arguments", std::move(arguments)}};
-}
-
-// The summary() a test expects, as text for QTest's data table.
+// The summaryJson() a test expects, as text for QTest's data table.
 QString expected(const char* text, std::vector<Json> calls, const char* finish,
                  std::array<int, 3> usage)
 {
@@ -113,40 +63,12 @@ const Json kReconcileArguments = {{"period", "Q3-2026"},
                                   {"options", {{"group_by", "month"}}}};
 const Json kRefundArguments = {{"sql", "SELECT COUNT(*) FROM refunds WHERE reason = 'Rückgabe'"}};
 
-struct Decoded
-{
-    Result<ModelResponse> result = Error::make(QStringLiteral("not decoded"));
-    QString streamedText;
-    bool sawTerminator = false;
-};
+using Decoded = test::StreamOutcome;
 
 // Feeds the byte pieces through the SSE framer and the protocol's decoder, as the transport does.
 Decoded decode(const std::vector<QByteArrayView>& pieces)
 {
-    Decoded out;
-    auto decoder = OpenAiResponsesProtocol().streamDecoder(
-        [&out](const QString& delta) { out.streamedText += delta; });
-    SseParser parser;
-    const auto deliver = [&](const std::vector<SseParser::Event>& events) -> bool {
-        for (const auto& e : events) {
-            const Status s = decoder->onFrame(e.event, e.data);
-            if (!s.ok()) {
-                out.result = s.error();
-                out.sawTerminator = decoder->sawTerminator();
-                return false;
-            }
-        }
-        return true;
-    };
-    for (const QByteArrayView piece : pieces) {
-        if (!deliver(parser.feed(piece)))
-            return out;
-    }
-    if (!deliver(parser.finish()))
-        return out;
-    out.sawTerminator = decoder->sawTerminator();
-    out.result = decoder->finish();
-    return out;
+    return test::ProtocolFixture::decode(OpenAiResponsesProtocol(), pieces);
 }
 
 Decoded decodeWhole(const QByteArray& bytes)
@@ -177,18 +99,11 @@ private slots:
         QVERIFY2(spec.ok(), qPrintable(spec.ok() ? QString() : spec.errorMessage()));
         QCOMPARE(pretty(Json::parse(spec->body.toStdString())), pretty(spec->bodyJson));
 
-        const QString golden = kDir + name + QStringLiteral(".request.json");
-        if (qgetenv("AWB_REGENERATE_GOLDEN") == "1") {
-            QFile f(golden);
-            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-            f.write(QByteArray::fromStdString(spec->bodyJson.dump(2) + "\n"));
-            return;
-        }
-        QVERIFY2(
-            QFile::exists(golden),
-            qPrintable(golden + QStringLiteral(" is missing; AWB_REGENERATE_GOLDEN=1 writes it")));
-        QCOMPARE(pretty(spec->bodyJson),
-                 pretty(fixtureJson(name + QStringLiteral(".request.json"))));
+        const test::GoldenCheck golden =
+            kFixtures.checkGolden(name + QStringLiteral(".request.json"), spec->bodyJson);
+        QVERIFY(!golden.regenerated || golden.written);
+        QVERIFY2(golden.regenerated || golden.found, qPrintable(golden.problem));
+        QCOMPARE(golden.actual, golden.expected);
     }
 
     void toolTurnsBecomeFunctionCallItems()
@@ -274,17 +189,17 @@ private slots:
     {
         QFETCH(QString, file);
         QFETCH(QString, expected);
-        const QByteArray body = fixture(file);
+        const QByteArray body = kFixtures.require(file);
         const auto r = OpenAiResponsesProtocol().parseResponse(body);
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.errorMessage()));
-        QCOMPARE(pretty(summary(*r)), pretty(Json::parse(expected.toStdString())));
+        QCOMPARE(pretty(summaryJson(*r)), pretty(Json::parse(expected.toStdString())));
         QCOMPARE(pretty(r->rawResponse), pretty(Json::parse(body.toStdString())));
     }
 
     void failedReplyIsAnErrorWithItsMessage()
     {
         const auto r = OpenAiResponsesProtocol().parseResponse(
-            fixture(QStringLiteral("response_failed.json")));
+            kFixtures.require(QStringLiteral("response_failed.json")));
         QVERIFY(!r.ok());
         QCOMPARE(r.errorMessage(), QStringLiteral("The model failed to generate a response."));
         QCOMPARE(r.error().code, QStringLiteral("server_error"));
@@ -323,11 +238,11 @@ private slots:
     {
         QFETCH(QString, file);
         QFETCH(QString, expected);
-        const Decoded d = decodeWhole(fixture(file));
+        const Decoded d = decodeWhole(kFixtures.require(file));
         QVERIFY2(d.result.ok(), qPrintable(d.result.ok() ? QString() : d.result.errorMessage()));
         QVERIFY(d.sawTerminator);
-        QCOMPARE(pretty(summary(*d.result)), pretty(Json::parse(expected.toStdString())));
-        QCOMPARE(d.streamedText, d.result->message.text);
+        QCOMPARE(pretty(summaryJson(*d.result)), pretty(Json::parse(expected.toStdString())));
+        QCOMPARE(d.deltas, d.result->message.text);
     }
 
     // Property: wherever the transport's chunks end (inside a UTF-8 sequence, a JSON escape, a
@@ -336,24 +251,23 @@ private slots:
     void decodesStreamsSplitAtEveryByte()
     {
         QFETCH(QString, file);
-        const QByteArray bytes = fixture(file);
+        const QByteArray bytes = kFixtures.require(file);
         const Decoded whole = decodeWhole(bytes);
         QVERIFY(whole.result.ok());
-        const QString expected = pretty(summary(*whole.result));
+        const QString expected = pretty(summaryJson(*whole.result));
+        const std::vector<Decoded> splits =
+            test::ProtocolFixture::decodeSplitEverywhere(OpenAiResponsesProtocol(), bytes);
         for (qsizetype i = 1; i < bytes.size(); ++i) {
-            const QByteArrayView all(bytes);
-            const Decoded split = decode({all.first(i), all.sliced(i)});
+            const Decoded& split = splits[static_cast<std::size_t>(i)];
             QVERIFY2(split.result.ok(), qPrintable(QStringLiteral("split at %1").arg(i)));
-            if (pretty(summary(*split.result)) != expected)
+            if (pretty(summaryJson(*split.result)) != expected)
                 QFAIL(qPrintable(QStringLiteral("split at byte %1 changed the response").arg(i)));
-            QCOMPARE(split.streamedText, whole.streamedText);
+            QCOMPARE(split.deltas, whole.deltas);
         }
-        std::vector<QByteArrayView> bytewise;
-        for (qsizetype i = 0; i < bytes.size(); ++i)
-            bytewise.push_back(QByteArrayView(bytes).sliced(i, 1));
-        const Decoded single = decode(bytewise);
+        const Decoded single =
+            test::ProtocolFixture::decodeBytewise(OpenAiResponsesProtocol(), bytes);
         QVERIFY(single.result.ok());
-        QCOMPARE(pretty(summary(*single.result)), expected);
+        QCOMPARE(pretty(summaryJson(*single.result)), expected);
     }
 
     // Servers that send only the deltas (no .done events) still yield whole, separate calls.
@@ -400,7 +314,8 @@ private slots:
 
     void streamedRawResponseIsTheFinalResponse()
     {
-        const Decoded d = decodeWhole(fixture(QStringLiteral("stream_parallel_tool_calls.sse")));
+        const Decoded d =
+            decodeWhole(kFixtures.require(QStringLiteral("stream_parallel_tool_calls.sse")));
         QVERIFY(d.result.ok());
         QCOMPARE(qs(d.result->rawResponse["object"]), QStringLiteral("response"));
         QCOMPARE(qs(d.result->rawResponse["status"]), QStringLiteral("completed"));
@@ -409,17 +324,17 @@ private slots:
 
     void streamWithoutCompletedIsInterrupted()
     {
-        const Decoded d = decodeWhole(fixture(QStringLiteral("stream_interrupted.sse")));
+        const Decoded d = decodeWhole(kFixtures.require(QStringLiteral("stream_interrupted.sse")));
         QVERIFY(!d.sawTerminator);
         QVERIFY(!d.result.ok());
         QCOMPARE(d.result.error().code, QStringLiteral("stream_interrupted"));
-        QCOMPARE(d.streamedText, QStringLiteral("Q3 revenue matches the ledger — Grüße aus Köln 😀, "
-                                                "\"quoted\"\nnext line."));
+        QCOMPARE(d.deltas, QStringLiteral("Q3 revenue matches the ledger — Grüße aus Köln 😀, "
+                                          "\"quoted\"\nnext line."));
     }
 
     void failedEventEndsWithItsMessage()
     {
-        const Decoded d = decodeWhole(fixture(QStringLiteral("stream_failed.sse")));
+        const Decoded d = decodeWhole(kFixtures.require(QStringLiteral("stream_failed.sse")));
         QVERIFY(!d.result.ok());
         QVERIFY(d.sawTerminator);
         QCOMPARE(d.result.errorMessage(),
@@ -429,7 +344,7 @@ private slots:
 
     void errorEventEndsWithItsMessage()
     {
-        const Decoded d = decodeWhole(fixture(QStringLiteral("stream_error.sse")));
+        const Decoded d = decodeWhole(kFixtures.require(QStringLiteral("stream_error.sse")));
         QVERIFY(!d.result.ok());
         QCOMPARE(d.result.errorMessage(),
                  QStringLiteral("Rate limit reached for gpt-4o-mini on tokens per min (TPM). "
@@ -441,7 +356,7 @@ private slots:
     void replyContinuesAsTheNextRequest()
     {
         const auto reply = OpenAiResponsesProtocol().parseResponse(
-            fixture(QStringLiteral("response_parallel_tool_calls.json")));
+            kFixtures.require(QStringLiteral("response_parallel_tool_calls.json")));
         QVERIFY(reply.ok());
         Conversation c = loadConversation(QStringLiteral("text_only"));
         c.request.messages.push_back(reply->message);
@@ -464,11 +379,11 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::addColumn<QString>("type");
         QTest::newRow("400 schema")
-            << 400 << fixture(QStringLiteral("error_400_schema.json"))
+            << 400 << kFixtures.require(QStringLiteral("error_400_schema.json"))
             << "Invalid schema for function 'reconcile': In context=(), 'additionalProperties' is "
                "required to be supplied and to be false."
             << "invalid_function_parameters";
-        QTest::newRow("401") << 401 << fixture(QStringLiteral("error_401.json"))
+        QTest::newRow("401") << 401 << kFixtures.require(QStringLiteral("error_401.json"))
                              << "Incorrect API key provided: sk-test***********7890. You can find "
                                 "your API key at https://platform.openai.com/account/api-keys."
                              << "invalid_api_key";
