@@ -537,7 +537,7 @@
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="50"/>
         <source>Describe the task, e.g. &quot;Reconcile Q3 revenue against the ERP ledger&quot;; after an answer, a new message continues the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreiben Sie die Aufgabe, z. B. „Q3-Umsatz mit dem ERP-Hauptbuch abgleichen“; nach einer Antwort setzt eine neue Nachricht die Unterhaltung fort</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="54"/>
@@ -682,9 +682,9 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
     <message numerus="yes">
         <location filename="../ui/runs/EventLogModel.cpp" line="59"/>
         <source>%n piece(s) of streamed text: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n gestreamtes Textstück: %1</numerusform>
+            <numerusform>%n gestreamte Textstücke: %1</numerusform>
         </translation>
     </message>
     <message>
@@ -1087,7 +1087,7 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="309"/>
         <source>Prompt editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Editor</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
@@ -1117,7 +1117,7 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="364"/>
         <source>Cannot Send the Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht kann nicht gesendet werden</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="379"/>
@@ -1177,166 +1177,166 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="79"/>
         <source>Prompt editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Editor</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="83"/>
         <source>Agent</source>
-        <translation type="unfinished">Agent</translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="84"/>
         <source>Save version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Version speichern …</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="86"/>
         <source>Save version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version speichern</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="88"/>
         <source>Save the instructions as a new named version and write them into the agent file</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anweisungen als neue benannte Version speichern und in die Agentendatei schreiben</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="91"/>
         <source>Prompt editor status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status des Prompt-Editors</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="93"/>
         <source>&amp;Agent:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agent:</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="101"/>
         <source>Instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisungen</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="102"/>
         <source>The agent&apos;s instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anweisungen des Agenten</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="106"/>
         <source>Prompt versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Versionen</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Autor</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
         <source>Runs</source>
-        <translation type="unfinished">Läufe</translation>
+        <translation>Läufe</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="112"/>
         <source>Select one version to compare it with the one before, or two to compare them</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Version aus, um sie mit der vorherigen zu vergleichen, oder zwei, um sie miteinander zu vergleichen</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="114"/>
         <location filename="../ui/editors/PromptEditor.cpp" line="357"/>
         <source>Select versions to compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie Versionen zum Vergleichen aus</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="116"/>
         <source>Compared versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Verglichene Versionen</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="117"/>
         <source>Older version</source>
-        <translation type="unfinished"></translation>
+        <translation>Ältere Version</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="118"/>
         <source>Newer version</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuere Version</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="134"/>
         <source>Runs that used the version</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe, die die Version verwendet haben</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="150"/>
         <source>Runs that used the selected version</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe, die die ausgewählte Version verwendet haben</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="214"/>
         <source>Loading %1…</source>
-        <translation type="unfinished">%1 wird geladen …</translation>
+        <translation>%1 wird geladen …</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/editors/PromptEditor.cpp" line="253"/>
         <source>%n version(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Version</numerusform>
+            <numerusform>%n Versionen</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="361"/>
         <source>v%1 “%2” → v%3 “%4”</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1 „%2“ → v%3 „%4“</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="366"/>
         <source>v%1 “%2” (first version)</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1 „%2“ (erste Version)</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="399"/>
         <source>%1  started %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  gestartet am %2</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="406"/>
         <source>No run has used v%1 yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Lauf hat v%1 verwendet</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="413"/>
         <source>Save prompt version</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Version speichern</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="413"/>
         <source>Name of this version:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name dieser Version:</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="423"/>
         <source>Open a workspace and pick an agent first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst einen Arbeitsbereich und wählen Sie einen Agenten aus.</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="431"/>
         <source>Saving…</source>
-        <translation type="unfinished">Wird gespeichert …</translation>
+        <translation>Wird gespeichert …</translation>
     </message>
 </context>
 <context>
@@ -1802,7 +1802,7 @@ Genau diesen Aufruf freigeben und ausführen?</translation>
     <message>
         <location filename="../ui/session/SessionController.cpp" line="224"/>
         <source>Type a message, then press Run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Nachricht ein und klicken Sie dann auf Ausführen.</translation>
     </message>
     <message>
         <location filename="../ui/session/SessionController.cpp" line="290"/>

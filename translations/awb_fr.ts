@@ -537,7 +537,7 @@
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="50"/>
         <source>Describe the task, e.g. &quot;Reconcile Q3 revenue against the ERP ledger&quot;; after an answer, a new message continues the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Décrivez la tâche, par ex. « Rapprocher le chiffre d&apos;affaires du T3 du grand livre de l&apos;ERP » ; après une réponse, un nouveau message poursuit la conversation</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="54"/>
@@ -682,9 +682,9 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
     <message numerus="yes">
         <location filename="../ui/runs/EventLogModel.cpp" line="59"/>
         <source>%n piece(s) of streamed text: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fragment de texte reçu en continu : %1</numerusform>
+            <numerusform>%n fragments de texte reçus en continu : %1</numerusform>
         </translation>
     </message>
     <message>
@@ -1087,7 +1087,7 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="309"/>
         <source>Prompt editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Éditeur de prompt</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
@@ -1117,7 +1117,7 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="364"/>
         <source>Cannot Send the Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;envoyer le message</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="379"/>
@@ -1177,166 +1177,166 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="79"/>
         <source>Prompt editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Éditeur de prompt</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="83"/>
         <source>Agent</source>
-        <translation type="unfinished">Agent</translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="84"/>
         <source>Save version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la version…</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="86"/>
         <source>Save version</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la version</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="88"/>
         <source>Save the instructions as a new named version and write them into the agent file</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les instructions comme nouvelle version nommée et les écrire dans le fichier d&apos;agent</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="91"/>
         <source>Prompt editor status</source>
-        <translation type="unfinished"></translation>
+        <translation>État de l&apos;éditeur de prompt</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="93"/>
         <source>&amp;Agent:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agent :</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="101"/>
         <source>Instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>Instructions</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="102"/>
         <source>The agent&apos;s instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>Les instructions de l&apos;agent</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="106"/>
         <source>Prompt versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions du prompt</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrée</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Auteur</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
         <source>Runs</source>
-        <translation type="unfinished">Exécutions</translation>
+        <translation>Exécutions</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="112"/>
         <source>Select one version to compare it with the one before, or two to compare them</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une version pour la comparer à la précédente, ou deux pour les comparer</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="114"/>
         <location filename="../ui/editors/PromptEditor.cpp" line="357"/>
         <source>Select versions to compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez des versions à comparer</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="116"/>
         <source>Compared versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions comparées</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="117"/>
         <source>Older version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version plus ancienne</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="118"/>
         <source>Newer version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version plus récente</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="134"/>
         <source>Runs that used the version</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécutions ayant utilisé la version</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="150"/>
         <source>Runs that used the selected version</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécutions ayant utilisé la version sélectionnée</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="214"/>
         <source>Loading %1…</source>
-        <translation type="unfinished">Chargement de %1…</translation>
+        <translation>Chargement de %1…</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/editors/PromptEditor.cpp" line="253"/>
         <source>%n version(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n version</numerusform>
+            <numerusform>%n versions</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="361"/>
         <source>v%1 “%2” → v%3 “%4”</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1 « %2 » → v%3 « %4 »</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="366"/>
         <source>v%1 “%2” (first version)</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1 « %2 » (première version)</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="399"/>
         <source>%1  started %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  démarrée le %2</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="406"/>
         <source>No run has used v%1 yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune exécution n&apos;a encore utilisé la v%1</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="413"/>
         <source>Save prompt version</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer une version du prompt</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="413"/>
         <source>Name of this version:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de cette version :</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="423"/>
         <source>Open a workspace and pick an agent first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez d&apos;abord un espace de travail et choisissez un agent.</translation>
     </message>
     <message>
         <location filename="../ui/editors/PromptEditor.cpp" line="431"/>
         <source>Saving…</source>
-        <translation type="unfinished">Enregistrement…</translation>
+        <translation>Enregistrement…</translation>
     </message>
 </context>
 <context>
@@ -1802,7 +1802,7 @@ Approuver et exécuter exactement cet appel ?</translation>
     <message>
         <location filename="../ui/session/SessionController.cpp" line="224"/>
         <source>Type a message, then press Run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez un message, puis cliquez sur Exécuter.</translation>
     </message>
     <message>
         <location filename="../ui/session/SessionController.cpp" line="290"/>
