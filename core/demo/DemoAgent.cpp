@@ -23,7 +23,8 @@ When the checks are done, render the one-page PDF report (reports/q3-2026-revenu
 const char* const kMethod =
     "Ledger invoices dated 1 July to 30 September 2026 were matched to billed CRM deals by deal "
     "id, "
-    "comparing amounts in the invoice currency with a tolerance of 0.50. Ledger postings were "
+    "comparing amounts in the invoice currency with a tolerance of 0.50 (the totals above add these "
+    "amounts as booked, across USD, EUR, GBP and CHF). Ledger postings were "
     "checked for "
     "outlier amounts per account and period (modified z-score above 6), duplicate postings, period "
     "cut-off, USD conversion against the daily rate, and credit notes without a valid original "

@@ -108,10 +108,10 @@ RenderedReport renderOnePageReport(const ReportContent& c)
     // Headline totals.
     const ReconciliationSummary& r = c.reconciliation;
     const double tileWidth = (kWidth - 16) / 3;
-    tile(w, kLeft, 96, tileWidth, displayLabel(r.leftLabel) + QStringLiteral(" total"),
+    tile(w, kLeft, 96, tileWidth, displayLabel(r.leftLabel) + QStringLiteral(" total, as booked"),
          formatAmount(r.leftTotal), kInk);
     tile(w, kLeft + tileWidth + 8, 96, tileWidth,
-         displayLabel(r.rightLabel) + QStringLiteral(" total"), formatAmount(r.rightTotal), kInk);
+         displayLabel(r.rightLabel) + QStringLiteral(" total, as booked"), formatAmount(r.rightTotal), kInk);
     tile(w, kLeft + 2 * (tileWidth + 8), 96, tileWidth, QStringLiteral("Difference"),
          formatAmount(r.difference), r.difference == Decimal() ? kInk : kAlert);
     const QString counts = QStringLiteral("Matched: %1    Mismatched: %2    Missing in %3: %4    "
