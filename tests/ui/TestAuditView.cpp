@@ -13,7 +13,6 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QScopeGuard>
 #include <QtTest>
 
 #include "audit/AuditView.h"
