@@ -1,5 +1,7 @@
 #include "llm/protocols/AnthropicProtocol.h"
 
+#include "llm/protocols/ReplyParsing.h"
+
 #include <map>
 
 namespace awb::llm {
@@ -35,9 +37,7 @@ Json objectMember(const Json& object, const char* key)
 // Readers guard every access; this catches what they missed so no exception leaves the protocol.
 Error malformed(const Json::exception& e)
 {
-    return Error::make(QStringLiteral("anthropic returned a reply of an unexpected shape: %1")
-                           .arg(QString::fromUtf8(e.what())),
-                       QStringLiteral("invalid_response"));
+    return malformedReply(QStringLiteral("anthropic"), e);
 }
 
 // The provider's own text when its error body is not the documented JSON (a proxy's HTML page).
@@ -425,16 +425,9 @@ Result<HttpRequestSpec> AnthropicProtocol::buildRequest(const ModelRequest& requ
 
 Result<ModelResponse> AnthropicProtocol::parseResponse(const QByteArray& body) const
 {
-    auto parsed = parseJson(body);
-    if (!parsed.ok())
-        return Error::make(QStringLiteral("anthropic returned a reply that is not JSON: %1")
-                               .arg(parsed.errorMessage()),
-                           QStringLiteral("invalid_response"));
-    try {
-        return responseFromMessage(*parsed);
-    } catch (const Json::exception& e) {
-        return malformed(e);
-    }
+    return parseReply(body, QStringLiteral("anthropic"), [](const Json& reply) -> Result<ModelResponse> {
+        return responseFromMessage(reply);
+    });
 }
 
 std::unique_ptr<StreamDecoder>

@@ -1,5 +1,7 @@
 #include "llm/protocols/GeminiProtocol.h"
 
+#include "llm/protocols/ReplyParsing.h"
+
 #include <QHash>
 
 #include "llm/protocols/GeminiSchema.h"
@@ -44,9 +46,7 @@ bool isTrue(const Json& object, const char* key)
 // Readers guard every access; this catches what they missed so no exception leaves the protocol.
 Error malformed(const Json::exception& e)
 {
-    return Error::make(QStringLiteral("gemini returned a reply of an unexpected shape: %1")
-                           .arg(QString::fromUtf8(e.what())),
-                       QStringLiteral("invalid_response"));
+    return malformedReply(QStringLiteral("gemini"), e);
 }
 
 QString rawFailureText(const QByteArray& body)
@@ -462,16 +462,9 @@ Result<HttpRequestSpec> GeminiProtocol::buildRequest(const ModelRequest& request
 
 Result<ModelResponse> GeminiProtocol::parseResponse(const QByteArray& body) const
 {
-    auto parsed = parseJson(body);
-    if (!parsed.ok())
-        return Error::make(QStringLiteral("gemini returned a reply that is not JSON: %1")
-                               .arg(parsed.errorMessage()),
-                           QStringLiteral("invalid_response"));
-    try {
-        return responseFromJson(*parsed);
-    } catch (const Json::exception& e) {
-        return malformed(e);
-    }
+    return parseReply(body, QStringLiteral("gemini"), [](const Json& reply) -> Result<ModelResponse> {
+        return responseFromJson(reply);
+    });
 }
 
 std::unique_ptr<StreamDecoder>

@@ -1,5 +1,7 @@
 #include "llm/protocols/OllamaProtocol.h"
 
+#include "llm/protocols/ReplyParsing.h"
+
 namespace awb::llm {
 
 namespace {
@@ -36,9 +38,7 @@ Json arrayMember(const Json& object, const char* key)
 // Readers guard every access; this catches what they missed so no exception leaves the protocol.
 Error malformed(const Json::exception& e)
 {
-    return Error::make(QStringLiteral("ollama returned a reply of an unexpected shape: %1")
-                           .arg(QString::fromUtf8(e.what())),
-                       QStringLiteral("invalid_response"));
+    return malformedReply(QStringLiteral("ollama"), e);
 }
 
 QString rawFailureText(const QByteArray& body)
@@ -326,16 +326,9 @@ Result<HttpRequestSpec> OllamaProtocol::buildRequest(const ModelRequest& request
 
 Result<ModelResponse> OllamaProtocol::parseResponse(const QByteArray& body) const
 {
-    auto parsed = parseJson(body);
-    if (!parsed.ok())
-        return Error::make(QStringLiteral("ollama returned a reply that is not JSON: %1")
-                               .arg(parsed.errorMessage()),
-                           QStringLiteral("invalid_response"));
-    try {
-        return responseFromJson(*parsed);
-    } catch (const Json::exception& e) {
-        return malformed(e);
-    }
+    return parseReply(body, QStringLiteral("ollama"), [](const Json& reply) -> Result<ModelResponse> {
+        return responseFromJson(reply);
+    });
 }
 
 std::unique_ptr<StreamDecoder>
