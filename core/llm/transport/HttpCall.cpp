@@ -1,7 +1,6 @@
 #include "llm/transport/HttpCall.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkRequest>
+#include <QTimer>
 
 #include "llm/transport/HttpExchange.h"
 #include "util/Log.h"
@@ -24,11 +23,6 @@ HttpCall::HttpCall(HttpCallContext context, const ModelRequest& request, QObject
                                               QStringLiteral("unknown_provider"))))
 {
     m_clock.start();
-    for (QTimer* t : {&m_phaseTimer, &m_attemptTimer, &m_backoffTimer})
-        t->setSingleShot(true);
-    connect(&m_phaseTimer, &QTimer::timeout, this, &HttpCall::onPhaseTimeout);
-    connect(&m_attemptTimer, &QTimer::timeout, this, &HttpCall::onAttemptTimeout);
-    connect(&m_backoffTimer, &QTimer::timeout, this, &HttpCall::startAttempt);
     if (m_spec) {
         HttpHeaders headers = m_spec->headers;
         headers.prepend({"Content-Type", "application/json"});
@@ -70,8 +64,8 @@ void HttpCall::startAttempt()
         finish(error(m_spec.errorMessage(), m_spec.error().code));
         return;
     }
-    if (!m_ctx.network) {
-        finish(error(QStringLiteral("%1 has no network access manager").arg(m_ctx.label),
+    if (!m_ctx.client) {
+        finish(error(QStringLiteral("%1 has no HTTP client").arg(m_ctx.label),
                      QStringLiteral("internal")));
         return;
     }
@@ -96,31 +90,30 @@ void HttpCall::startAttempt()
             Q_EMIT textDelta(delta);
     });
 
-    QNetworkRequest req(m_spec->url);
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    // Redirects are not followed (a POST must not silently turn into a GET somewhere else) and
+    // nothing is cached; our own timers tell the phases apart.
+    HttpRequest req;
+    req.url = m_spec->url;
+    req.body = m_spec->body;
     const bool ndjson = m_ctx.protocol->framing() == StreamFraming::NdJson;
-    req.setRawHeader("Accept", !m_ctx.config.stream ? "application/json"
-                               : ndjson             ? "application/x-ndjson"
-                                                    : "text/event-stream");
-    req.setRawHeader("User-Agent", "agent-workbench/" AWB_VERSION);
-    for (const auto& [name, value] : m_spec->headers)
-        req.setRawHeader(name, value);
-    // A POST must not silently turn into a GET somewhere else: a redirect is reported instead.
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                     QNetworkRequest::ManualRedirectPolicy);
-    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    req.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    req.setTransferTimeout(0); // our own timers tell the phases apart
+    req.headers = {{"Content-Type", "application/json"},
+                   {"Accept", !m_ctx.config.stream ? "application/json"
+                              : ndjson             ? "application/x-ndjson"
+                                                   : "text/event-stream"},
+                   {"User-Agent", "agent-workbench/" AWB_VERSION}};
+    req.headers += m_spec->headers;
 
     m_phase = Phase::Connecting;
-    QNetworkReply* reply = m_ctx.network->post(req, m_spec->body);
-    m_reply = reply;
-    connect(reply, &QNetworkReply::requestSent, this, &HttpCall::onRequestSent);
-    connect(reply, &QNetworkReply::metaDataChanged, this, &HttpCall::onHeaders);
-    connect(reply, &QNetworkReply::readyRead, this, &HttpCall::onReadyRead);
-    connect(reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
-    m_phaseTimer.start(std::chrono::milliseconds(m_ctx.options.connectTimeoutMs));
-    m_attemptTimer.start(std::chrono::milliseconds(m_ctx.options.attemptTimeoutMs));
+    HttpTransfer* transfer = m_ctx.client->post(req, this);
+    m_transfer = transfer;
+    connect(transfer, &HttpTransfer::requestSent, this, &HttpCall::onRequestSent);
+    connect(transfer, &HttpTransfer::headersReceived, this, &HttpCall::onHeaders);
+    connect(transfer, &HttpTransfer::readyRead, this, &HttpCall::onReadyRead);
+    connect(transfer, &HttpTransfer::finished, this, &HttpCall::onReplyFinished);
+    m_phaseTimer.start(std::chrono::milliseconds(m_ctx.options.connectTimeoutMs),
+                       [this] { onPhaseTimeout(); });
+    m_attemptTimer.start(std::chrono::milliseconds(m_ctx.options.attemptTimeoutMs),
+                         [this] { onAttemptTimeout(); });
     qCDebug(lcLlm) << "attempt" << m_attempt << "to" << m_ctx.label;
 }
 
@@ -129,20 +122,19 @@ void HttpCall::onRequestSent()
     if (m_phase != Phase::Connecting)
         return;
     m_phase = Phase::AwaitingHeaders;
-    m_phaseTimer.start(std::chrono::milliseconds(
-        m_ctx.config.stream ? m_ctx.options.firstByteTimeoutMs : m_ctx.options.responseTimeoutMs));
+    m_phaseTimer.start(std::chrono::milliseconds(m_ctx.config.stream
+                                                     ? m_ctx.options.firstByteTimeoutMs
+                                                     : m_ctx.options.responseTimeoutMs),
+                       [this] { onPhaseTimeout(); });
 }
 
 void HttpCall::onHeaders()
 {
-    if (!m_reply || m_haveHeaders)
-        return;
-    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!status.isValid())
+    if (!m_transfer || m_haveHeaders || m_transfer->status() == 0)
         return;
     m_haveHeaders = true;
-    m_status = status.toInt();
-    m_responseHeaders = m_reply->rawHeaderPairs();
+    m_status = m_transfer->status();
+    m_responseHeaders = m_transfer->headers();
     const QByteArray contentType =
         headerValue(m_responseHeaders, "content-type").value_or(QByteArray()).toLower();
     // A server may answer a streaming request with one JSON document (some compatible servers
@@ -150,19 +142,20 @@ void HttpCall::onHeaders()
     m_streaming = m_ctx.config.stream && m_status >= 200 && m_status < 300 &&
                   !contentType.startsWith("application/json");
     m_phase = Phase::Receiving;
-    m_phaseTimer.start(std::chrono::milliseconds(m_ctx.options.idleTimeoutMs));
+    m_phaseTimer.start(std::chrono::milliseconds(m_ctx.options.idleTimeoutMs),
+                       [this] { onPhaseTimeout(); });
 }
 
 void HttpCall::onReadyRead()
 {
-    if (!m_reply)
+    if (!m_transfer)
         return;
     if (!m_haveHeaders)
         onHeaders();
     if (m_phase != Phase::Receiving)
         return;
-    m_phaseTimer.start(std::chrono::milliseconds(m_ctx.options.idleTimeoutMs));
-    consume(m_reply->readAll());
+    m_phaseTimer.restart(); // the idle timeout counts from the last chunk
+    consume(m_transfer->readAll());
 }
 
 void HttpCall::consume(const QByteArray& chunk)
@@ -235,22 +228,22 @@ bool HttpCall::deliverFrame(const QByteArray& event, const QByteArray& data, boo
 
 void HttpCall::onReplyFinished()
 {
-    QNetworkReply* reply = m_reply;
-    if (!reply)
+    HttpTransfer* transfer = m_transfer;
+    if (!transfer)
         return;
     const int attemptId = m_attemptId;
     if (!m_haveHeaders)
         onHeaders();
     if (m_phase == Phase::Receiving)
-        consume(reply->readAll());
+        consume(transfer->readAll());
     if (!stillCurrent(attemptId))
         return;
-    const QNetworkReply::NetworkError netError = reply->error();
-    const QString netErrorString = reply->errorString();
+    const TransferError netError = transfer->error();
+    const QString netErrorString = transfer->errorString();
     releaseReply();
 
     if (!m_haveHeaders) {
-        const bool network = isNetworkFailure(netError);
+        const bool network = netError == TransferError::Network;
         attemptFailed(
             failureOf(network ? FailureKind::Network : FailureKind::Permanent),
             error(QStringLiteral("could not reach %1: %2").arg(m_ctx.label, netErrorString),
@@ -258,7 +251,7 @@ void HttpCall::onReplyFinished()
         return;
     }
     if (m_status >= 200 && m_status < 300) {
-        if (netError != QNetworkReply::NoError) {
+        if (netError != TransferError::None) {
             attemptFailed(failureOf(FailureKind::StreamInterrupted),
                           error(QStringLiteral("the reply from %1 was cut after %2 bytes: %3")
                                     .arg(m_ctx.label)
@@ -354,7 +347,7 @@ void HttpCall::completeHttpFailure()
 
 void HttpCall::onPhaseTimeout()
 {
-    if (m_done || !m_reply)
+    if (m_done || !m_transfer)
         return;
     QString message;
     switch (m_phase) {
@@ -371,7 +364,7 @@ void HttpCall::onPhaseTimeout()
     default:
         return;
     }
-    const qint64 ms = m_phaseTimer.intervalAsDuration().count();
+    const qint64 ms = m_phaseTimer.interval().count();
     releaseReply();
     attemptFailed(failureOf(FailureKind::Timeout),
                   error(message.arg(m_ctx.label, duration(ms)), QStringLiteral("timeout")));
@@ -379,7 +372,7 @@ void HttpCall::onPhaseTimeout()
 
 void HttpCall::onAttemptTimeout()
 {
-    if (m_done || !m_reply)
+    if (m_done || !m_transfer)
         return;
     releaseReply();
     attemptFailed(failureOf(FailureKind::Timeout),
@@ -445,7 +438,7 @@ void HttpCall::attemptFailed(const AttemptFailure& failure, const Error& err)
     qCInfo(lcLlm).noquote() << "retrying" << m_ctx.label << "in" << decision.delayMs
                             << "ms:" << err.message;
     m_phase = Phase::Backoff;
-    m_backoffTimer.start(std::chrono::milliseconds(decision.delayMs));
+    m_backoffTimer.start(std::chrono::milliseconds(decision.delayMs), [this] { startAttempt(); });
     Q_EMIT retrying(m_attempt + 1, int(decision.delayMs), err);
 }
 
@@ -466,12 +459,11 @@ void HttpCall::finish(const Result<ModelResponse>& result)
 
 void HttpCall::releaseReply()
 {
-    if (QNetworkReply* reply = m_reply) {
-        m_reply = nullptr;
-        reply->disconnect(this);
-        if (reply->isRunning())
-            reply->abort();
-        reply->deleteLater();
+    if (HttpTransfer* transfer = m_transfer) {
+        m_transfer = nullptr;
+        transfer->disconnect(this);
+        transfer->abort();
+        transfer->deleteLater();
     }
 }
 

@@ -3,16 +3,16 @@
 // breaker bookkeeping. Internal to the transport; HttpProvider::start() creates it.
 
 #include <QElapsedTimer>
-#include <QNetworkReply>
 #include <QPointer>
-#include <QTimer>
 
 #include <memory>
 #include <optional>
 
 #include "llm/Pricing.h"
+#include "llm/transport/HttpClient.h"
 #include "llm/transport/HttpProvider.h"
 #include "llm/transport/StreamFraming.h"
+#include "util/Deadline.h"
 
 namespace awb::llm {
 
@@ -23,7 +23,7 @@ struct HttpCallContext
     HttpOptions options;
     std::shared_ptr<CircuitBreaker> breaker;
     std::shared_ptr<const Pricing> pricing;
-    std::shared_ptr<QNetworkAccessManager> network;
+    HttpClient* client = nullptr;
     QString label; // "openai at http://..."
 };
 
@@ -75,9 +75,9 @@ private:
     Json m_requestJson; // redacted, for exchanged() and rawRequest
 
     QElapsedTimer m_clock;
-    QTimer m_phaseTimer;
-    QTimer m_attemptTimer;
-    QTimer m_backoffTimer;
+    Deadline m_phaseTimer;
+    Deadline m_attemptTimer;
+    Deadline m_backoffTimer;
     Phase m_phase = Phase::Idle;
     bool m_done = false;
     bool m_breakerHeld = false;
@@ -85,7 +85,7 @@ private:
     int m_attemptId = 0; // bumps whenever an attempt ends, so late callbacks see they are stale
 
     // State of the current attempt.
-    QPointer<QNetworkReply> m_reply;
+    QPointer<HttpTransfer> m_transfer;
     bool m_haveHeaders = false;
     int m_status = 0;
     HttpHeaders m_responseHeaders;

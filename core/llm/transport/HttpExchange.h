@@ -4,7 +4,6 @@
 // user can act on, its code, and how the retry policy should see it.
 
 #include <QByteArray>
-#include <QNetworkReply>
 #include <QString>
 #include <QUrl>
 
@@ -35,8 +34,6 @@ ClassifiedFailure classifyStatus(int status, const HttpHeaders& headers, const Q
                                  const ProviderFailure& parsed, const Endpoint& endpoint);
 
 AttemptFailure failureOf(FailureKind kind);
-// Refused, reset, DNS, proxy trouble: worth another attempt. TLS failures are not.
-bool isNetworkFailure(QNetworkReply::NetworkError error);
 // Error codes a provider puts in a stream (Anthropic "overloaded_error", ...) that a new attempt
 // can cure. Stream decoders should use these codes for such errors.
 bool isTransientStreamError(const QString& code);

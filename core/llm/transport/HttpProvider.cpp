@@ -1,9 +1,8 @@
 #include "llm/transport/HttpProvider.h"
 
-#include <QNetworkAccessManager>
-
 #include "llm/Pricing.h"
 #include "llm/transport/HttpCall.h"
+#include "llm/transport/HttpClient.h"
 
 namespace awb::llm {
 
@@ -62,12 +61,6 @@ QString HttpProvider::profileLabel() const
 
 ModelCall* HttpProvider::start(const ModelRequest& request, QObject* parent)
 {
-    if (m_networks.empty()) {
-        // deleteLater: the last call to let go may do so from inside one of the manager's replies.
-        for (std::size_t i = 0; i < kNetworkPool; ++i)
-            m_networks.push_back(std::shared_ptr<QNetworkAccessManager>(
-                new QNetworkAccessManager(), [](QNetworkAccessManager* m) { m->deleteLater(); }));
-    }
     HttpCallContext context;
     context.protocol = m_protocol;
     context.config = m_config;
@@ -76,7 +69,7 @@ ModelCall* HttpProvider::start(const ModelRequest& request, QObject* parent)
     context.options = m_options;
     context.breaker = m_options.breaker;
     context.pricing = m_options.pricing;
-    context.network = m_networks[m_nextNetwork++ % m_networks.size()];
+    context.client = &HttpClient::shared();
     context.label = profileLabel();
     ModelRequest resolved = request;
     resolved.model = context.config.model;

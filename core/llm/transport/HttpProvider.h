@@ -17,8 +17,6 @@
 #include "llm/transport/CircuitBreaker.h"
 #include "llm/transport/RetryPolicy.h"
 
-class QNetworkAccessManager;
-
 namespace awb::llm {
 
 class Pricing;
@@ -58,13 +56,6 @@ private:
     std::shared_ptr<const WireProtocol> m_protocol;
     ProviderConfig m_config;
     HttpOptions m_options;
-    // Created on the first start(), on that thread; shared with running calls so that they
-    // outlive them, deleted with deleteLater(). Several managers, used in turn: Qt 6.4 opens at
-    // most six HTTP/1.1 connections per host and manager, which would queue concurrent runs
-    // against a local server (vLLM, llama.cpp, Ollama).
-    static constexpr std::size_t kNetworkPool = 8;
-    std::vector<std::shared_ptr<QNetworkAccessManager>> m_networks;
-    std::size_t m_nextNetwork = 0;
 };
 
 // Replaces every occurrence of the secret in text with "[redacted]" (nothing when it is empty).
