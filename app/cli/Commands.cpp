@@ -28,14 +28,6 @@
 
 namespace awb::cli {
 
-namespace {
-
-int fail(const QString& message, int code = ExitUsage)
-{
-    printErr(QStringLiteral("awb: %1").arg(message));
-    return code;
-}
-
 QString currentActor()
 {
     QString user = qEnvironmentVariable("USER");
@@ -72,6 +64,14 @@ Result<std::unique_ptr<WorkspaceSession>> openSession(const QString& dir)
         printErr(QStringLiteral("awb: created the audit key of this workspace in the keychain (entry %1)")
                      .arg(AuditKey::keychainEntry(ws->root())));
     return WorkspaceSession::open(ws->root(), key->key, currentActor(), knownSecrets());
+}
+
+namespace {
+
+int fail(const QString& message, int code = ExitUsage)
+{
+    printErr(QStringLiteral("awb: %1").arg(message));
+    return code;
 }
 
 // Ctrl-C cancels the run cleanly (the journal records it) instead of killing the process.
@@ -191,6 +191,8 @@ QString usage()
         "          [--approve-all | --approve TOOL,...] [--record FILE] [--json]\n"
         "          providers: scripted, openai, openai-responses, anthropic, gemini, ollama, openai-compatible,\n"
         "          replay (--cassette FILE)\n"
+        "  awb bench AGENT --workspace DIR --input TEXT --runs N --concurrency C [--provider P --model M\n"
+        "          --base-url URL] [--no-stream] [--json]   N runs, C at a time, through the full engine\n"
         "  awb resume RUN_ID --workspace DIR [--approve-all | --approve TOOL,... | --reject] [--json]\n"
         "  awb continue RUN_ID --workspace DIR --input TEXT [--approve-all | --approve TOOL,...] [--json]\n"
         "  awb runs list --workspace DIR [--json]\n"

@@ -5,6 +5,14 @@
 
 #include <QStringList>
 
+#include <memory>
+
+#include "util/Result.h"
+
+namespace awb {
+class WorkspaceSession;
+}
+
 namespace awb::cli {
 
 enum ExitCode
@@ -27,6 +35,13 @@ int toolsCall(const QStringList& args);
 int auditVerify(const QStringList& args);
 int auditExport(const QStringList& args);
 int keysCommand(const QString& verb, const QStringList& args); // keys set | keys delete
+int benchAgent(const QStringList& args);                       // Bench.cpp
+
+// Shared by the commands: who acts ("cli:USER"), the provider keys in the environment (redacted
+// everywhere), and the workspace session with its audit key.
+QString currentActor();
+QStringList knownSecrets();
+Result<std::unique_ptr<WorkspaceSession>> openSession(const QString& dir);
 
 QString usage();
 

@@ -28,6 +28,8 @@ int main(int argc, char* argv[])
 
     if (command == QLatin1String("run"))
         return runAgent(args);
+    if (command == QLatin1String("bench"))
+        return benchAgent(args);
     if (command == QLatin1String("resume"))
         return resumeRun(args);
     if (command == QLatin1String("continue"))

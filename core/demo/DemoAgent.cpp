@@ -23,7 +23,8 @@ When the checks are done, render the one-page PDF report (reports/q3-2026-revenu
 const char* const kMethod =
     "Ledger invoices dated 1 July to 30 September 2026 were matched to billed CRM deals by deal "
     "id, "
-    "comparing amounts in the invoice currency with a tolerance of 0.50 (the totals above add these "
+    "comparing amounts in the invoice currency with a tolerance of 0.50 (the totals above add "
+    "these "
     "amounts as booked, across USD, EUR, GBP and CHF). Ledger postings were "
     "checked for "
     "outlier amounts per account and period (modified z-score above 6), duplicate postings, period "
@@ -224,11 +225,47 @@ Json demoAgentScript()
          {"usage", usage(13915, 604)}});
     turns.push_back({{"text", kFinalAnswer}, {"usage", usage(15102, 538)}});
     // A follow-up in the chat continues the run; a scripted model cannot read it, and says so.
-    turns.push_back({{"text", "This demo runs on a scripted model: it follows a fixed script and cannot answer "
-                              "follow-up questions. The findings above are in the run's tool results (open a step "
-                              "in the inspector); connect a real provider to discuss them."},
-                     {"usage", usage(15700, 48)}});
+    turns.push_back(
+        {{"text",
+          "This demo runs on a scripted model: it follows a fixed script and cannot answer "
+          "follow-up questions. The findings above are in the run's tool results (open a step "
+          "in the inspector); connect a real provider to discuss them."},
+         {"usage", usage(15700, 48)}});
     return {{"schema_version", 1}, {"model", "scripted-q3"}, {"turns", std::move(turns)}};
+}
+
+Json benchAgentDefinition()
+{
+    return {
+        {"schema_version", 1},
+        {"name", "add-bench"},
+        {"description", "Adds two numbers with the add tool: the task of the side-by-side "
+                        "benchmark against LangGraph.js and the OpenAI Agents SDK."},
+        {"instructions", "You add numbers. Use the add tool for every sum and answer with the "
+                         "result only."},
+        {"model",
+         {{"provider", "scripted"},
+          {"name", "scripted-add"},
+          {"script", kBenchScriptFile},
+          {"fallbacks", Json::array()}}},
+        {"tools", Json::array({{{"name", "add"}}})},
+        {"budgets",
+         {{"max_steps", 10},
+          {"max_tokens", 20000},
+          {"max_cost_usd", "0.10"},
+          {"max_wall_seconds", 120},
+          {"max_parallel_tools", 1}}},
+        {"data_classification", "public"},
+    };
+}
+
+Json benchAgentScript()
+{
+    Json turns = Json::array();
+    turns.push_back({{"tool_calls", Json::array({call("add", {{"a", 2}, {"b", 3}})})},
+                     {"usage", usage(50, 10)}});
+    turns.push_back({{"text", "{{add:/sum}}"}, {"usage", usage(60, 1)}});
+    return {{"schema_version", 1}, {"model", "scripted-add"}, {"turns", std::move(turns)}};
 }
 
 } // namespace awb::demo

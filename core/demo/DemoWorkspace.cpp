@@ -32,9 +32,13 @@ Json workspaceSettings()
 
 QStringList demoFiles()
 {
-    return {QStringLiteral("workspace.json"), kLedgerFile, kCrmFile,
+    return {QStringLiteral("workspace.json"),
+            kLedgerFile,
+            kCrmFile,
             QStringLiteral("agents/") + QLatin1String(kDemoAgentFile),
-            QStringLiteral("agents/") + QLatin1String(kDemoScriptFile)};
+            QStringLiteral("agents/") + QLatin1String(kDemoScriptFile),
+            QStringLiteral("agents/") + QLatin1String(kBenchAgentFile),
+            QStringLiteral("agents/") + QLatin1String(kBenchScriptFile)};
 }
 
 Status checkTarget(const QString& dir, const QString& root)
@@ -87,8 +91,18 @@ Status writeAll(const QString& root, const DemoData& data)
                       demoAgentDefinition());
         !s)
         return s;
-    return writeJson(dir.filePath(QStringLiteral("agents/") + QLatin1String(kDemoScriptFile)),
-                     demoAgentScript());
+    if (Status s =
+            writeJson(dir.filePath(QStringLiteral("agents/") + QLatin1String(kDemoScriptFile)),
+                      demoAgentScript());
+        !s)
+        return s;
+    if (Status s =
+            writeJson(dir.filePath(QStringLiteral("agents/") + QLatin1String(kBenchAgentFile)),
+                      benchAgentDefinition());
+        !s)
+        return s;
+    return writeJson(dir.filePath(QStringLiteral("agents/") + QLatin1String(kBenchScriptFile)),
+                     benchAgentScript());
 }
 
 DemoSummary summarize(const QString& root, const DemoData& data)

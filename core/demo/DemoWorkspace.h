@@ -1,6 +1,7 @@
 #pragma once
 // `awb demo init DIR`: creates the finance demo workspace: settings, a generated ERP ledger for
-// Q3 2026 (SQLite), the CRM billing export (CSV) and the q3-reconciliation agent with its script.
+// Q3 2026 (SQLite), the CRM billing export (CSV), the q3-reconciliation agent with its script, and
+// the add-bench agent of `awb bench`.
 // Deterministic: the same records on every run and machine. Takes well under a second.
 
 #include <QString>
