@@ -30,7 +30,8 @@ HttpCall::HttpCall(HttpCallContext context, const ModelRequest& request, QObject
         m_requestJson = {{"method", "POST"},
                          {"url", redactedUrl(m_spec->url, key).toStdString()},
                          {"headers", headersJson(headers, key)},
-                         {"body", redactSecret(m_spec->bodyJson, key)}};
+                         {"body", std::move(m_spec->bodyJson)}}; // the bytes are sent
+        redactSecretInPlace(m_requestJson, key);
     }
     QTimer::singleShot(0, this, &HttpCall::startAttempt);
 }
@@ -80,6 +81,8 @@ void HttpCall::startAttempt()
     m_responseHeaders.clear();
     m_streaming = false;
     m_body.clear();
+    m_parsedBody = Json();
+    m_bodyParsed = false;
     m_bytesReceived = 0;
     m_sse = SseParser();
     m_ndjson = NdJsonParser();
@@ -319,8 +322,8 @@ void HttpCall::completeSuccess()
         response.model = m_ctx.config.model;
     response.rawRequest = m_requestJson.value("body", Json());
     if (response.rawResponse.is_null())
-        response.rawResponse = m_streaming ? m_frames : bodyValue(m_body);
-    response.rawResponse = redactSecret(response.rawResponse, m_ctx.config.apiKey);
+        response.rawResponse = m_streaming ? m_frames : parsedBody();
+    redactSecretInPlace(response.rawResponse, m_ctx.config.apiKey);
     auto cost = m_ctx.pricing->costMicros(response.model, response.usage);
     if (!cost)
         cost = m_ctx.pricing->costMicros(m_ctx.config.model, response.usage);
@@ -381,6 +384,15 @@ void HttpCall::onAttemptTimeout()
                         QStringLiteral("timeout")));
 }
 
+const Json& HttpCall::parsedBody() const
+{
+    if (!m_bodyParsed) {
+        m_parsedBody = bodyValue(m_body);
+        m_bodyParsed = true;
+    }
+    return m_parsedBody;
+}
+
 Json HttpCall::responseJson() const
 {
     Json r = Json::object();
@@ -388,11 +400,11 @@ Json HttpCall::responseJson() const
         return r;
     r["status"] = m_status;
     r["headers"] = headersJson(m_responseHeaders, m_ctx.config.apiKey);
-    if (m_streaming)
-        r[m_ctx.protocol->framing() == StreamFraming::NdJson ? "lines" : "events"] =
-            redactSecret(m_frames, m_ctx.config.apiKey);
-    else
-        r["body"] = redactSecret(bodyValue(m_body), m_ctx.config.apiKey);
+    Json& body =
+        r[m_streaming ? (m_ctx.protocol->framing() == StreamFraming::NdJson ? "lines" : "events")
+                      : "body"];
+    body = m_streaming ? m_frames : parsedBody();
+    redactSecretInPlace(body, m_ctx.config.apiKey);
     return r;
 }
 

@@ -68,6 +68,7 @@ private:
 
     Error error(const QString& message, const QString& code) const;
     Json responseJson() const;
+    const Json& parsedBody() const; // m_body as JSON (bodyValue), parsed once
 
     HttpCallContext m_ctx;
     RetryPolicy m_policy;
@@ -91,6 +92,8 @@ private:
     HttpHeaders m_responseHeaders;
     bool m_streaming = false;
     QByteArray m_body;
+    mutable Json m_parsedBody;
+    mutable bool m_bodyParsed = false;
     qint64 m_bytesReceived = 0;
     SseParser m_sse;
     NdJsonParser m_ndjson;

@@ -132,6 +132,8 @@ public:
         curl_multi_setopt(m_multi, CURLMOPT_SOCKETDATA, this);
         curl_multi_setopt(m_multi, CURLMOPT_TIMERFUNCTION, &NetworkThread::onTimer);
         curl_multi_setopt(m_multi, CURLMOPT_TIMERDATA, this);
+        m_connectionCache = 64;
+        curl_multi_setopt(m_multi, CURLMOPT_MAXCONNECTS, long(m_connectionCache));
         m_noProxy = noProxyList();
         m_thread = std::thread([this] { loop(); });
     }
@@ -306,6 +308,13 @@ private:
             m_active.emplace(easy, std::move(state));
             curl_multi_add_handle(m_multi, easy);
         }
+        // Keep an idle connection for every transfer of the busiest moment: runs reuse them
+        // between their model calls. (curl's default, four per easy handle in the multi, shrinks as
+        // transfers end and closes connections a moment before the runs need them again.)
+        if (m_active.size() > m_connectionCache) {
+            m_connectionCache = m_active.size();
+            curl_multi_setopt(m_multi, CURLMOPT_MAXCONNECTS, long(m_connectionCache));
+        }
     }
 
     void connectionSettled(TransferState& state)
@@ -450,6 +459,7 @@ private:
     std::unordered_map<CURL*, std::shared_ptr<TransferState>> m_active;
     std::deque<std::shared_ptr<TransferState>> m_waiting;
     int m_connecting = 0; // admitted transfers without a connection yet
+    std::size_t m_connectionCache = 0;
     bool m_timerArmed = false;
     std::chrono::steady_clock::time_point m_deadline;
 };

@@ -19,25 +19,56 @@ QString redactSecret(const QString& text, const QString& secret)
     return out;
 }
 
-Json redactSecret(const Json& value, const QString& secret)
+namespace {
+// Replaces every occurrence of needle in text; false when there was none.
+bool replaceAll(std::string& text, const std::string& needle, const std::string& with)
+{
+    std::size_t at = text.find(needle);
+    if (at == std::string::npos)
+        return false;
+    for (; at != std::string::npos; at = text.find(needle, at + with.size()))
+        text.replace(at, needle.size(), with);
+    return true;
+}
+
+void redactInPlace(Json& value, const std::string& secret, const std::string& with)
+{
+    if (value.is_string()) {
+        replaceAll(value.get_ref<std::string&>(), secret, with);
+    } else if (value.is_array()) {
+        for (Json& item : value)
+            redactInPlace(item, secret, with);
+    } else if (value.is_object()) {
+        bool keyHasSecret = false;
+        for (auto& [key, item] : value.items()) {
+            keyHasSecret = keyHasSecret || key.find(secret) != std::string::npos;
+            redactInPlace(item, secret, with);
+        }
+        if (!keyHasSecret)
+            return;
+        Json renamed = Json::object();
+        for (auto& [key, item] : value.items()) {
+            std::string name = key;
+            replaceAll(name, secret, with);
+            renamed[name] = std::move(item);
+        }
+        value = std::move(renamed);
+    }
+}
+} // namespace
+
+void redactSecretInPlace(Json& value, const QString& secret)
 {
     if (secret.isEmpty())
-        return value;
-    if (value.is_string())
-        return redactSecret(toQ(value.get<std::string>()), secret).toStdString();
-    if (value.is_array()) {
-        Json out = Json::array();
-        for (const Json& item : value)
-            out.push_back(redactSecret(item, secret));
-        return out;
-    }
-    if (value.is_object()) {
-        Json out = Json::object();
-        for (const auto& [key, item] : value.items())
-            out[redactSecret(toQ(key), secret).toStdString()] = redactSecret(item, secret);
-        return out;
-    }
-    return value;
+        return;
+    redactInPlace(value, secret.toStdString(), kRedacted.toStdString());
+}
+
+Json redactSecret(const Json& value, const QString& secret)
+{
+    Json out = value;
+    redactSecretInPlace(out, secret);
+    return out;
 }
 
 HttpProvider::HttpProvider(std::shared_ptr<const WireProtocol> protocol, ProviderConfig config,

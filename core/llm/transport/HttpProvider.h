@@ -62,5 +62,7 @@ private:
 QString redactSecret(const QString& text, const QString& secret);
 // The same for every string (and object key) in a JSON value.
 Json redactSecret(const Json& value, const QString& secret);
+// The same, in place: walks the value without copying what holds no secret.
+void redactSecretInPlace(Json& value, const QString& secret);
 
 } // namespace awb::llm

@@ -82,6 +82,7 @@ private Q_SLOTS:
     void circuitOpensAfterConsecutiveFailures();
     void neverLeaksTheKey_data();
     void neverLeaksTheKey();
+    void redactsTheKeyInStringsAndObjectKeys();
 
 private:
     HttpProvider provider(bool stream = true);
@@ -530,6 +531,27 @@ void TestHttpProvider::neverLeaksTheKey()
     }
     QVERIFY2(!everything.contains(kKey), qPrintable(everything));
     QVERIFY(everything.contains(QLatin1String("[redacted]")));
+}
+
+void TestHttpProvider::redactsTheKeyInStringsAndObjectKeys()
+{
+    const QString key = QStringLiteral("sk-secret-42");
+    Json value = {{"plain", "nothing here"},
+                  {"list", {"a sk-secret-42 b sk-secret-42", 7, nullptr}},
+                  {"nested", {{"sk-secret-42", {{"deep", "xsk-secret-42y"}}}}}};
+    const Json untouched = {{"plain", "nothing here"}, {"n", 1}};
+    Json copy = untouched;
+    llm::redactSecretInPlace(copy, key);
+    QCOMPARE(QString::fromStdString(copy.dump()), QString::fromStdString(untouched.dump()));
+    const Json redacted = llm::redactSecret(value, key);
+    QCOMPARE(QString::fromStdString(redacted["list"][0].get<std::string>()),
+             QStringLiteral("a [redacted] b [redacted]"));
+    QCOMPARE(QString::fromStdString(redacted["nested"]["[redacted]"]["deep"].get<std::string>()),
+             QStringLiteral("x[redacted]y"));
+    QVERIFY(!QString::fromStdString(redacted.dump()).contains(key));
+    QVERIFY(QString::fromStdString(value.dump()).contains(key)); // the original is left alone
+    llm::redactSecretInPlace(value, QString());                  // no secret: nothing to do
+    QCOMPARE(value["list"][1].get<int>(), 7);
 }
 
 QTEST_GUILESS_MAIN(TestHttpProvider)
