@@ -131,6 +131,8 @@ private:
         AgentRun* run = AgentRun::start(m_setup.session->context(), m_setup.agent, m_setup.provider,
                                         m_setup.model, m_setup.input, m_setup.options, this);
         connect(run, &AgentRun::stopped, this, [this, run, clock](RunStatus status) {
+            // Once per run: cancelling a run that waits for approval stops it a second time.
+            disconnect(run, &AgentRun::stopped, this, nullptr);
             m_latenciesMs.push_back(double(clock.nsecsElapsed()) / 1e6);
             if (status != RunStatus::Succeeded) {
                 const QString why =

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void runsTheOpenAiWireFormat_data();
     void runsTheOpenAiWireFormat();
     void countsFailuresAndNamesTheFirst();
+    void aRunWaitingForApprovalIsAFailure();
     void refusesBadOptions_data();
     void refusesBadOptions();
 
@@ -158,6 +159,17 @@ void TestBench::countsFailuresAndNamesTheFirst()
     QCOMPARE(r.json().value("runs", -1), 6);
     QVERIFY2(r.err.contains("first failure") && r.err.contains("failed"), qPrintable(r.describe()));
     QCOMPARE(r.err.count("first failure"), 1);
+}
+
+void TestBench::aRunWaitingForApprovalIsAFailure()
+{
+    // The demo agent stops before send_email for a person's decision; a bench approves nothing.
+    QStringList args = benchArgs(m_ws, 2, 2);
+    args[1] = QStringLiteral("q3-reconciliation");
+    const AwbResult r = runAwb(args, env());
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.json().value("failures", -1), 2);
+    QVERIFY2(r.err.contains("waits for an approval"), qPrintable(r.describe()));
 }
 
 void TestBench::refusesBadOptions_data()
