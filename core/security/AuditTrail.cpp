@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <charconv>
+#include <cstdint>
 #include <cstring>
 #include <deque>
 #include <future>
@@ -20,18 +21,49 @@ namespace awb {
 
 namespace {
 
+// True when none of the bytes needs escaping in a JSON string (no control character, quote or
+// backslash): eight bytes at a time, as nearly every stored string is plain.
+bool isPlainJsonText(const char* data, qsizetype size)
+{
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+    auto hasZeroByte = [](std::uint64_t v) {
+        return ((v - kOnes) & ~v & kHighs) != 0;
+    };
+    qsizetype i = 0;
+    for (; i + 8 <= size; i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, data + i, 8);
+        // A byte below 0x20 (its high bit clear and below 0x20 after the subtraction), '"', '\\'.
+        const bool control = ((word - 0x2020202020202020ULL) & ~word & kHighs) != 0;
+        if (control || hasZeroByte(word ^ (kOnes * '"')) || hasZeroByte(word ^ (kOnes * '\\')))
+            return false;
+    }
+    for (; i < size; ++i) {
+        const auto c = static_cast<unsigned char>(data[i]);
+        if (c < 0x20 || c == '"' || c == '\\')
+            return false;
+    }
+    return true;
+}
+
 // Appends a JSON string literal with the escapes JSON requires and nothing else, as
 // canonicalJson() does for valid UTF-8 (which is all the audit table holds).
-void appendJsonString(QByteArray& out, const char* data, qsizetype size)
+void appendJsonString(std::string& out, const char* data, qsizetype size)
 {
     static constexpr char kHex[] = "0123456789abcdef";
-    out.append('"');
+    out.push_back('"');
+    if (isPlainJsonText(data, size)) {
+        out.append(data, std::size_t(size));
+        out.push_back('"');
+        return;
+    }
     qsizetype plainFrom = 0;
     for (qsizetype i = 0; i < size; ++i) {
         const auto c = static_cast<unsigned char>(data[i]);
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
-        out.append(data + plainFrom, i - plainFrom);
+        out.append(data + plainFrom, std::size_t(i - plainFrom));
         plainFrom = i + 1;
         switch (c) {
         case '"':
@@ -61,11 +93,11 @@ void appendJsonString(QByteArray& out, const char* data, qsizetype size)
         }
         }
     }
-    out.append(data + plainFrom, size - plainFrom);
-    out.append('"');
+    out.append(data + plainFrom, std::size_t(size - plainFrom));
+    out.push_back('"');
 }
 
-void appendJsonString(QByteArray& out, QByteArrayView utf8)
+void appendJsonString(std::string& out, QByteArrayView utf8)
 {
     appendJsonString(out, utf8.data(), utf8.size());
 }
@@ -73,14 +105,14 @@ void appendJsonString(QByteArray& out, QByteArrayView utf8)
 // The canonical JSON of an entry without its mac (what the mac signs), spliced from the stored
 // column texts: keys in sorted order, data already canonical. Equals
 // canonicalJson(entry.toJson(false)) for valid UTF-8, which is all the audit table holds.
-void appendSignedText(QByteArray& text, QByteArrayView actor, QByteArrayView data,
+void appendSignedText(std::string& text, QByteArrayView actor, QByteArrayView data,
                       QByteArrayView kind, QByteArrayView prev, QByteArrayView runId, qint64 seq,
                       QByteArrayView time)
 {
     text.append("{\"actor\":");
     appendJsonString(text, actor);
     text.append(",\"data\":");
-    text.append(data);
+    text.append(data.data(), std::size_t(data.size()));
     text.append(",\"kind\":");
     appendJsonString(text, kind);
     text.append(",\"prev\":");
@@ -91,10 +123,10 @@ void appendSignedText(QByteArray& text, QByteArrayView actor, QByteArrayView dat
     char digits[24];
     const auto [end, ec] = std::to_chars(digits, digits + sizeof(digits), seq);
     Q_UNUSED(ec);
-    text.append(digits, end - digits);
+    text.append(digits, std::size_t(end - digits));
     text.append(",\"time\":");
     appendJsonString(text, time);
-    text.append('}');
+    text.push_back('}');
 }
 
 // The path of the first floating-point number in value, if any ("data.lines[2].amount").
@@ -256,13 +288,14 @@ Result<AuditTrail::Link> AuditTrail::appendEntry(sql::Database& db, const QStrin
     const QByteArray kindText = kind.toUtf8();
     const QByteArray runIdText = runId.toUtf8();
     const QByteArray dataText = canonicalJson(data);
-    QByteArray signedText;
-    signedText.reserve(dataText.size() + actorText.size() + kindText.size() + runIdText.size() +
-                       256);
+    std::string signedText;
+    signedText.reserve(std::size_t(dataText.size()) + actorText.size() + kindText.size() +
+                       runIdText.size() + 256);
     appendSignedText(signedText, actorText, dataText, kindText, prevText, runIdText, link.seq,
                      timeText);
     HmacSha256 hmac(m_key);
-    const HmacSha256::HexDigest mac = hmac.hex(signedText);
+    const HmacSha256::HexDigest mac =
+        hmac.hex(QByteArrayView(signedText.data(), qsizetype(signedText.size())));
     link.mac = QString::fromLatin1(mac.data(), HmacSha256::kHexSize);
 
     auto insertStatement =
@@ -309,8 +342,8 @@ constexpr std::size_t kVerifyBatchEntries = 8192;
 struct MacBatch
 {
     qint64 firstSeq = 0;
-    QByteArray texts;
-    std::vector<qsizetype> ends;    // where each entry's text ends in texts
+    std::string texts;
+    std::vector<std::size_t> ends;  // where each entry's text ends in texts
     std::string macs;               // each entry's stored mac, 64 characters each
     std::vector<bool> macMalformed; // a stored mac that is not 64 characters never matches
 };
@@ -328,10 +361,10 @@ MacMismatches checkMacs(const QByteArray& key, const MacBatch& batch)
     HmacSha256 hmac(key);
     MacMismatches out;
     out.firstSeq = batch.firstSeq;
-    qsizetype from = 0;
+    std::size_t from = 0;
     for (std::size_t i = 0; i < batch.ends.size(); ++i) {
         const HmacSha256::HexDigest mac =
-            hmac.hex(QByteArrayView(batch.texts).sliced(from, batch.ends[i] - from));
+            hmac.hex(QByteArrayView(batch.texts.data() + from, qsizetype(batch.ends[i] - from)));
         if (batch.macMalformed[i] ||
             std::memcmp(mac.data(), batch.macs.data() + i * HmacSha256::kHexSize,
                         HmacSha256::kHexSize) != 0)
@@ -464,7 +497,7 @@ Result<AuditTrail::Verification> AuditTrail::verify(sql::Database& db,
         const QByteArrayView mac = rows->textView(7);
         if (batch.ends.empty()) {
             batch.firstSeq = seq;
-            batch.texts.reserve(qsizetype(kVerifyBatchEntries) * 512);
+            batch.texts.reserve(kVerifyBatchEntries * 512);
             batch.ends.reserve(kVerifyBatchEntries);
             batch.macs.reserve(kVerifyBatchEntries * HmacSha256::kHexSize);
             batch.macMalformed.reserve(kVerifyBatchEntries);
