@@ -6,8 +6,10 @@
 // workspace connection, living on the engine's thread.
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -48,16 +50,28 @@ public:
     ~Journal() override;
 
     // Redacts secrets in data, assigns the run's next seq and the time, and queues the event for
-    // the next group commit. The returned event is exactly what will be stored.
-    RunEvent append(const QString& runId, EventKind kind, const QString& stepId, Json data);
+    // the next group commit. The returned event is exactly what will be stored; the reference is
+    // valid until the next append() or flush().
+    const RunEvent& append(const QString& runId, EventKind kind, const QString& stepId, Json data);
     void storeResult(const QString& runId, const QString& handle, const Json& result);
-    void updateRun(const RunRow& row);
-    void addAudit(const QString& actor, const QString& kind, const QString& runId, const Json& data);
+    void updateRun(RunRow row);
+    void addAudit(const QString& actor, const QString& kind, const QString& runId, Json data);
+    // Runs `then` with the outcome of the group commit that holds everything queued so far, on this
+    // thread, after that commit's events are published; never from inside this call. Commits of
+    // all runs in one event-loop turn are one transaction, so runs that each wait for their
+    // intent to be durable before an effect share the commit. Skipped if context is destroyed.
+    void whenCommitted(QObject* context, std::function<void(const Status&)> then);
+    // A finished run's numbering is no longer needed here (setLastSeq() brings it back).
+    void forgetRun(const QString& runId) { m_lastSeq.erase(runId); }
 
     // Commits everything queued, then publishes the committed events. On failure nothing queued
     // is lost: it stays queued and the error says what failed.
     Status flush();
-    bool hasPending() const { return !m_events.empty() || !m_audit.empty() || !m_results.empty() || !m_runs.empty(); }
+    bool hasPending() const
+    {
+        return !m_events.empty() || !m_audit.empty() || !m_results.empty() || !m_runs.empty() ||
+               !m_waiters.empty();
+    }
 
     // Reading, for resume, `runs show` and views.
     Result<std::vector<RunEvent>> loadEvents(const QString& runId);
@@ -77,6 +91,7 @@ Q_SIGNALS:
 private:
     void scheduleFlush();
     Status writePending();
+    void releaseWaiters(const Status& outcome);
 
     struct PendingAudit
     {
@@ -89,6 +104,11 @@ private:
         QString runId, handle;
         QByteArray data;
     };
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        std::function<void(const Status&)> then;
+    };
 
     sql::Database m_db;
     std::shared_ptr<const AuditTrail> m_auditTrail;
@@ -99,12 +119,13 @@ private:
     std::vector<PendingResult> m_results;
     std::map<QString, RunRow> m_runs;
     std::map<QString, std::int64_t> m_lastSeq;
+    std::vector<Waiter> m_waiters;
     QString m_auditHead;
     bool m_flushScheduled = false;
 };
 
 // Audit data must hold no floating-point numbers (DESIGN: canonical JSON, integers only): this
-// turns them into their decimal text.
-Json auditSafe(const Json& value);
+// turns them into their decimal text, in place (nothing is copied when there is none).
+Json auditSafe(Json value);
 
 } // namespace awb
