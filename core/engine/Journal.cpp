@@ -36,6 +36,14 @@ Journal::Journal(sql::Database db, std::shared_ptr<const AuditTrail> audit, std:
 {
     if (auto head = AuditTrail::head(m_db))
         m_auditHead = AuditTrail::headString(head->seq, head->mac);
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_flushTimer, &QTimer::timeout, this, [this] {
+        if (!hasPending())
+            return;
+        if (Status s = flush(); !s)
+            Q_EMIT writeFailed(s.error());
+    });
 }
 
 Journal::~Journal()
@@ -85,21 +93,15 @@ void Journal::addAudit(const QString& actor, const QString& kind, const QString&
 void Journal::whenCommitted(QObject* context, std::function<void(const Status&)> then)
 {
     m_waiters.push_back({context, std::move(then)});
-    scheduleFlush();
+    // Someone waits: commit on the next turn, with whatever the other runs queue in this one.
+    if (!m_flushTimer.isActive() || m_flushTimer.interval() != 0)
+        m_flushTimer.start(0);
 }
 
 void Journal::scheduleFlush()
 {
-    if (m_flushScheduled)
-        return;
-    m_flushScheduled = true;
-    QTimer::singleShot(0, this, [this] {
-        m_flushScheduled = false;
-        if (!hasPending())
-            return;
-        if (Status s = flush(); !s)
-            Q_EMIT writeFailed(s.error());
-    });
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start(kGroupCommitWindowMs);
 }
 
 void Journal::releaseWaiters(const Status& outcome)

@@ -1,13 +1,16 @@
 #pragma once
 // The run journal: appends run events, full tool results, the runs index and audit entries to the
 // workspace database in group commits, and publishes events only after they are committed.
-// Appends are buffered for the current event-loop turn; flush() commits at once (the engine does
-// so before any tool runs, so an effect never starts ahead of its record). One Journal per
+// Appends are buffered for a short window (kGroupCommitWindowMs) so that one commit holds the
+// events of all runs in it; flush() commits at once and whenCommitted() on the next event-loop
+// turn (the engine waits for it before any tool runs, so an effect never starts ahead of its
+// record). One Journal per
 // workspace connection, living on the engine's thread.
 
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QTimer>
 
 #include <functional>
 #include <map>
@@ -43,6 +46,10 @@ class Journal : public QObject
 {
     Q_OBJECT
 public:
+    // How long appended events may wait for their commit (and so for being published) when nothing
+    // waits for them: a few milliseconds of a streamed answer become one transaction.
+    static constexpr int kGroupCommitWindowMs = 2;
+
     // secrets: redacts credentials from everything stored; auditRedactor: also configured PII,
     // for the audit trail (the journal keeps PII the run itself needs to resume).
     Journal(sql::Database db, std::shared_ptr<const AuditTrail> audit, std::shared_ptr<const Redactor> secrets,
@@ -121,7 +128,7 @@ private:
     std::map<QString, std::int64_t> m_lastSeq;
     std::vector<Waiter> m_waiters;
     QString m_auditHead;
-    bool m_flushScheduled = false;
+    QTimer m_flushTimer;
 };
 
 // Audit data must hold no floating-point numbers (DESIGN: canonical JSON, integers only): this

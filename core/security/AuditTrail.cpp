@@ -129,6 +129,19 @@ void appendSignedText(std::string& text, QByteArrayView actor, QByteArrayView da
     text.push_back('}');
 }
 
+bool containsFloat(const Json& value)
+{
+    if (value.is_number_float())
+        return true;
+    if (value.is_structured()) {
+        for (const Json& child : value) {
+            if (containsFloat(child))
+                return true;
+        }
+    }
+    return false;
+}
+
 // The path of the first floating-point number in value, if any ("data.lines[2].amount").
 std::optional<QString> firstFloat(const Json& value, const QString& path)
 {
@@ -212,11 +225,15 @@ Json AuditEntry::toJson(bool withMac) const
     return json;
 }
 
-AuditTrail::AuditTrail(QByteArray key) : m_key(std::move(key)) {}
+AuditTrail::AuditTrail(QByteArray key)
+    : m_key(std::move(key)),
+      m_hmacKey(m_key.isEmpty() ? nullptr : std::make_shared<const HmacSha256Key>(m_key))
+{
+}
 
 QString AuditTrail::macOf(const QByteArray& canonicalText) const
 {
-    HmacSha256 hmac(m_key);
+    HmacSha256 hmac(m_hmacKey ? m_hmacKey : std::make_shared<const HmacSha256Key>(m_key));
     return QString::fromLatin1(hmac.hexBytes(canonicalText));
 }
 
@@ -248,7 +265,7 @@ Result<AuditTrail::Link> AuditTrail::appendEntry(sql::Database& db, const QStrin
     if (!data.is_object())
         return Error::make(QStringLiteral("audit data for \"%1\" must be a JSON object").arg(kind),
                            QStringLiteral("invalid_arguments"));
-    if (auto where = firstFloat(data, QStringLiteral("data")))
+    if (auto where = containsFloat(data) ? firstFloat(data, QStringLiteral("data")) : std::nullopt)
         return Error::make(
             QStringLiteral("audit data for \"%1\" holds a floating-point number at "
                            "%2; the audit trail takes integers only: write money "
@@ -293,7 +310,7 @@ Result<AuditTrail::Link> AuditTrail::appendEntry(sql::Database& db, const QStrin
                        runIdText.size() + 256);
     appendSignedText(signedText, actorText, dataText, kindText, prevText, runIdText, link.seq,
                      timeText);
-    HmacSha256 hmac(m_key);
+    HmacSha256 hmac(m_hmacKey);
     const HmacSha256::HexDigest mac =
         hmac.hex(QByteArrayView(signedText.data(), qsizetype(signedText.size())));
     link.mac = QString::fromLatin1(mac.data(), HmacSha256::kHexSize);
@@ -356,7 +373,7 @@ struct MacMismatches
 
 // Runs on a worker thread: each entry's mac depends only on its own text (the previous mac is in
 // it as prev), so batches are checked independently and in parallel.
-MacMismatches checkMacs(const QByteArray& key, const MacBatch& batch)
+MacMismatches checkMacs(const std::shared_ptr<const HmacSha256Key>& key, const MacBatch& batch)
 {
     HmacSha256 hmac(key);
     MacMismatches out;
@@ -421,7 +438,7 @@ Result<AuditTrail::Verification> AuditTrail::verify(sql::Database& db,
                 seq, QStringLiteral("entry %1 was altered: its data is not valid JSON").arg(seq));
             return {};
         }
-        HmacSha256 hmac(m_key);
+        HmacSha256 hmac(m_hmacKey);
         if (hmac.hexBytes(canonicalJson(entryFromRow(*row).toJson(false))) != row->textUtf8(7))
             macFailure.emplace(seq,
                                QStringLiteral("entry %1 was altered: its mac does not match its "
@@ -444,7 +461,7 @@ Result<AuditTrail::Verification> AuditTrail::verify(sql::Database& db,
         return {};
     };
 
-    const QByteArray key = m_key;
+    const std::shared_ptr<const HmacSha256Key> key = m_hmacKey;
     MacBatch batch;
     auto submit = [&]() -> Status {
         if (batch.ends.empty())

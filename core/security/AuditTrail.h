@@ -10,6 +10,7 @@
 #include <QIODevice>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 #include "store/Sqlite.h"
@@ -17,6 +18,8 @@
 #include "util/Result.h"
 
 namespace awb {
+
+class HmacSha256Key;
 
 struct AuditEntry
 {
@@ -94,6 +97,7 @@ private:
                              AuditEntry* entry) const;
 
     QByteArray m_key;
+    std::shared_ptr<const HmacSha256Key> m_hmacKey; // the key's pads, hashed once
 };
 
 } // namespace awb

@@ -18,10 +18,10 @@ void check(int ok)
 }
 } // namespace
 
-HmacSha256::HmacSha256(QByteArrayView key)
-    : m_inner(EVP_MD_CTX_new()), m_outer(EVP_MD_CTX_new()), m_work(EVP_MD_CTX_new())
+HmacSha256Key::HmacSha256Key(QByteArrayView key)
+    : m_inner(EVP_MD_CTX_new()), m_outer(EVP_MD_CTX_new())
 {
-    if (!m_inner || !m_outer || !m_work)
+    if (!m_inner || !m_outer)
         throw std::bad_alloc();
     unsigned char block[kBlockSize] = {};
     if (key.size() > kBlockSize) {
@@ -42,21 +42,36 @@ HmacSha256::HmacSha256(QByteArrayView key)
     check(EVP_DigestUpdate(m_outer, outerPad, kBlockSize));
 }
 
+HmacSha256Key::~HmacSha256Key()
+{
+    EVP_MD_CTX_free(m_outer);
+    EVP_MD_CTX_free(m_inner);
+}
+
+HmacSha256::HmacSha256(std::shared_ptr<const HmacSha256Key> key)
+    : m_key(std::move(key)), m_work(EVP_MD_CTX_new())
+{
+    if (!m_work)
+        throw std::bad_alloc();
+}
+
+HmacSha256::HmacSha256(QByteArrayView key) : HmacSha256(std::make_shared<const HmacSha256Key>(key))
+{
+}
+
 HmacSha256::~HmacSha256()
 {
     EVP_MD_CTX_free(m_work);
-    EVP_MD_CTX_free(m_outer);
-    EVP_MD_CTX_free(m_inner);
 }
 
 HmacSha256::HexDigest HmacSha256::hex(QByteArrayView message)
 {
     unsigned char digest[kDigestSize];
     unsigned int size = 0;
-    check(EVP_MD_CTX_copy_ex(m_work, m_inner));
+    check(EVP_MD_CTX_copy_ex(m_work, m_key->m_inner));
     check(EVP_DigestUpdate(m_work, message.data(), std::size_t(message.size())));
     check(EVP_DigestFinal_ex(m_work, digest, &size));
-    check(EVP_MD_CTX_copy_ex(m_work, m_outer));
+    check(EVP_MD_CTX_copy_ex(m_work, m_key->m_outer));
     check(EVP_DigestUpdate(m_work, digest, kDigestSize));
     check(EVP_DigestFinal_ex(m_work, digest, &size));
     static constexpr char kHex[] = "0123456789abcdef";
