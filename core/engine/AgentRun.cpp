@@ -8,11 +8,13 @@
 
 #include "engine/EffectLedger.h"
 #include "engine/Journal.h"
+#include "engine/RequestEstimate.h"
 #include "llm/Pricing.h"
 #include "store/Workspace.h"
 #include "tools/ResultSummarizer.h"
 #include "tools/ToolRegistry.h"
 #include "util/FaultInjection.h"
+#include "util/IsoTime.h"
 #include "util/Log.h"
 
 namespace awb {
@@ -171,6 +173,7 @@ Status AgentRun::continueWith(const QString& message, const QString& actor)
                            QStringLiteral("not_continuable"));
     const StepState* model = m_state.lastModelStep();
     m_stopped = false;
+    m_ctx.journal->setLastSeq(m_state.runId, m_state.lastSeq); // the journal forgets finished runs
     record(EventKind::UserMessage, {},
            {{"text", toStd(message.trimmed())}, {"after_step", toStd(model ? model->id : QString())}, {"actor", toStd(actor)}});
     audit(actor, QStringLiteral("run.continued"), {{"message", toStd(message.trimmed())}});
@@ -185,9 +188,9 @@ void AgentRun::record(EventKind kind, const QString& stepId, Json data)
     m_state.apply(m_ctx.journal->append(m_state.runId, kind, stepId, std::move(data)));
 }
 
-void AgentRun::audit(const QString& actor, const QString& kind, const Json& data)
+void AgentRun::audit(const QString& actor, const QString& kind, Json data)
 {
-    m_ctx.journal->addAudit(actor, kind, m_state.runId, data);
+    m_ctx.journal->addAudit(actor, kind, m_state.runId, std::move(data));
 }
 
 void AgentRun::updateIndex()
@@ -200,12 +203,12 @@ void AgentRun::updateIndex()
     row.status = runStatusName(m_state.status);
     row.input = m_state.input;
     row.finalText = m_state.finalText;
-    row.createdAt = m_state.createdAt.toString(Qt::ISODateWithMs);
-    row.updatedAt = m_state.updatedAt.toString(Qt::ISODateWithMs);
+    row.createdAt = isoUtcMs(m_state.createdAt);
+    row.updatedAt = isoUtcMs(m_state.updatedAt);
     row.inputTokens = m_state.usage.inputTokens;
     row.outputTokens = m_state.usage.outputTokens;
     row.costMicros = m_state.usage.costMicros;
-    m_ctx.journal->updateRun(row);
+    m_ctx.journal->updateRun(std::move(row));
 }
 
 QString AgentRun::nextStepId() const
@@ -266,7 +269,7 @@ std::optional<Error> AgentRun::checkCallBudget(const llm::ModelRequest& request)
     // About four characters a token: a deliberately rough, provider-neutral estimate.
     qsizetype chars = request.instructions.size();
     for (const llm::ChatMessage& m : request.messages)
-        chars += m.text.size() + qsizetype(m.toJson().dump().size()) / 4;
+        chars += m.text.size() + serializedSize(m) / 4;
     for (const llm::ToolSpec& t : request.tools)
         chars += t.description.size() + qsizetype(t.inputSchema.dump().size());
     const std::int64_t inputEstimate = (chars + 3) / 4;
@@ -580,18 +583,32 @@ Status AgentRun::decide(const QString& approvalStepId, bool approve, const QStri
 void AgentRun::dispatchTool(const QString& stepId)
 {
     const StepState* step = m_state.step(stepId);
+    record(EventKind::StepStarted, stepId, {{"attempt", step->attempts + 1}});
+    // Taken now, so that advance() neither starts it twice nor exceeds max_parallel_tools.
+    auto cancel = std::make_shared<CancelFlag>();
+    m_tools.emplace(stepId, InFlight{cancel, nullptr});
+    // The fence: nothing runs before its start is on disk, and the results it reads are committed.
+    // Runs that reach it in the same event-loop turn share one commit.
+    m_ctx.journal->whenCommitted(this, [this, stepId, cancel](const Status& committed) {
+        const auto it = m_tools.find(stepId);
+        if (m_stopped || it == m_tools.end() || it->second.cancel != cancel)
+            return; // stopped or timed out meanwhile
+        if (!committed) {
+            finish(RunStatus::Failed, {}, errorJson(committed.error()));
+            return;
+        }
+        executeTool(stepId);
+    });
+}
+
+void AgentRun::executeTool(const QString& stepId)
+{
+    const StepState* step = m_state.step(stepId);
     const auto tool = m_ctx.tools->find(step->name);
     const AgentTool* policy = m_agent.tool(step->name);
-    record(EventKind::StepStarted, stepId, {{"attempt", step->attempts + 1}});
-    // The fence: nothing runs before its start is on disk, and the results it reads are committed.
-    if (Status s = m_ctx.journal->flush(); !s) {
-        finish(RunStatus::Failed, {}, errorJson(s.error()));
-        return;
-    }
     fault::crashPoint("tool.started");
 
-    InFlight flight;
-    flight.cancel = std::make_shared<CancelFlag>();
+    InFlight& flight = m_tools.at(stepId);
     ToolContext ctx;
     ctx.runId = m_state.runId;
     ctx.stepId = stepId;
@@ -619,7 +636,6 @@ void AgentRun::dispatchTool(const QString& stepId)
         advance();
     });
     flight.timeout->start(timeoutMs);
-    m_tools.emplace(stepId, flight);
 
     auto results = m_results; // keeps the reader alive while the worker uses it
     auto* watcher = new QFutureWatcher<Result<Json>>(this);
@@ -645,7 +661,8 @@ void AgentRun::onToolFinished(const QString& stepId, const Result<Json>& result,
     auto it = m_tools.find(stepId);
     if (it == m_tools.end() || m_stopped)
         return; // timed out or cancelled: the late result is not used
-    it->second.timeout->deleteLater();
+    if (it->second.timeout)
+        it->second.timeout->deleteLater();
     m_tools.erase(it);
     const StepState* step = m_state.step(stepId);
     if (!result) {
@@ -712,7 +729,8 @@ void AgentRun::finish(RunStatus status, const QString& finalText, const Json& er
     }
     for (auto& [id, flight] : m_tools) {
         flight.cancel->cancelled = true;
-        flight.timeout->deleteLater();
+        if (flight.timeout)
+            flight.timeout->deleteLater();
     }
     // Steps still open end with the run, so the journal has no step left dangling.
     for (const StepState& s : m_state.steps) {
@@ -729,6 +747,7 @@ void AgentRun::finish(RunStatus status, const QString& finalText, const Json& er
     updateIndex();
     if (Status s = m_ctx.journal->flush(); !s)
         qCWarning(lcEngine) << s.errorMessage();
+    m_ctx.journal->forgetRun(m_state.runId);
     Q_EMIT stopped(status);
 }
 

@@ -93,7 +93,7 @@ private:
              RunOptions options, QObject* parent);
 
     void record(EventKind kind, const QString& stepId, Json data);
-    void audit(const QString& actor, const QString& kind, const Json& data);
+    void audit(const QString& actor, const QString& kind, Json data);
     void updateIndex();
     QString nextStepId() const;
     QString agentActor() const;
@@ -104,6 +104,7 @@ private:
     void onModelFinished(const QString& stepId, const Result<llm::ModelResponse>& result);
     void createToolSteps(const StepState& modelStep, const llm::ChatMessage& message);
     void dispatchTool(const QString& stepId);
+    void executeTool(const QString& stepId);
     void onToolFinished(const QString& stepId, const Result<Json>& result, qint64 elapsedMs);
     void failTool(const QString& stepId, const Error& error, const QString& auditKind);
     bool autoApproves(const QString& toolName) const;

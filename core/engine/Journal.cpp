@@ -5,24 +5,27 @@
 #include "security/AuditTrail.h"
 #include "security/Redactor.h"
 #include "util/Decimal.h"
+#include "util/IsoTime.h"
 #include "util/Log.h"
 
 namespace awb {
 
-Json auditSafe(const Json& value)
+namespace {
+void makeAuditSafe(Json& value)
 {
     if (value.is_number_float()) {
         const auto d = Decimal::fromJson(value);
-        return d ? Json(toStd(d->toString(6))) : Json(value.dump());
+        value = d ? Json(toStd(d->toString(6))) : Json(value.dump());
+    } else if (value.is_structured()) {
+        for (Json& child : value)
+            makeAuditSafe(child);
     }
-    if (value.is_array() || value.is_object()) {
-        Json copy = value;
-        for (auto& [key, child] : copy.items()) {
-            Q_UNUSED(key);
-            child = auditSafe(child);
-        }
-        return copy;
-    }
+}
+} // namespace
+
+Json auditSafe(Json value)
+{
+    makeAuditSafe(value);
     return value;
 }
 
@@ -33,6 +36,14 @@ Journal::Journal(sql::Database db, std::shared_ptr<const AuditTrail> audit, std:
 {
     if (auto head = AuditTrail::head(m_db))
         m_auditHead = AuditTrail::headString(head->seq, head->mac);
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_flushTimer, &QTimer::timeout, this, [this] {
+        if (!hasPending())
+            return;
+        if (Status s = flush(); !s)
+            Q_EMIT writeFailed(s.error());
+    });
 }
 
 Journal::~Journal()
@@ -43,16 +54,16 @@ Journal::~Journal()
     }
 }
 
-RunEvent Journal::append(const QString& runId, EventKind kind, const QString& stepId, Json data)
+const RunEvent& Journal::append(const QString& runId, EventKind kind, const QString& stepId,
+                                Json data)
 {
-    RunEvent e;
+    RunEvent& e = m_events.emplace_back();
     e.runId = runId;
     e.seq = ++m_lastSeq[runId];
     e.time = QDateTime::currentDateTimeUtc();
     e.kind = kind;
     e.stepId = stepId;
-    e.data = m_secrets ? m_secrets->redact(data) : std::move(data);
-    m_events.push_back(e);
+    e.data = m_secrets ? m_secrets->redact(std::move(data)) : std::move(data);
     scheduleFlush();
     return e;
 }
@@ -63,32 +74,46 @@ void Journal::storeResult(const QString& runId, const QString& handle, const Jso
     scheduleFlush();
 }
 
-void Journal::updateRun(const RunRow& row)
+void Journal::updateRun(RunRow row)
 {
-    m_runs[row.runId] = row;
+    QString id = row.runId;
+    m_runs.insert_or_assign(std::move(id), std::move(row));
     scheduleFlush();
 }
 
-void Journal::addAudit(const QString& actor, const QString& kind, const QString& runId, const Json& data)
+void Journal::addAudit(const QString& actor, const QString& kind, const QString& runId, Json data)
 {
-    Json safe = auditSafe(data);
+    makeAuditSafe(data);
     if (m_auditRedactor)
-        safe = m_auditRedactor->redact(safe);
-    m_audit.push_back({actor, kind, runId, std::move(safe), QDateTime::currentDateTimeUtc()});
+        data = m_auditRedactor->redact(std::move(data));
+    m_audit.push_back({actor, kind, runId, std::move(data), QDateTime::currentDateTimeUtc()});
     scheduleFlush();
+}
+
+void Journal::whenCommitted(QObject* context, std::function<void(const Status&)> then)
+{
+    m_waiters.push_back({context, std::move(then)});
+    // Someone waits: commit on the next turn, with whatever the other runs queue in this one.
+    if (!m_flushTimer.isActive() || m_flushTimer.interval() != 0)
+        m_flushTimer.start(0);
 }
 
 void Journal::scheduleFlush()
 {
-    if (m_flushScheduled)
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start(kGroupCommitWindowMs);
+}
+
+void Journal::releaseWaiters(const Status& outcome)
+{
+    if (m_waiters.empty())
         return;
-    m_flushScheduled = true;
-    QTimer::singleShot(0, this, [this] {
-        m_flushScheduled = false;
-        if (!hasPending())
-            return;
-        if (Status s = flush(); !s)
-            Q_EMIT writeFailed(s.error());
+    // On the next turn, so that a waiter never runs inside someone else's flush().
+    QTimer::singleShot(0, this, [waiters = std::exchange(m_waiters, {}), outcome]() {
+        for (const Waiter& w : waiters) {
+            if (w.context)
+                w.then(outcome);
+        }
     });
 }
 
@@ -96,16 +121,21 @@ Status Journal::flush()
 {
     if (!hasPending())
         return {};
-    if (Status s = writePending(); !s)
-        return Error::make(QStringLiteral("cannot write the run journal %1: %2 (nothing was published; free "
-                                          "disk space and resume the run)")
-                               .arg(m_db.path(), s.errorMessage()),
-                           QStringLiteral("journal_write_failed"));
+    if (Status s = writePending(); !s) {
+        Status failed = Error::make(
+            QStringLiteral("cannot write the run journal %1: %2 (nothing was published; "
+                           "free disk space and resume the run)")
+                .arg(m_db.path(), s.errorMessage()),
+            QStringLiteral("journal_write_failed"));
+        releaseWaiters(failed);
+        return failed;
+    }
     m_audit.clear();
     m_results.clear();
     m_runs.clear();
     std::vector<RunEvent> events;
     events.swap(m_events);
+    releaseWaiters(Status());
     for (const RunEvent& e : events)
         Q_EMIT published(e);
     return {};
@@ -124,7 +154,7 @@ Status Journal::writePending()
         sql::Statement& q = **st;
         for (const RunEvent& e : m_events) {
             q.reset();
-            q.bind(1, e.runId).bind(2, e.seq).bind(3, e.time.toString(Qt::ISODateWithMs));
+            q.bind(1, e.runId).bind(2, e.seq).bind(3, isoUtcMsUtf8(e.time));
             q.bind(4, int(e.kind));
             if (e.stepId.isEmpty())
                 q.bindNull(5);
@@ -169,10 +199,10 @@ Status Journal::writePending()
     }
     QString head = m_auditHead;
     for (const PendingAudit& a : m_audit) {
-        auto entry = m_auditTrail->append(m_db, a.actor, a.kind, a.runId, a.data, a.time);
-        if (!entry)
-            return entry.error();
-        head = AuditTrail::headString(entry->seq, entry->mac);
+        auto link = m_auditTrail->appendLink(m_db, a.actor, a.kind, a.runId, a.data, a.time);
+        if (!link)
+            return link.error();
+        head = AuditTrail::headString(link->seq, link->mac);
     }
     if (Status s = tx.commit(); !s)
         return s;

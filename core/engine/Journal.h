@@ -1,13 +1,18 @@
 #pragma once
 // The run journal: appends run events, full tool results, the runs index and audit entries to the
 // workspace database in group commits, and publishes events only after they are committed.
-// Appends are buffered for the current event-loop turn; flush() commits at once (the engine does
-// so before any tool runs, so an effect never starts ahead of its record). One Journal per
+// Appends are buffered for a short window (kGroupCommitWindowMs) so that one commit holds the
+// events of all runs in it; flush() commits at once and whenCommitted() on the next event-loop
+// turn (the engine waits for it before any tool runs, so an effect never starts ahead of its
+// record). One Journal per
 // workspace connection, living on the engine's thread.
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
+#include <QTimer>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -41,6 +46,10 @@ class Journal : public QObject
 {
     Q_OBJECT
 public:
+    // How long appended events may wait for their commit (and so for being published) when nothing
+    // waits for them: a few milliseconds of a streamed answer become one transaction.
+    static constexpr int kGroupCommitWindowMs = 2;
+
     // secrets: redacts credentials from everything stored; auditRedactor: also configured PII,
     // for the audit trail (the journal keeps PII the run itself needs to resume).
     Journal(sql::Database db, std::shared_ptr<const AuditTrail> audit, std::shared_ptr<const Redactor> secrets,
@@ -48,16 +57,28 @@ public:
     ~Journal() override;
 
     // Redacts secrets in data, assigns the run's next seq and the time, and queues the event for
-    // the next group commit. The returned event is exactly what will be stored.
-    RunEvent append(const QString& runId, EventKind kind, const QString& stepId, Json data);
+    // the next group commit. The returned event is exactly what will be stored; the reference is
+    // valid until the next append() or flush().
+    const RunEvent& append(const QString& runId, EventKind kind, const QString& stepId, Json data);
     void storeResult(const QString& runId, const QString& handle, const Json& result);
-    void updateRun(const RunRow& row);
-    void addAudit(const QString& actor, const QString& kind, const QString& runId, const Json& data);
+    void updateRun(RunRow row);
+    void addAudit(const QString& actor, const QString& kind, const QString& runId, Json data);
+    // Runs `then` with the outcome of the group commit that holds everything queued so far, on this
+    // thread, after that commit's events are published; never from inside this call. Commits of
+    // all runs in one event-loop turn are one transaction, so runs that each wait for their
+    // intent to be durable before an effect share the commit. Skipped if context is destroyed.
+    void whenCommitted(QObject* context, std::function<void(const Status&)> then);
+    // A finished run's numbering is no longer needed here (setLastSeq() brings it back).
+    void forgetRun(const QString& runId) { m_lastSeq.erase(runId); }
 
     // Commits everything queued, then publishes the committed events. On failure nothing queued
     // is lost: it stays queued and the error says what failed.
     Status flush();
-    bool hasPending() const { return !m_events.empty() || !m_audit.empty() || !m_results.empty() || !m_runs.empty(); }
+    bool hasPending() const
+    {
+        return !m_events.empty() || !m_audit.empty() || !m_results.empty() || !m_runs.empty() ||
+               !m_waiters.empty();
+    }
 
     // Reading, for resume, `runs show` and views.
     Result<std::vector<RunEvent>> loadEvents(const QString& runId);
@@ -77,6 +98,7 @@ Q_SIGNALS:
 private:
     void scheduleFlush();
     Status writePending();
+    void releaseWaiters(const Status& outcome);
 
     struct PendingAudit
     {
@@ -89,6 +111,11 @@ private:
         QString runId, handle;
         QByteArray data;
     };
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        std::function<void(const Status&)> then;
+    };
 
     sql::Database m_db;
     std::shared_ptr<const AuditTrail> m_auditTrail;
@@ -99,12 +126,13 @@ private:
     std::vector<PendingResult> m_results;
     std::map<QString, RunRow> m_runs;
     std::map<QString, std::int64_t> m_lastSeq;
+    std::vector<Waiter> m_waiters;
     QString m_auditHead;
-    bool m_flushScheduled = false;
+    QTimer m_flushTimer;
 };
 
 // Audit data must hold no floating-point numbers (DESIGN: canonical JSON, integers only): this
-// turns them into their decimal text.
-Json auditSafe(const Json& value);
+// turns them into their decimal text, in place (nothing is copied when there is none).
+Json auditSafe(Json value);
 
 } // namespace awb

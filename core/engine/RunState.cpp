@@ -184,6 +184,8 @@ void RunState::apply(const RunEvent& e)
         if (StepState* s = step(e.stepId)) {
             s->status = StepStatus::Succeeded;
             s->content = d.value("message", Json::object());
+            s->parsedMessage.reset();
+            s->parseTried = false;
             s->usage = llm::Usage::fromJson(d.value("usage", Json::object()));
             s->provider = jsonString(d, "provider");
             s->finishedAt = e.time;
@@ -194,6 +196,7 @@ void RunState::apply(const RunEvent& e)
         if (StepState* s = step(e.stepId)) {
             s->status = StepStatus::Succeeded;
             s->content = d.value("content", Json::object());
+            s->resultText.reset();
             s->handle = jsonString(d, "handle");
             s->finishedAt = e.time;
         }
@@ -203,6 +206,7 @@ void RunState::apply(const RunEvent& e)
             s->status = StepStatus::Failed;
             s->error = d.value("error", Json::object());
             s->content = d.value("content", Json());
+            s->resultText.reset();
             s->finishedAt = e.time;
         }
         break;
@@ -271,22 +275,42 @@ RunState RunState::fromEvents(const std::vector<RunEvent>& events)
 
 std::vector<llm::ChatMessage> RunState::conversation() const
 {
+    std::map<int, std::vector<const StepState*>> toolsByTurn;
+    for (const StepState& s : steps) {
+        if (s.kind == StepKind::Tool)
+            toolsByTurn[s.turn].push_back(&s);
+    }
     std::vector<llm::ChatMessage> out;
     out.push_back(llm::ChatMessage::user(input));
     for (const StepState& s : steps) {
         if (s.kind != StepKind::Model || s.status != StepStatus::Succeeded)
             continue;
-        auto message = llm::ChatMessage::fromJson(s.content);
-        if (!message)
+        if (!s.parseTried) {
+            s.parseTried = true;
+            if (auto parsed = llm::ChatMessage::fromJson(s.content))
+                s.parsedMessage =
+                    std::make_shared<const llm::ChatMessage>(std::move(parsed).value());
+        }
+        if (!s.parsedMessage)
             continue;
-        out.push_back(message.value());
-        for (const llm::ToolCall& call : message->toolCalls) {
-            for (const StepState* t : toolStepsOfTurn(s.turn)) {
+        const llm::ChatMessage& message = *s.parsedMessage;
+        out.push_back(message);
+        const auto tools = toolsByTurn.find(s.turn);
+        for (const llm::ToolCall& call : message.toolCalls) {
+            if (tools == toolsByTurn.end())
+                break;
+            for (const StepState* t : tools->second) {
                 if (t->callId != call.id || !t->isTerminal())
                     continue;
                 const bool failed = t->status == StepStatus::Failed;
-                const Json& body = failed ? (t->content.is_null() ? Json{{"error", t->error}} : t->content) : t->content;
-                out.push_back(llm::ChatMessage::toolResult(call.id, t->name, toQ(body.dump()), failed));
+                if (!t->resultText) {
+                    const Json& body =
+                        failed ? (t->content.is_null() ? Json{{"error", t->error}} : t->content)
+                               : t->content;
+                    t->resultText = toQ(body.dump());
+                }
+                out.push_back(
+                    llm::ChatMessage::toolResult(call.id, t->name, *t->resultText, failed));
             }
         }
         for (const FollowUp& f : followUps) {

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -68,6 +69,13 @@ struct StepState
     int retries = 0;          // transient failures retried within this step
     Json fallbacks = Json::array(); // model steps: provider switches {from, to, error}
     QString provider;         // model steps: the provider that answered
+
+    // conversation() reads these, computed on first use: parsing every model step and serialising
+    // every tool result again for each call made a long run's calls quadratic. apply() clears them
+    // whenever content changes.
+    mutable std::shared_ptr<const llm::ChatMessage> parsedMessage; // model steps
+    mutable bool parseTried = false;
+    mutable std::optional<QString> resultText; // tool steps: what the model reads
 
     bool isTerminal() const { return status == StepStatus::Succeeded || status == StepStatus::Failed; }
 };

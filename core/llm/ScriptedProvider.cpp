@@ -1,9 +1,11 @@
 #include "llm/ScriptedProvider.h"
 
 #include <QFile>
+
 #include <QPointer>
 #include <QRegularExpression>
 #include <QTimer>
+#include <algorithm>
 
 namespace awb::llm {
 
@@ -241,7 +243,13 @@ Result<ModelResponse> ScriptedProvider::respond(const ModelRequest& request) con
                                .arg(m_script.turns.size()),
                            QStringLiteral("script_exhausted"));
     const ScriptTurn& turn = m_script.turns[turnIndex];
-    const auto latest = latestResults(request);
+    // Parsing every tool result of the conversation is needed only for templates.
+    const bool templated =
+        turn.text.contains(QLatin1String("{{")) ||
+        std::any_of(turn.toolCalls.begin(), turn.toolCalls.end(), [](const ToolCall& c) {
+            return c.arguments.dump().find("{{") != std::string::npos;
+        });
+    const auto latest = templated ? latestResults(request) : std::map<QString, Json>();
 
     ModelResponse r;
     r.provider = name();

@@ -6,63 +6,64 @@
 
 #include <sqlite3.h>
 
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+#include <deque>
+#include <future>
+#include <thread>
 #include <utility>
+
+#include "security/Hmac.h"
+#include "util/IsoTime.h"
 
 namespace awb {
 
 namespace {
 
-constexpr int kSha256BlockSize = 64;
-
-// HMAC-SHA256 (RFC 2104) with the key pads computed once and the hash objects reused, because
-// verification computes one per entry.
-class Hmac
+// True when none of the bytes needs escaping in a JSON string (no control character, quote or
+// backslash): eight bytes at a time, as nearly every stored string is plain.
+bool isPlainJsonText(const char* data, qsizetype size)
 {
-public:
-    explicit Hmac(const QByteArray& key)
-    {
-        QByteArray block = key;
-        if (block.size() > kSha256BlockSize)
-            block = QCryptographicHash::hash(block, QCryptographicHash::Sha256);
-        block.resize(kSha256BlockSize, '\0');
-        m_innerPad.resize(kSha256BlockSize);
-        m_outerPad.resize(kSha256BlockSize);
-        for (int i = 0; i < kSha256BlockSize; ++i) {
-            m_innerPad[i] = char(block[i] ^ 0x36);
-            m_outerPad[i] = char(block[i] ^ 0x5c);
-        }
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+    auto hasZeroByte = [](std::uint64_t v) {
+        return ((v - kOnes) & ~v & kHighs) != 0;
+    };
+    qsizetype i = 0;
+    for (; i + 8 <= size; i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, data + i, 8);
+        // A byte below 0x20 (its high bit clear and below 0x20 after the subtraction), '"', '\\'.
+        const bool control = ((word - 0x2020202020202020ULL) & ~word & kHighs) != 0;
+        if (control || hasZeroByte(word ^ (kOnes * '"')) || hasZeroByte(word ^ (kOnes * '\\')))
+            return false;
     }
-
-    QByteArray hex(const QByteArray& message)
-    {
-        m_inner.reset();
-        m_inner.addData(m_innerPad);
-        m_inner.addData(message);
-        m_outer.reset();
-        m_outer.addData(m_outerPad);
-        m_outer.addData(m_inner.resultView());
-        return m_outer.resultView().toByteArray().toHex();
+    for (; i < size; ++i) {
+        const auto c = static_cast<unsigned char>(data[i]);
+        if (c < 0x20 || c == '"' || c == '\\')
+            return false;
     }
-
-private:
-    QByteArray m_innerPad;
-    QByteArray m_outerPad;
-    QCryptographicHash m_inner{QCryptographicHash::Sha256};
-    QCryptographicHash m_outer{QCryptographicHash::Sha256};
-};
+    return true;
+}
 
 // Appends a JSON string literal with the escapes JSON requires and nothing else, as
 // canonicalJson() does for valid UTF-8 (which is all the audit table holds).
-void appendJsonString(QByteArray& out, const char* data, qsizetype size)
+void appendJsonString(std::string& out, const char* data, qsizetype size)
 {
     static constexpr char kHex[] = "0123456789abcdef";
-    out.append('"');
+    out.push_back('"');
+    if (isPlainJsonText(data, size)) {
+        out.append(data, std::size_t(size));
+        out.push_back('"');
+        return;
+    }
     qsizetype plainFrom = 0;
     for (qsizetype i = 0; i < size; ++i) {
         const auto c = static_cast<unsigned char>(data[i]);
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
-        out.append(data + plainFrom, i - plainFrom);
+        out.append(data + plainFrom, std::size_t(i - plainFrom));
         plainFrom = i + 1;
         switch (c) {
         case '"':
@@ -92,13 +93,53 @@ void appendJsonString(QByteArray& out, const char* data, qsizetype size)
         }
         }
     }
-    out.append(data + plainFrom, size - plainFrom);
-    out.append('"');
+    out.append(data + plainFrom, std::size_t(size - plainFrom));
+    out.push_back('"');
 }
 
-void appendJsonString(QByteArray& out, const QByteArray& utf8)
+void appendJsonString(std::string& out, QByteArrayView utf8)
 {
-    appendJsonString(out, utf8.constData(), utf8.size());
+    appendJsonString(out, utf8.data(), utf8.size());
+}
+
+// The canonical JSON of an entry without its mac (what the mac signs), spliced from the stored
+// column texts: keys in sorted order, data already canonical. Equals
+// canonicalJson(entry.toJson(false)) for valid UTF-8, which is all the audit table holds.
+void appendSignedText(std::string& text, QByteArrayView actor, QByteArrayView data,
+                      QByteArrayView kind, QByteArrayView prev, QByteArrayView runId, qint64 seq,
+                      QByteArrayView time)
+{
+    text.append("{\"actor\":");
+    appendJsonString(text, actor);
+    text.append(",\"data\":");
+    text.append(data.data(), std::size_t(data.size()));
+    text.append(",\"kind\":");
+    appendJsonString(text, kind);
+    text.append(",\"prev\":");
+    appendJsonString(text, prev);
+    text.append(",\"run_id\":");
+    appendJsonString(text, runId);
+    text.append(",\"seq\":");
+    char digits[24];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof(digits), seq);
+    Q_UNUSED(ec);
+    text.append(digits, std::size_t(end - digits));
+    text.append(",\"time\":");
+    appendJsonString(text, time);
+    text.push_back('}');
+}
+
+bool containsFloat(const Json& value)
+{
+    if (value.is_number_float())
+        return true;
+    if (value.is_structured()) {
+        for (const Json& child : value) {
+            if (containsFloat(child))
+                return true;
+        }
+    }
+    return false;
 }
 
 // The path of the first floating-point number in value, if any ("data.lines[2].amount").
@@ -184,24 +225,47 @@ Json AuditEntry::toJson(bool withMac) const
     return json;
 }
 
-AuditTrail::AuditTrail(QByteArray key) : m_key(std::move(key)) {}
+AuditTrail::AuditTrail(QByteArray key)
+    : m_key(std::move(key)),
+      m_hmacKey(m_key.isEmpty() ? nullptr : std::make_shared<const HmacSha256Key>(m_key))
+{
+}
 
 QString AuditTrail::macOf(const QByteArray& canonicalText) const
 {
-    Hmac hmac(m_key);
-    return QString::fromLatin1(hmac.hex(canonicalText));
+    HmacSha256 hmac(m_hmacKey ? m_hmacKey : std::make_shared<const HmacSha256Key>(m_key));
+    return QString::fromLatin1(hmac.hexBytes(canonicalText));
 }
 
 Result<AuditEntry> AuditTrail::append(sql::Database& db, const QString& actor, const QString& kind,
                                       const QString& runId, const Json& data,
                                       const QDateTime& time) const
 {
+    AuditEntry entry;
+    auto link = appendEntry(db, actor, kind, runId, data, time, &entry);
+    if (!link)
+        return link.error();
+    return entry;
+}
+
+Result<AuditTrail::Link> AuditTrail::appendLink(sql::Database& db, const QString& actor,
+                                                const QString& kind, const QString& runId,
+                                                const Json& data, const QDateTime& time) const
+{
+    return appendEntry(db, actor, kind, runId, data, time, nullptr);
+}
+
+Result<AuditTrail::Link> AuditTrail::appendEntry(sql::Database& db, const QString& actor,
+                                                 const QString& kind, const QString& runId,
+                                                 const Json& data, const QDateTime& time,
+                                                 AuditEntry* filled) const
+{
     if (m_key.isEmpty())
         return emptyKeyError();
     if (!data.is_object())
         return Error::make(QStringLiteral("audit data for \"%1\" must be a JSON object").arg(kind),
                            QStringLiteral("invalid_arguments"));
-    if (auto where = firstFloat(data, QStringLiteral("data")))
+    if (auto where = containsFloat(data) ? firstFloat(data, QStringLiteral("data")) : std::nullopt)
         return Error::make(
             QStringLiteral("audit data for \"%1\" holds a floating-point number at "
                            "%2; the audit trail takes integers only: write money "
@@ -220,41 +284,51 @@ Result<AuditEntry> AuditTrail::append(sql::Database& db, const QString& actor, c
             return ownTransaction->beginStatus().error();
     }
 
-    auto tailStatement = db.cached(QStringLiteral("SELECT seq, mac FROM audit ORDER BY seq DESC LIMIT 1"));
+    auto tailStatement =
+        db.cached(QStringLiteral("SELECT seq, mac FROM audit ORDER BY seq DESC LIMIT 1"));
     if (!tailStatement)
         return tailStatement.error();
     sql::Statement* tail = *tailStatement;
-    AuditEntry entry;
-    entry.seq = 1;
-    entry.prev = zeroMac();
+    Link link;
+    link.seq = 1;
+    QByteArray prevText = zeroMac().toLatin1();
     if (tail->step()) {
-        entry.seq = tail->int64(0) + 1;
-        entry.prev = tail->text(1);
+        link.seq = tail->int64(0) + 1;
+        prevText = tail->textUtf8(1);
     } else if (tail->error()) {
         return *tail->error();
     }
     tail->reset(); // an unfinished SELECT would keep its read snapshot open
-    entry.time = time.toUTC().toString(Qt::ISODateWithMs);
+    const QByteArray timeText = isoUtcMsUtf8(time);
     // Round-trip through UTF-8 so the stored text is exactly what was signed.
-    entry.actor = QString::fromUtf8(actor.toUtf8());
-    entry.kind = QString::fromUtf8(kind.toUtf8());
-    entry.runId = QString::fromUtf8(runId.toUtf8());
-    entry.data = data;
-    entry.mac = macOf(canonicalJson(entry.toJson(false)));
+    const QByteArray actorText = actor.toUtf8();
+    const QByteArray kindText = kind.toUtf8();
+    const QByteArray runIdText = runId.toUtf8();
+    const QByteArray dataText = canonicalJson(data);
+    std::string signedText;
+    signedText.reserve(std::size_t(dataText.size()) + actorText.size() + kindText.size() +
+                       runIdText.size() + 256);
+    appendSignedText(signedText, actorText, dataText, kindText, prevText, runIdText, link.seq,
+                     timeText);
+    HmacSha256 hmac(m_hmacKey);
+    const HmacSha256::HexDigest mac =
+        hmac.hex(QByteArrayView(signedText.data(), qsizetype(signedText.size())));
+    link.mac = QString::fromLatin1(mac.data(), HmacSha256::kHexSize);
 
-    auto insertStatement = db.cached(QStringLiteral("INSERT INTO audit (seq, time, actor, kind, run_id, "
-                                                    "data, prev, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    auto insertStatement =
+        db.cached(QStringLiteral("INSERT INTO audit (seq, time, actor, kind, run_id, "
+                                 "data, prev, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!insertStatement)
         return insertStatement.error();
     sql::Statement* insert = *insertStatement;
-    insert->bind(1, std::int64_t(entry.seq))
-        .bind(2, entry.time)
-        .bind(3, entry.actor)
-        .bind(4, entry.kind)
-        .bind(5, entry.runId)
-        .bind(6, canonicalJson(entry.data))
-        .bind(7, entry.prev)
-        .bind(8, entry.mac);
+    insert->bind(1, std::int64_t(link.seq))
+        .bind(2, timeText)
+        .bind(3, actorText)
+        .bind(4, kindText)
+        .bind(5, runIdText)
+        .bind(6, dataText)
+        .bind(7, prevText)
+        .bind(8, QByteArray(mac.data(), HmacSha256::kHexSize));
     if (Status s = insert->exec(); !s.ok())
         return Error::make(
             QStringLiteral("cannot append to the audit trail: %1").arg(s.errorMessage()),
@@ -263,8 +337,61 @@ Result<AuditEntry> AuditTrail::append(sql::Database& db, const QString& actor, c
         if (Status s = ownTransaction->commit(); !s.ok())
             return s.error();
     }
-    return entry;
+    if (filled) {
+        filled->seq = link.seq;
+        filled->time = QString::fromLatin1(timeText);
+        filled->actor = QString::fromUtf8(actorText);
+        filled->kind = QString::fromUtf8(kindText);
+        filled->runId = QString::fromUtf8(runIdText);
+        filled->data = data;
+        filled->prev = QString::fromUtf8(prevText);
+        filled->mac = link.mac;
+    }
+    return link;
 }
+
+namespace {
+
+constexpr std::size_t kVerifyBatchEntries = 8192;
+
+// Entries read from the table whose macs are still to be checked: their signed texts back to back.
+// Their seqs are consecutive (the reader checks that), starting at firstSeq.
+struct MacBatch
+{
+    qint64 firstSeq = 0;
+    std::string texts;
+    std::vector<std::size_t> ends;  // where each entry's text ends in texts
+    std::string macs;               // each entry's stored mac, 64 characters each
+    std::vector<bool> macMalformed; // a stored mac that is not 64 characters never matches
+};
+
+struct MacMismatches
+{
+    qint64 firstSeq = 0;
+    std::vector<std::size_t> entries; // indexes into the batch, ascending
+};
+
+// Runs on a worker thread: each entry's mac depends only on its own text (the previous mac is in
+// it as prev), so batches are checked independently and in parallel.
+MacMismatches checkMacs(const std::shared_ptr<const HmacSha256Key>& key, const MacBatch& batch)
+{
+    HmacSha256 hmac(key);
+    MacMismatches out;
+    out.firstSeq = batch.firstSeq;
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < batch.ends.size(); ++i) {
+        const HmacSha256::HexDigest mac =
+            hmac.hex(QByteArrayView(batch.texts.data() + from, qsizetype(batch.ends[i] - from)));
+        if (batch.macMalformed[i] ||
+            std::memcmp(mac.data(), batch.macs.data() + i * HmacSha256::kHexSize,
+                        HmacSha256::kHexSize) != 0)
+            out.entries.push_back(i);
+        from = batch.ends[i];
+    }
+    return out;
+}
+
+} // namespace
 
 Result<AuditTrail::Verification> AuditTrail::verify(sql::Database& db,
                                                     std::optional<QString> expectHead) const
@@ -284,102 +411,175 @@ Result<AuditTrail::Verification> AuditTrail::verify(sql::Database& db,
         return rows.error();
 
     Verification result;
-    Hmac hmac(m_key);
-    QByteArray prevMac = zeroMac().toLatin1();
-    qint64 nextSeq = 1;
-    std::optional<QByteArray> expectedSeen; // mac of entry expected->seq, once reached
-    QByteArray text;
-    text.reserve(1024);
     auto fail = [&result](qint64 seq, QString problem) {
         result.firstAltered = seq;
         result.problem = std::move(problem);
     };
+    // The first failure the reader finds (a gap in seq or a broken prev link); a mac failure at the
+    // same entry or before it wins, as entries are judged in order and the mac first.
+    std::optional<std::pair<qint64, QString>> chainFailure;
+    std::optional<std::pair<qint64, QString>> macFailure;
 
-    while (rows->step()) {
+    // A mac that the fast path rejects is judged again as an auditor's tool would: data parsed and
+    // re-serialised canonically (only differently serialised or altered entries get here).
+    auto judgeSlowly = [&](qint64 seq) -> Status {
+        auto row =
+            db.prepare(QString::fromLatin1(kSelectColumns) + QStringLiteral(" WHERE seq = ?"));
+        if (!row)
+            return row.error();
+        row->bind(1, std::int64_t(seq));
+        if (!row->step())
+            return row->error() ? Status(*row->error())
+                                : Status(Error::make(
+                                      QStringLiteral("audit entry %1 vanished during verification")
+                                          .arg(seq)));
+        if (!parseJson(row->textUtf8(5)).ok()) {
+            macFailure.emplace(
+                seq, QStringLiteral("entry %1 was altered: its data is not valid JSON").arg(seq));
+            return {};
+        }
+        HmacSha256 hmac(m_hmacKey);
+        if (hmac.hexBytes(canonicalJson(entryFromRow(*row).toJson(false))) != row->textUtf8(7))
+            macFailure.emplace(seq,
+                               QStringLiteral("entry %1 was altered: its mac does not match its "
+                                              "content (the entry or its mac was changed)")
+                                   .arg(seq));
+        return {};
+    };
+
+    std::deque<std::future<MacMismatches>> pending;
+    const std::size_t maxPending = std::max(1u, std::thread::hardware_concurrency());
+    auto collectOldest = [&]() -> Status {
+        MacMismatches done = pending.front().get();
+        pending.pop_front();
+        for (std::size_t index : done.entries) {
+            if (macFailure)
+                break;
+            if (Status s = judgeSlowly(done.firstSeq + qint64(index)); !s)
+                return s;
+        }
+        return {};
+    };
+
+    const std::shared_ptr<const HmacSha256Key> key = m_hmacKey;
+    MacBatch batch;
+    auto submit = [&]() -> Status {
+        if (batch.ends.empty())
+            return {};
+        pending.push_back(std::async(std::launch::async,
+                                     [key, b = std::move(batch)] { return checkMacs(key, b); }));
+        batch = MacBatch();
+        while (pending.size() > maxPending) {
+            if (Status s = collectOldest(); !s)
+                return s;
+        }
+        return {};
+    };
+
+    std::string prevMac = zeroMac().toStdString();
+    qint64 nextSeq = 1;
+    qint64 lastSeq = 0;
+    std::optional<QByteArray> expectedSeen; // mac of entry expected->seq, once reached
+    bool scannedAll = false;
+    while (!macFailure) {
+        if (!rows->step()) {
+            scannedAll = !rows->error();
+            break;
+        }
         const qint64 seq = rows->int64(0);
         if (seq != nextSeq) {
             if (seq > nextSeq + 1)
-                fail(nextSeq, QStringLiteral("entries %1 to %2 are missing (deleted): the trail "
-                                             "jumps from %3 to %4")
-                                  .arg(nextSeq)
-                                  .arg(seq - 1)
-                                  .arg(nextSeq - 1)
-                                  .arg(seq));
+                chainFailure.emplace(
+                    nextSeq, QStringLiteral("entries %1 to %2 are missing (deleted): the trail "
+                                            "jumps from %3 to %4")
+                                 .arg(nextSeq)
+                                 .arg(seq - 1)
+                                 .arg(nextSeq - 1)
+                                 .arg(seq));
             else if (seq == nextSeq + 1)
-                fail(nextSeq, QStringLiteral("entry %1 is missing (deleted): the trail jumps from "
-                                             "%2 to %3")
-                                  .arg(nextSeq)
-                                  .arg(nextSeq - 1)
-                                  .arg(seq));
+                chainFailure.emplace(
+                    nextSeq, QStringLiteral("entry %1 is missing (deleted): the trail jumps from "
+                                            "%2 to %3")
+                                 .arg(nextSeq)
+                                 .arg(nextSeq - 1)
+                                 .arg(seq));
             else
-                fail(nextSeq, QStringLiteral("entry %1 has the invalid sequence number %2")
-                                  .arg(nextSeq)
-                                  .arg(seq));
+                chainFailure.emplace(nextSeq,
+                                     QStringLiteral("entry %1 has the invalid sequence number %2")
+                                         .arg(nextSeq)
+                                         .arg(seq));
             break;
         }
-        const QByteArray data = rows->textUtf8(5);
-        const QByteArray prev = rows->textUtf8(6);
-        const QByteArray mac = rows->textUtf8(7);
-
-        // Fast path: splice the stored columns into the canonical text (keys in sorted order).
-        // append() stores data as canonical JSON text, so this equals canonicalJson(entry) for
-        // every untouched row; anything else falls back to parsing below.
-        text.resize(0); // keeps the capacity, unlike clear()
-        text.append("{\"actor\":");
-        appendJsonString(text, rows->textUtf8(2));
-        text.append(",\"data\":");
-        text.append(data);
-        text.append(",\"kind\":");
-        appendJsonString(text, rows->textUtf8(3));
-        text.append(",\"prev\":");
-        appendJsonString(text, prev);
-        text.append(",\"run_id\":");
-        appendJsonString(text, rows->textUtf8(4));
-        text.append(",\"seq\":");
-        text.append(QByteArray::number(seq));
-        text.append(",\"time\":");
-        appendJsonString(text, rows->textUtf8(1));
-        text.append('}');
-
-        if (hmac.hex(text) != mac) {
-            // Slow path: the entry as an auditor's tool reads it (data re-serialised canonically).
-            if (!parseJson(data).ok()) {
-                fail(seq,
-                     QStringLiteral("entry %1 was altered: its data is not valid JSON").arg(seq));
-                break;
-            }
-            if (hmac.hex(canonicalJson(entryFromRow(*rows).toJson(false))) != mac) {
-                fail(seq, QStringLiteral("entry %1 was altered: its mac does not match its "
-                                         "content (the entry or its mac was changed)")
-                              .arg(seq));
-                break;
-            }
+        const QByteArrayView prev = rows->textView(6);
+        const QByteArrayView mac = rows->textView(7);
+        if (batch.ends.empty()) {
+            batch.firstSeq = seq;
+            batch.texts.reserve(kVerifyBatchEntries * 512);
+            batch.ends.reserve(kVerifyBatchEntries);
+            batch.macs.reserve(kVerifyBatchEntries * HmacSha256::kHexSize);
+            batch.macMalformed.reserve(kVerifyBatchEntries);
         }
-        if (prev != prevMac) {
-            fail(seq, QStringLiteral("entry %1 breaks the chain: its prev does not match the mac "
-                                     "of entry %2 (an entry was replaced, reordered or removed)")
-                          .arg(seq)
-                          .arg(seq - 1));
+        appendSignedText(batch.texts, rows->textView(2), rows->textView(5), rows->textView(3), prev,
+                         rows->textView(4), seq, rows->textView(1));
+        batch.ends.push_back(batch.texts.size());
+        const bool malformed = mac.size() != HmacSha256::kHexSize;
+        batch.macMalformed.push_back(malformed);
+        if (malformed)
+            batch.macs.append(std::size_t(HmacSha256::kHexSize), '\0');
+        else
+            batch.macs.append(mac.data(), std::size_t(mac.size()));
+
+        if (QByteArrayView(prevMac) != prev) {
+            chainFailure.emplace(
+                seq, QStringLiteral("entry %1 breaks the chain: its prev does not match the mac "
+                                    "of entry %2 (an entry was replaced, reordered or removed)")
+                         .arg(seq)
+                         .arg(seq - 1));
             break;
         }
         if (expected && expected->seq == seq)
-            expectedSeen = mac;
-        prevMac = mac;
+            expectedSeen = mac.toByteArray();
+        prevMac.assign(mac.data(), std::size_t(mac.size()));
+        lastSeq = seq;
         ++nextSeq;
+        if (batch.ends.size() == kVerifyBatchEntries) {
+            if (Status s = submit(); !s)
+                return s.error();
+        }
     }
-    if (const Error* e = rows->error())
-        return Error::make(QStringLiteral("cannot read the audit trail: %1").arg(e->message),
-                           e->code);
+    const Error* readError = rows->error();
+    if (Status s = submit(); !s)
+        return s.error();
+    while (!pending.empty()) {
+        if (Status s = collectOldest(); !s)
+            return s.error();
+    }
+    if (readError)
+        return Error::make(
+            QStringLiteral("cannot read the audit trail: %1").arg(readError->message),
+            readError->code);
+    if (macFailure && (!chainFailure || macFailure->first <= chainFailure->first))
+        fail(macFailure->first, macFailure->second);
+    else if (chainFailure)
+        fail(chainFailure->first, chainFailure->second);
 
-    auto last = head(db);
-    if (!last)
-        return last.error();
-    result.headSeq = last->seq;
-    result.headMac = last->mac;
-    auto count = db.queryInt(QStringLiteral("SELECT COUNT(*) FROM audit"));
-    if (!count)
-        return count.error();
-    result.entries = *count;
+    if (scannedAll && result.ok()) {
+        // The scan saw every row in seq order, so it knows the count and the head.
+        result.entries = lastSeq;
+        result.headSeq = lastSeq;
+        result.headMac = lastSeq == 0 ? zeroMac() : QString::fromStdString(prevMac);
+    } else {
+        rows->reset(); // ends the scan's read snapshot
+        auto last = head(db);
+        if (!last)
+            return last.error();
+        result.headSeq = last->seq;
+        result.headMac = last->mac;
+        auto count = db.queryInt(QStringLiteral("SELECT COUNT(*) FROM audit"));
+        if (!count)
+            return count.error();
+        result.entries = *count;
+    }
 
     if (result.ok() && expected) {
         const QString wanted = headString(expected->seq, QString::fromLatin1(expected->mac));

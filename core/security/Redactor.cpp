@@ -12,6 +12,7 @@ bool Redactor::addSecret(const QString& secret)
     const auto at = std::find_if(m_secrets.begin(), m_secrets.end(),
                                  [&](const QString& s) { return s.size() < secret.size(); });
     m_secrets.insert(at, secret);
+    m_secretsUtf8.push_back(secret.toStdString());
     return true;
 }
 
@@ -88,29 +89,41 @@ bool Redactor::redactInto(const QString& text, QString& out) const
     return true;
 }
 
-Json Redactor::redact(const Json& value) const
+Json Redactor::redact(Json value) const
 {
-    if (isEmpty())
-        return value;
-    if (value.is_string()) {
-        QString redacted;
-        return redactInto(toQ(value.get_ref<const std::string&>()), redacted)
-                   ? Json(toStd(redacted))
-                   : value;
-    }
-    if (value.is_array()) {
-        Json out = Json::array();
-        for (const Json& element : value)
-            out.push_back(redact(element));
-        return out;
-    }
-    if (value.is_object()) {
-        Json out = Json::object();
-        for (auto it = value.begin(); it != value.end(); ++it)
-            out[it.key()] = redact(it.value());
-        return out;
-    }
+    if (!isEmpty())
+        redactInPlace(value);
     return value;
+}
+
+bool Redactor::mayMatch(const std::string& utf8) const
+{
+    // Patterns need the UTF-16 text; secrets are found in UTF-8 just as well (UTF-8 is
+    // self-synchronising), and almost every string holds none.
+    if (!m_patterns.empty())
+        return true;
+    for (const std::string& secret : m_secretsUtf8) {
+        if (utf8.find(secret) != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
+void Redactor::redactInPlace(Json& value) const
+{
+    if (value.is_string()) {
+        std::string& text = value.get_ref<std::string&>();
+        if (!mayMatch(text))
+            return;
+        QString redacted;
+        if (redactInto(toQ(text), redacted))
+            text = toStd(redacted);
+        return;
+    }
+    if (value.is_structured()) {
+        for (Json& child : value)
+            redactInPlace(child);
+    }
 }
 
 } // namespace awb

@@ -32,14 +32,19 @@ public:
     // Every match of a secret or pattern in the original text becomes one placeholder; matches
     // that overlap are merged. Returns the text unchanged (shared, no copy) when nothing matches.
     QString redact(const QString& text) const;
-    // Redacts every string in value: array elements and object values, not object keys.
-    Json redact(const Json& value) const;
+    // Redacts every string in value: array elements and object values, not object keys. Works in
+    // place on the value it is given: pass an rvalue and nothing is copied.
+    Json redact(Json value) const;
 
 private:
     // Writes the redacted text to out and returns true when anything matched.
     bool redactInto(const QString& text, QString& out) const;
+    void redactInPlace(Json& value) const;
+    // False when the UTF-8 text cannot hold a match, decided without converting it to UTF-16.
+    bool mayMatch(const std::string& utf8) const;
 
     QStringList m_secrets; // longest first, so a secret containing another wins
+    std::vector<std::string> m_secretsUtf8;
     std::vector<QRegularExpression> m_patterns;
 };
 

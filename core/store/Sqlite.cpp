@@ -7,13 +7,15 @@ namespace awb::sql {
 namespace {
 Error sqliteError(sqlite3* db, const QString& what)
 {
-    const QString message = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QStringLiteral("out of memory");
+    const QString message =
+        db ? QString::fromUtf8(sqlite3_errmsg(db)) : QStringLiteral("out of memory");
     return Error::make(QStringLiteral("%1: %2").arg(what, message), QStringLiteral("sqlite"));
 }
 } // namespace
 
 Statement::Statement(Statement&& other) noexcept
-    : m_stmt(std::exchange(other.m_stmt, nullptr)), m_db(other.m_db), m_error(std::move(other.m_error))
+    : m_stmt(std::exchange(other.m_stmt, nullptr)), m_db(other.m_db),
+      m_error(std::move(other.m_error))
 {
 }
 
@@ -127,12 +129,19 @@ QString Statement::text(int column) const
 
 QByteArray Statement::textUtf8(int column) const
 {
+    return textView(column).toByteArray();
+}
+
+QByteArrayView Statement::textView(int column) const
+{
+    // sqlite3_column_text before sqlite3_column_bytes: the size is that of the converted text.
     const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
-    return QByteArray(data, sqlite3_column_bytes(m_stmt, column));
+    return QByteArrayView(data, sqlite3_column_bytes(m_stmt, column));
 }
 
 Database::Database(Database&& other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)), m_cache(std::move(other.m_cache))
+    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)),
+      m_cache(std::move(other.m_cache))
 {
 }
 
@@ -215,11 +224,22 @@ Status Database::exec(const QString& sql)
     char* message = nullptr;
     const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
-        const QString text = message ? QString::fromUtf8(message) : QStringLiteral("error %1").arg(rc);
+        const QString text =
+            message ? QString::fromUtf8(message) : QStringLiteral("error %1").arg(rc);
         sqlite3_free(message);
         return Error::make(QStringLiteral("SQL failed: %1").arg(text), QStringLiteral("sqlite"));
     }
     return {};
+}
+
+Status Database::execCached(const QString& sql)
+{
+    auto st = cached(sql);
+    if (!st)
+        return st.error();
+    Status s = (*st)->exec();
+    (*st)->reset();
+    return s;
 }
 
 Result<std::int64_t> Database::queryInt(const QString& sql, std::int64_t fallback)
@@ -251,15 +271,17 @@ QString Database::lastError() const
 
 Transaction::Transaction(Database& db, Kind kind) : m_db(db)
 {
-    m_begin = db.exec(kind == Kind::Immediate ? QStringLiteral("BEGIN IMMEDIATE")
-                                              : QStringLiteral("BEGIN"));
+    // Cached: the journal opens a transaction per group commit, and parsing BEGIN and COMMIT
+    // each time showed in its profile.
+    m_begin = db.execCached(kind == Kind::Immediate ? QStringLiteral("BEGIN IMMEDIATE")
+                                                    : QStringLiteral("BEGIN"));
     m_done = !m_begin.ok();
 }
 
 Transaction::~Transaction()
 {
     if (!m_done)
-        (void)m_db.exec(QStringLiteral("ROLLBACK"));
+        (void)m_db.execCached(QStringLiteral("ROLLBACK"));
 }
 
 Status Transaction::commit()
@@ -268,9 +290,9 @@ Status Transaction::commit()
         return m_begin.ok() ? Status(Error::make(QStringLiteral("transaction already finished")))
                             : m_begin;
     m_done = true;
-    Status s = m_db.exec(QStringLiteral("COMMIT"));
+    Status s = m_db.execCached(QStringLiteral("COMMIT"));
     if (!s.ok())
-        (void)m_db.exec(QStringLiteral("ROLLBACK"));
+        (void)m_db.execCached(QStringLiteral("ROLLBACK"));
     return s;
 }
 

@@ -18,7 +18,12 @@ struct sqlite3_stmt;
 
 namespace awb::sql {
 
-enum class OpenMode { ReadWriteCreate, ReadWrite, ReadOnly };
+enum class OpenMode
+{
+    ReadWriteCreate,
+    ReadWrite,
+    ReadOnly
+};
 
 class Statement
 {
@@ -51,11 +56,14 @@ public:
     int columnCount() const;
     QString columnName(int column) const;
     bool isNull(int column) const;
-    int columnType(int column) const; // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB, SQLITE_NULL
+    int columnType(
+        int column) const; // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB, SQLITE_NULL
     std::int64_t int64(int column) const;
     double real(int column) const;
     QString text(int column) const;
     QByteArray textUtf8(int column) const;
+    // The column's UTF-8 text without a copy: valid until the next step() or reset().
+    QByteArrayView textView(int column) const;
 
 private:
     friend class Database;
@@ -89,6 +97,8 @@ public:
     Result<Statement*> cached(const QString& sql);
     // Runs one or more statements that return no rows.
     Status exec(const QString& sql);
+    // Runs one statement that returns no rows through the statement cache (BEGIN, COMMIT, ...).
+    Status execCached(const QString& sql);
     // Convenience: first column of the first row as integer, or fallback when there is no row.
     Result<std::int64_t> queryInt(const QString& sql, std::int64_t fallback = 0);
     std::int64_t lastInsertRowId() const;
@@ -107,7 +117,11 @@ private:
 class Transaction
 {
 public:
-    enum class Kind { Deferred, Immediate };
+    enum class Kind
+    {
+        Deferred,
+        Immediate
+    };
     explicit Transaction(Database& db, Kind kind = Kind::Immediate);
     ~Transaction();
     Transaction(const Transaction&) = delete;

@@ -2,7 +2,7 @@
 # Runs every benchmark binary (bench_*) of a build directory and prints their figures.
 # Builds nothing: build first, in Release, e.g.
 #   cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release && ninja -C build/release \
-#       bench_engine_overhead bench_journal_append bench_audit_verify
+#       bench_engine_overhead bench_journal_append bench_audit_verify bench_inflight_memory
 # Usage: tests/bench/run-benchmarks.sh BUILD_DIR [--json DIR] [ARGS...]
 #   --json DIR  also write each binary's results as DIR/<binary>.json
 #   ARGS        passed to every binary, e.g. --benchmark_filter=Sequential --benchmark_repetitions=5

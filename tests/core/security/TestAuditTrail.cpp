@@ -106,6 +106,24 @@ private slots:
         QCOMPARE(entry->prev, QString(64, QLatin1Char('0')));
     }
 
+    void macMatchesQtsHmacForKeysOfEveryLength_data()
+    {
+        QTest::addColumn<int>("keyLength");
+        for (int length : {1, 32, 63, 64, 65, 200})
+            QTest::addRow("%d bytes", length) << length;
+    }
+    void macMatchesQtsHmacForKeysOfEveryLength()
+    {
+        QFETCH(int, keyLength);
+        QByteArray key(keyLength, 'k');
+        for (int i = 0; i < keyLength; ++i)
+            key[i] = char('a' + i % 26);
+        const QByteArray message = QByteArrayLiteral("{\"actor\":\"alice\",\"seq\":1}");
+        QCOMPARE(
+            AuditTrail(key).macOf(message).toLatin1(),
+            QMessageAuthenticationCode::hash(message, key, QCryptographicHash::Sha256).toHex());
+    }
+
     void appendLinksEachEntryToThePreviousMac()
     {
         const AuditTrail trail(kKey);
@@ -253,6 +271,70 @@ private slots:
         QVERIFY2(v->problem.contains(problem), qPrintable(v->problem));
         QVERIFY2(v->problem.startsWith(QStringLiteral("entry 5 ")), qPrintable(v->problem));
         QCOMPARE(v->entries, 10);
+    }
+
+    // Verification checks macs in batches of 8,192 entries on worker threads: failures in any
+    // batch, and at the batch boundaries, are named as in a single pass.
+    void largeTrailFailuresAreNamedInOrder_data()
+    {
+        QTest::addColumn<QStringList>("updates");
+        QTest::addColumn<qint64>("firstAltered");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("untouched") << QStringList() << qint64(0) << QString();
+        QTest::newRow("data in the third batch")
+            << QStringList{QStringLiteral(
+                   "UPDATE audit SET data = '{\"amount\":\"1.00\"}' WHERE seq = 17500")}
+            << qint64(17500) << QStringLiteral("entry 17500 was altered: its mac does not match");
+        QTest::newRow("mac before a broken link")
+            << QStringList{QStringLiteral("UPDATE audit SET prev = (SELECT mac FROM audit WHERE "
+                                          "seq = 1) WHERE seq = 12000"),
+                           QStringLiteral("UPDATE audit SET mac = (SELECT mac FROM audit WHERE seq "
+                                          "= 1) WHERE seq = 9000")}
+            << qint64(9000) << QStringLiteral("entry 9000 was altered");
+        QTest::newRow("link before an altered mac")
+            << QStringList{QStringLiteral("UPDATE audit SET mac = (SELECT mac FROM audit WHERE seq "
+                                          "= 1) WHERE seq = 12000"),
+                           QStringLiteral("DELETE FROM audit WHERE seq = 9000")}
+            << qint64(9000)
+            << QStringLiteral("entry 9000 is missing (deleted): the trail jumps from 8999 to 9001");
+        QTest::newRow("deletion across a batch boundary")
+            << QStringList{QStringLiteral("DELETE FROM audit WHERE seq BETWEEN 8192 AND 8193")}
+            << qint64(8192) << QStringLiteral("entries 8192 to 8193 are missing");
+        QTest::newRow("mac malformed in the last entry")
+            << QStringList{QStringLiteral("UPDATE audit SET mac = 'short' WHERE seq = 20000")}
+            << qint64(20000) << QStringLiteral("entry 20000 was altered");
+        QTest::newRow("data respaced in the second batch")
+            << QStringList{QStringLiteral(
+                   "UPDATE audit SET data = ' ' || data || ' ' WHERE seq = 10000")}
+            << qint64(0) << QString();
+    }
+    void largeTrailFailuresAreNamedInOrder()
+    {
+        QFETCH(QStringList, updates);
+        QFETCH(qint64, firstAltered);
+        QFETCH(QString, problem);
+        const AuditTrail trail(kKey);
+        {
+            sql::Transaction tx(m_db);
+            QVERIFY(tx.beginStatus().ok());
+            appendEntries(trail, 20000);
+            QVERIFY(tx.commit().ok());
+        }
+        const auto head = AuditTrail::head(m_db);
+        for (const QString& update : updates)
+            exec(update);
+        const auto v = trail.verify(m_db);
+        QVERIFY2(v.ok(), qPrintable(v.ok() ? QString() : v.errorMessage()));
+        QCOMPARE(v->entries, count());
+        if (firstAltered == 0) {
+            QVERIFY2(v->ok(), qPrintable(v->problem));
+            QCOMPARE(v->headSeq, 20000);
+            QCOMPARE(v->headMac, head->mac);
+        } else {
+            QVERIFY(!v->ok());
+            QCOMPARE(v->firstAltered, std::optional<qint64>(firstAltered));
+            QVERIFY2(v->problem.startsWith(problem), qPrintable(v->problem));
+        }
     }
 
     void equivalentDataWithOtherSpacingStillVerifies()

@@ -1,0 +1,151 @@
+// The journal's group commits: whenCommitted() runs after the commit that holds what was queued
+// (events on disk and published first), never inside the caller, shares one commit among all the
+// waiters of an event-loop turn, reports a failed commit without losing the queued events, and
+// skips waiters whose context is gone.
+
+#include <QTest>
+
+#include <sqlite3.h>
+
+#include "core/engine/support/EngineFixture.h"
+
+using namespace awb;
+using awb::test::EngineFixture;
+
+namespace {
+int countCommits(void* counter)
+{
+    ++*static_cast<int*>(counter);
+    return 0; // 0 lets the commit go ahead
+}
+
+qint64 eventsOnDisk(const QString& databasePath)
+{
+    auto db = sql::Database::open(databasePath, sql::OpenMode::ReadOnly);
+    if (!db)
+        return -1;
+    auto n = db->queryInt(QStringLiteral("SELECT COUNT(*) FROM events"));
+    return n ? *n : -1;
+}
+
+const Json kData = {{"kind", "tool"}, {"name", "noop"}};
+} // namespace
+
+class TestJournal : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void waiterRunsAfterTheEventsAreCommittedAndPublished()
+    {
+        EngineFixture f;
+        QVERIFY(f.open());
+        QSignalSpy published(f.journal.get(), &Journal::published);
+        QObject context;
+        std::optional<Status> outcome;
+        qint64 onDisk = -1;
+        int publishedBefore = -1;
+        f.journal->append(QStringLiteral("run-1"), EventKind::StepStarted, QStringLiteral("s1"),
+                          kData);
+        f.journal->whenCommitted(&context, [&](const Status& s) {
+            outcome = s;
+            onDisk = eventsOnDisk(f.workspace->databasePath());
+            publishedBefore = int(published.count());
+        });
+        QVERIFY(!outcome); // never from inside the call
+        QTRY_VERIFY(outcome.has_value());
+        QVERIFY(outcome->ok());
+        QCOMPARE(onDisk, 1);
+        QCOMPARE(publishedBefore, 1);
+        QVERIFY(!f.journal->hasPending());
+    }
+
+    void waitersOfOneTurnShareOneCommit()
+    {
+        EngineFixture f;
+        QVERIFY(f.open());
+        int commits = 0;
+        sqlite3_commit_hook(f.journal->database().handle(), countCommits, &commits);
+        QObject context;
+        int called = 0;
+        for (int run = 1; run <= 5; ++run) {
+            f.journal->append(QStringLiteral("run-%1").arg(run), EventKind::StepStarted,
+                              QStringLiteral("s2"), kData);
+            f.journal->whenCommitted(&context,
+                                     [&called](const Status& s) { called += s.ok() ? 1 : 0; });
+        }
+        QTRY_COMPARE(called, 5);
+        QCOMPARE(commits, 1);
+        QCOMPARE(eventsOnDisk(f.workspace->databasePath()), 5);
+        sqlite3_commit_hook(f.journal->database().handle(), nullptr, nullptr);
+    }
+
+    void failedCommitTellsTheWaiterAndKeepsTheEvents()
+    {
+        EngineFixture f;
+        QVERIFY(f.open());
+        QVERIFY(f.journal->database()
+                    .exec(QStringLiteral("ALTER TABLE events RENAME TO events_gone"))
+                    .ok());
+        QSignalSpy published(f.journal.get(), &Journal::published);
+        QObject context;
+        std::optional<Status> outcome;
+        f.journal->append(QStringLiteral("run-1"), EventKind::StepStarted, QStringLiteral("s1"),
+                          kData);
+        f.journal->whenCommitted(&context, [&outcome](const Status& s) { outcome = s; });
+        QTRY_VERIFY(outcome.has_value());
+        QVERIFY(!outcome->ok());
+        QCOMPARE(outcome->error().code, QStringLiteral("journal_write_failed"));
+        QVERIFY2(outcome->errorMessage().contains(QLatin1String("events")),
+                 qPrintable(outcome->errorMessage()));
+        QCOMPARE(published.count(), 0);
+        QVERIFY(f.journal->hasPending()); // nothing queued is lost
+        QVERIFY(f.journal->database()
+                    .exec(QStringLiteral("ALTER TABLE events_gone RENAME TO events"))
+                    .ok());
+        QVERIFY(f.journal->flush().ok());
+        QCOMPARE(published.count(), 1);
+        QCOMPARE(eventsOnDisk(f.workspace->databasePath()), 1);
+    }
+
+    void waiterOfADestroyedContextIsSkipped()
+    {
+        EngineFixture f;
+        QVERIFY(f.open());
+        auto context = std::make_unique<QObject>();
+        bool called = false;
+        QObject witness;
+        bool witnessCalled = false;
+        f.journal->append(QStringLiteral("run-1"), EventKind::StepStarted, QStringLiteral("s1"),
+                          kData);
+        f.journal->whenCommitted(context.get(), [&called](const Status&) { called = true; });
+        f.journal->whenCommitted(&witness,
+                                 [&witnessCalled](const Status&) { witnessCalled = true; });
+        context.reset();
+        QTRY_VERIFY(witnessCalled);
+        QVERIFY(!called);
+    }
+
+    void appendRedactsSecretsWithoutTouchingTheRest()
+    {
+        EngineFixture f;
+        QVERIFY(f.open());
+        auto secrets = std::make_shared<Redactor>();
+        secrets->addSecret(QStringLiteral("sk-secret-123"));
+        auto db = store::openWorkspaceDatabase(f.workspace->databasePath());
+        QVERIFY(db.ok());
+        Journal journal(std::move(db).value(), std::make_shared<AuditTrail>(QByteArray("k")),
+                        secrets, secrets);
+        const Json data = {{"text", "key sk-secret-123 here"},
+                           {"nested", {{"list", {"plain", "sk-secret-123", 7}}, {"flag", true}}}};
+        const RunEvent& e = journal.append(QStringLiteral("run-1"), EventKind::TextDelta,
+                                           QStringLiteral("s1"), data);
+        const Json expected = {{"text", "key [REDACTED] here"},
+                               {"nested", {{"list", {"plain", "[REDACTED]", 7}}, {"flag", true}}}};
+        QCOMPARE(QString::fromStdString(e.data.dump()), QString::fromStdString(expected.dump()));
+        QCOMPARE(e.seq, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJournal)
+#include "TestJournal.moc"
