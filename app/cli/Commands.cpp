@@ -131,23 +131,27 @@ Result<ReplaySource> sourceOfReplay(WorkspaceSession& session, const ReplayLink&
     if (!events)
         return events.error();
     if (events->empty())
-        return Error::make(QStringLiteral("this run replays run %1, which is no longer in this workspace")
-                               .arg(link.sourceRunId),
-                           QStringLiteral("unknown_run"));
+        return Error::make(
+            QStringLiteral("this run replays run %1, which is no longer in this workspace")
+                .arg(link.sourceRunId),
+            QStringLiteral("unknown_run"));
     return ReplaySource::fromEvents(*events, link.fromStep);
 }
 
 // Resumes a run, or a replay through RunReplay so that its effects stay unexecuted.
-Result<AgentRun*> resumeAny(WorkspaceSession& session, const RunState& previous, const AgentDefinition& agent,
+Result<AgentRun*> resumeAny(WorkspaceSession& session, const RunState& previous,
+                            const AgentDefinition& agent,
                             std::shared_ptr<llm::ModelProvider> provider, const RunOptions& options)
 {
     if (auto link = ReplayLink::of(previous)) {
         auto source = sourceOfReplay(session, *link);
         if (!source)
             return source.error();
-        return RunReplay::resume(session.context(), previous, *source, agent, std::move(provider), options, &session);
+        return RunReplay::resume(session.context(), previous, *source, agent, std::move(provider),
+                                 options, &session);
     }
-    return AgentRun::resume(session.context(), previous.runId, agent, std::move(provider), options, &session);
+    return AgentRun::resume(session.context(), previous.runId, agent, std::move(provider), options,
+                            &session);
 }
 
 int exitCodeFor(RunStatus status)
@@ -435,10 +439,11 @@ int continueRun(const QStringList& args)
         auto source = sourceOfReplay(**session, *link);
         if (!source)
             return fail(source.errorMessage(), ExitFailed);
-        run = RunReplay::continueRun((*session)->context(), previous, *source, *agent, *provider, *options, input,
-                                     session->get());
+        run = RunReplay::continueRun((*session)->context(), previous, *source, *agent, *provider,
+                                     *options, input, session->get());
     } else {
-        run = AgentRun::continueRun((*session)->context(), runId, *agent, *provider, *options, input, session->get());
+        run = AgentRun::continueRun((*session)->context(), runId, *agent, *provider, *options,
+                                    input, session->get());
     }
     if (!run)
         return fail(run.errorMessage(), run.error().code == QLatin1String("not_continuable") ? ExitUsage : ExitFailed);
@@ -447,33 +452,42 @@ int continueRun(const QStringList& args)
 
 int replayRun(const QStringList& args)
 {
-    auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("from-step"), QStringLiteral("prompt"),
-                                     QStringLiteral("approve"), QStringLiteral("record")},
-                              {QStringLiteral("approve-all"), QStringLiteral("json"), QStringLiteral("quiet")});
+    auto a = Arguments::parse(
+        args,
+        {QStringLiteral("workspace"), QStringLiteral("from-step"), QStringLiteral("prompt"),
+         QStringLiteral("approve"), QStringLiteral("record")},
+        {QStringLiteral("approve-all"), QStringLiteral("json"), QStringLiteral("quiet")});
     if (!a)
         return fail(a.errorMessage());
     if (a->positional().size() != 1)
-        return fail(QStringLiteral("usage: awb replay RUN_ID --workspace DIR [--from-step N] [--prompt FILE] [--json]"));
+        return fail(QStringLiteral(
+            "usage: awb replay RUN_ID --workspace DIR [--from-step N] [--prompt FILE] [--json]"));
     int fromStep = 1;
     if (a->has(QStringLiteral("from-step"))) {
         bool ok = false;
         fromStep = a->value(QStringLiteral("from-step")).toInt(&ok);
         if (!ok || fromStep < 1)
-            return fail(QStringLiteral("--from-step %1: expected a step number, 1 for the first step (see `awb runs "
-                                       "show RUN_ID`)")
-                            .arg(a->value(QStringLiteral("from-step"))));
+            return fail(
+                QStringLiteral(
+                    "--from-step %1: expected a step number, 1 for the first step (see `awb runs "
+                    "show RUN_ID`)")
+                    .arg(a->value(QStringLiteral("from-step"))));
     }
     std::optional<QString> instructions;
     if (a->has(QStringLiteral("prompt"))) {
         const QString path = a->value(QStringLiteral("prompt"));
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return fail(QStringLiteral("cannot read the prompt file %1: %2").arg(path, file.errorString()));
+            return fail(
+                QStringLiteral("cannot read the prompt file %1: %2").arg(path, file.errorString()));
         const QString text = QString::fromUtf8(file.readAll());
         if (file.error() != QFileDevice::NoError)
-            return fail(QStringLiteral("cannot read the prompt file %1: %2").arg(path, file.errorString()));
+            return fail(
+                QStringLiteral("cannot read the prompt file %1: %2").arg(path, file.errorString()));
         if (text.trimmed().isEmpty())
-            return fail(QStringLiteral("the prompt file %1 is empty: it should hold the agent's instructions").arg(path));
+            return fail(QStringLiteral(
+                            "the prompt file %1 is empty: it should hold the agent's instructions")
+                            .arg(path));
         instructions = text;
     }
     auto options = approvalOptions(*a);
@@ -487,12 +501,14 @@ int replayRun(const QStringList& args)
     if (!events)
         return fail(events.errorMessage(), ExitFailed);
     if (events->empty())
-        return fail(QStringLiteral("no run %1 in this workspace (see `awb runs list`)").arg(sourceId));
+        return fail(
+            QStringLiteral("no run %1 in this workspace (see `awb runs list`)").arg(sourceId));
     auto source = ReplaySource::fromEvents(*events, fromStep);
     if (!source)
         return fail(source.errorMessage());
     const RunState& recorded = source->run();
-    auto agent = (*session)->loadAgent(recorded.agentFile.isEmpty() ? recorded.agent : recorded.agentFile);
+    auto agent =
+        (*session)->loadAgent(recorded.agentFile.isEmpty() ? recorded.agent : recorded.agentFile);
     if (!agent)
         return fail(agent.errorMessage());
     QString model;
@@ -504,14 +520,16 @@ int replayRun(const QStringList& args)
 
     ProgressPrinter printer({}, a->has(QStringLiteral("quiet")));
     printer.setWorkspace((*session)->workspace().root());
-    QObject::connect(&(*session)->journal(), &Journal::published, &printer, &ProgressPrinter::onEvent);
-    auto run = RunReplay::start((*session)->context(), *source, *agent, *provider, model, instructions, *options,
-                                session->get());
+    QObject::connect(&(*session)->journal(), &Journal::published, &printer,
+                     &ProgressPrinter::onEvent);
+    auto run = RunReplay::start((*session)->context(), *source, *agent, *provider, model,
+                                instructions, *options, session->get());
     if (!run)
         return fail(run.errorMessage(), ExitFailed);
     printer.setRunId((*run)->runId());
-    printErr(QStringLiteral("replaying run %1 from step %2 (%3) as run %4: %5 recorded model answers reused; "
-                            "effects are never executed")
+    printErr(QStringLiteral(
+                 "replaying run %1 from step %2 (%3) as run %4: %5 recorded model answers reused; "
+                 "effects are never executed")
                  .arg(sourceId)
                  .arg(fromStep)
                  .arg(source->fromStepId(), (*run)->runId())
@@ -602,8 +620,9 @@ int runsShow(const QStringList& args)
         printOut(QStringLiteral("replay of run %1 from step %2 (%3)%4\n")
                      .arg(link->sourceRunId)
                      .arg(link->fromStep)
-                     .arg(link->fromStepId,
-                          link->instructions ? QStringLiteral(", with replaced instructions") : QString()));
+                     .arg(link->fromStepId, link->instructions
+                                                ? QStringLiteral(", with replaced instructions")
+                                                : QString()));
     printOut(QStringLiteral("input: %1\n").arg(state.input));
     for (const StepState& s : state.steps) {
         QString line = QStringLiteral("  %1 %2 %3 %4").arg(s.id.leftJustified(5), stepKindName(s.kind).leftJustified(9),

@@ -324,7 +324,8 @@ void AgentRun::advance()
                 if (autoApproves(t->name)) {
                     const auto note = m_options.autoApprovedTools.find(t->name);
                     const QString actor =
-                        m_ctx.actor + (note != m_options.autoApprovedTools.end() ? QStringLiteral(" (%1)").arg(note->second)
+                        m_ctx.actor + (note != m_options.autoApprovedTools.end()
+                                           ? QStringLiteral(" (%1)").arg(note->second)
                                        : m_options.approval == RunOptions::Approval::ApproveAll
                                            ? QStringLiteral(" (--approve-all)")
                                            : QStringLiteral(" (--approve %1)").arg(t->name));
