@@ -1373,31 +1373,51 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
     </message>
     <message>
         <location filename="../ui/runs/ReplayDialog.cpp" line="40"/>
+        <source>Replace the agent&apos;s instructions</source>
+        <translation>Die Anweisungen des Agenten ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="41"/>
         <source>Use these &amp;instructions from this step on:</source>
         <translation>Ab diesem Schritt diese &amp;Anweisungen verwenden:</translation>
     </message>
     <message>
-        <location filename="../ui/runs/ReplayDialog.cpp" line="42"/>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="43"/>
         <source>Instructions for the replay</source>
         <translation>Anweisungen für die Wiederholung</translation>
     </message>
     <message>
-        <location filename="../ui/runs/ReplayDialog.cpp" line="44"/>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="45"/>
         <source>The agent&apos;s instructions</source>
         <translation>Die Anweisungen des Agenten</translation>
     </message>
     <message>
-        <location filename="../ui/runs/ReplayDialog.cpp" line="48"/>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="47"/>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="50"/>
         <source>&amp;Replay</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/ReplayDialog.cpp" line="68"/>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="52"/>
+        <source>Start the replay</source>
+        <translation>Die Wiederholung starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="54"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="74"/>
         <source>The instructions are empty: write them, or untick the box to keep the agent&apos;s own.</source>
         <translation>Die Anweisungen sind leer: Schreiben Sie sie, oder entfernen Sie das Häkchen, um die des Agenten zu behalten.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/ReplayDialog.cpp" line="88"/>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="94"/>
         <source>The agent&apos;s instructions could not be read: %1</source>
         <translation>Die Anweisungen des Agenten konnten nicht gelesen werden: %1</translation>
     </message>
@@ -1558,32 +1578,62 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
         <translation>Schritte von Lauf B</translation>
     </message>
     <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="138"/>
+        <source>Comparison summary</source>
+        <translation>Zusammenfassung des Vergleichs</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="140"/>
+        <source>Run A</source>
+        <translation>Lauf A</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="142"/>
+        <source>Run B</source>
+        <translation>Lauf B</translation>
+    </message>
+    <message>
         <location filename="../ui/runs/RunCompareView.cpp" line="148"/>
+        <source>Replay run A from the selected step</source>
+        <translation>Lauf A ab dem gewählten Schritt wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="150"/>
+        <source>Replay run B from the selected step</source>
+        <translation>Lauf B ab dem gewählten Schritt wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="153"/>
         <source>Start a new run that reuses this run&apos;s recorded answers before the selected step and its recorded tool results; effects such as emails are never executed.</source>
         <translation>Startet einen neuen Lauf, der die aufgezeichneten Antworten dieses Laufs vor dem gewählten Schritt und seine aufgezeichneten Werkzeugergebnisse wiederverwendet; Wirkungen wie E-Mails werden nie ausgeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareView.cpp" line="197"/>
+        <location filename="../ui/runs/RunCompareView.cpp" line="171"/>
+        <source>Run A and run B</source>
+        <translation>Lauf A und Lauf B</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="204"/>
         <source>&lt;b&gt;A&lt;/b&gt;</source>
         <translation>&lt;b&gt;A&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareView.cpp" line="198"/>
+        <location filename="../ui/runs/RunCompareView.cpp" line="205"/>
         <source>&lt;b&gt;B&lt;/b&gt;</source>
         <translation>&lt;b&gt;B&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareView.cpp" line="199"/>
+        <location filename="../ui/runs/RunCompareView.cpp" line="206"/>
         <source>Select two runs in the Runs view and press Compare.</source>
         <translation>Wählen Sie in der Ansicht „Läufe“ zwei Läufe aus und klicken Sie auf „Vergleichen“.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareView.cpp" line="205"/>
+        <location filename="../ui/runs/RunCompareView.cpp" line="212"/>
         <source>Loading %1 and %2…</source>
         <translation>%1 und %2 werden geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareView.cpp" line="220"/>
+        <location filename="../ui/runs/RunCompareView.cpp" line="227"/>
         <source>Steps that differ: %1 of %2, compared in order.</source>
         <translation>Abweichende Schritte: %1 von %2, der Reihe nach verglichen.</translation>
     </message>
@@ -2513,26 +2563,26 @@ Genau diesen Aufruf freigeben und ausführen?</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="77"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="138"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="139"/>
         <source>Arguments</source>
         <translation>Argumente</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="78"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="139"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="215"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="140"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="216"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="79"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="140"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="141"/>
         <source>Raw request</source>
         <translation>Rohe Anfrage</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="80"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="141"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="142"/>
         <source>Raw response</source>
         <translation>Rohe Antwort</translation>
     </message>
@@ -2557,172 +2607,177 @@ Genau diesen Aufruf freigeben und ausführen?</translation>
         <translation>Zustand des Schritts</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="104"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="102"/>
+        <source>Replay the run from this step</source>
+        <translation>Den Lauf ab diesem Schritt wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector/StepInspector.cpp" line="105"/>
         <source>Replay this run from this step: recorded answers before it are reused, the model is called again from it on, and effects such as emails are never executed.</source>
         <translation>Diesen Lauf ab diesem Schritt wiederholen: Aufgezeichnete Antworten davor werden wiederverwendet, ab hier wird das Modell erneut aufgerufen, und Wirkungen wie E-Mails werden nie ausgeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="116"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="117"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="117"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="118"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="118"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="119"/>
         <source>Finished</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="119"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="120"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="120"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="121"/>
         <source>Attempts</source>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="121"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="122"/>
         <source>Retries</source>
         <translation>Wiederholungen</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="122"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="123"/>
         <source>Provider</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="123"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="124"/>
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="124"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="125"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="125"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="126"/>
         <source>Fallbacks</source>
         <translation>Ausweichprofile</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="126"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="127"/>
         <source>Effect</source>
         <translation>Wirkung</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="127"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="128"/>
         <source>Idempotency key</source>
         <translation>Idempotenzschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="128"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="129"/>
         <source>Call id</source>
         <translation>Aufruf-ID</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="129"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="130"/>
         <source>Gates</source>
         <translation>Prüfpunkte</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="130"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="131"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="131"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="132"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="134"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="137"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="135"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="138"/>
         <source>Step documents</source>
         <translation>Schrittdokumente</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="190"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="191"/>
         <source>No step selected</source>
         <translation>Kein Schritt ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="191"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="192"/>
         <source>Select a node in the task graph to inspect it.</source>
         <translation>Wählen Sie einen Knoten im Aufgabengraphen aus, um ihn zu untersuchen.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="215"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="216"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="245"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="246"/>
         <source>%1 %2 · turn %3</source>
         <translation>%1 %2 · Runde %3</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="259"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="260"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="267"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="268"/>
         <source>%1 in · %2 out · %3 cached</source>
         <translation>%1 Eingabe · %2 Ausgabe · %3 zwischengespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="279"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="280"/>
         <source>%1 → %2: %3</source>
         <translation>%1 → %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="290"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="291"/>
         <source>approved by %1</source>
         <translation>freigegeben von %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="290"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="291"/>
         <source>rejected by %1</source>
         <translation>abgelehnt von %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="303"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="306"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="308"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="304"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="307"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="309"/>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="304"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="377"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="305"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="378"/>
         <source>No result yet: the step has not finished.</source>
         <translation>Noch kein Ergebnis: Der Schritt ist nicht abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="307"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="309"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="308"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="310"/>
         <source>Not sent or not answered yet.</source>
         <translation>Noch nicht gesendet oder noch nicht beantwortet.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="328"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="329"/>
         <source>The stored result could not be read: %1</source>
         <translation>Das gespeicherte Ergebnis konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="350"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="351"/>
         <source>The recorded request could not be read: %1</source>
         <translation>Die aufgezeichnete Anfrage konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="358"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="359"/>
         <source>No response was recorded for this call.</source>
         <translation>Für diesen Aufruf wurde keine Antwort aufgezeichnet.</translation>
     </message>

@@ -1373,31 +1373,51 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
     </message>
     <message>
         <location filename="../ui/runs/ReplayDialog.cpp" line="40"/>
+        <source>Replace the agent&apos;s instructions</source>
+        <translation>Remplacer les instructions de l’agent</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="41"/>
         <source>Use these &amp;instructions from this step on:</source>
         <translation>Utiliser ces &amp;instructions à partir de cette étape :</translation>
     </message>
     <message>
-        <location filename="../ui/runs/ReplayDialog.cpp" line="42"/>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="43"/>
         <source>Instructions for the replay</source>
         <translation>Instructions pour le rejeu</translation>
     </message>
     <message>
-        <location filename="../ui/runs/ReplayDialog.cpp" line="44"/>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="45"/>
         <source>The agent&apos;s instructions</source>
         <translation>Les instructions de l’agent</translation>
     </message>
     <message>
-        <location filename="../ui/runs/ReplayDialog.cpp" line="48"/>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="47"/>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="50"/>
         <source>&amp;Replay</source>
         <translation>&amp;Rejouer</translation>
     </message>
     <message>
-        <location filename="../ui/runs/ReplayDialog.cpp" line="68"/>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="52"/>
+        <source>Start the replay</source>
+        <translation>Lancer le rejeu</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="54"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="74"/>
         <source>The instructions are empty: write them, or untick the box to keep the agent&apos;s own.</source>
         <translation>Les instructions sont vides : écrivez-les, ou décochez la case pour garder celles de l’agent.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/ReplayDialog.cpp" line="88"/>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="94"/>
         <source>The agent&apos;s instructions could not be read: %1</source>
         <translation>Les instructions de l’agent n’ont pas pu être lues : %1</translation>
     </message>
@@ -1558,32 +1578,62 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
         <translation>Étapes de l’exécution B</translation>
     </message>
     <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="138"/>
+        <source>Comparison summary</source>
+        <translation>Résumé de la comparaison</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="140"/>
+        <source>Run A</source>
+        <translation>Exécution A</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="142"/>
+        <source>Run B</source>
+        <translation>Exécution B</translation>
+    </message>
+    <message>
         <location filename="../ui/runs/RunCompareView.cpp" line="148"/>
+        <source>Replay run A from the selected step</source>
+        <translation>Rejouer l’exécution A depuis l’étape choisie</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="150"/>
+        <source>Replay run B from the selected step</source>
+        <translation>Rejouer l’exécution B depuis l’étape choisie</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="153"/>
         <source>Start a new run that reuses this run&apos;s recorded answers before the selected step and its recorded tool results; effects such as emails are never executed.</source>
         <translation>Démarre une nouvelle exécution qui réutilise les réponses enregistrées de cette exécution avant l’étape choisie et ses résultats d’outils enregistrés ; les effets comme les e-mails ne sont jamais exécutés.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareView.cpp" line="197"/>
+        <location filename="../ui/runs/RunCompareView.cpp" line="171"/>
+        <source>Run A and run B</source>
+        <translation>Exécution A et exécution B</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="204"/>
         <source>&lt;b&gt;A&lt;/b&gt;</source>
         <translation>&lt;b&gt;A&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareView.cpp" line="198"/>
+        <location filename="../ui/runs/RunCompareView.cpp" line="205"/>
         <source>&lt;b&gt;B&lt;/b&gt;</source>
         <translation>&lt;b&gt;B&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareView.cpp" line="199"/>
+        <location filename="../ui/runs/RunCompareView.cpp" line="206"/>
         <source>Select two runs in the Runs view and press Compare.</source>
         <translation>Sélectionnez deux exécutions dans la vue Exécutions et cliquez sur Comparer.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareView.cpp" line="205"/>
+        <location filename="../ui/runs/RunCompareView.cpp" line="212"/>
         <source>Loading %1 and %2…</source>
         <translation>Chargement de %1 et %2…</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareView.cpp" line="220"/>
+        <location filename="../ui/runs/RunCompareView.cpp" line="227"/>
         <source>Steps that differ: %1 of %2, compared in order.</source>
         <translation>Étapes qui diffèrent : %1 sur %2, comparées dans l’ordre.</translation>
     </message>
@@ -2513,26 +2563,26 @@ Approuver et exécuter exactement cet appel ?</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="77"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="138"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="139"/>
         <source>Arguments</source>
         <translation>Arguments</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="78"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="139"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="215"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="140"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="216"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="79"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="140"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="141"/>
         <source>Raw request</source>
         <translation>Requête brute</translation>
     </message>
     <message>
         <location filename="../ui/inspector/StepInspector.cpp" line="80"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="141"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="142"/>
         <source>Raw response</source>
         <translation>Réponse brute</translation>
     </message>
@@ -2557,172 +2607,177 @@ Approuver et exécuter exactement cet appel ?</translation>
         <translation>État de l&apos;étape</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="104"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="102"/>
+        <source>Replay the run from this step</source>
+        <translation>Rejouer l’exécution depuis cette étape</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector/StepInspector.cpp" line="105"/>
         <source>Replay this run from this step: recorded answers before it are reused, the model is called again from it on, and effects such as emails are never executed.</source>
         <translation>Rejouer cette exécution depuis cette étape : les réponses enregistrées avant elle sont réutilisées, le modèle est rappelé à partir d’elle, et les effets comme les e-mails ne sont jamais exécutés.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="116"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="117"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="117"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="118"/>
         <source>Started</source>
         <translation>Démarrée</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="118"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="119"/>
         <source>Finished</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="119"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="120"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="120"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="121"/>
         <source>Attempts</source>
         <translation>Tentatives</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="121"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="122"/>
         <source>Retries</source>
         <translation>Nouvelles tentatives</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="122"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="123"/>
         <source>Provider</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="123"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="124"/>
         <source>Tokens</source>
         <translation>Jetons</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="124"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="125"/>
         <source>Cost</source>
         <translation>Coût</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="125"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="126"/>
         <source>Fallbacks</source>
         <translation>Solutions de repli</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="126"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="127"/>
         <source>Effect</source>
         <translation>Effet</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="127"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="128"/>
         <source>Idempotency key</source>
         <translation>Clé d&apos;idempotence</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="128"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="129"/>
         <source>Call id</source>
         <translation>ID d&apos;appel</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="129"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="130"/>
         <source>Gates</source>
         <translation>Points de contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="130"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="131"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="131"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="132"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="134"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="137"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="135"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="138"/>
         <source>Step documents</source>
         <translation>Documents de l&apos;étape</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="190"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="191"/>
         <source>No step selected</source>
         <translation>Aucune étape sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="191"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="192"/>
         <source>Select a node in the task graph to inspect it.</source>
         <translation>Sélectionnez un nœud dans le graphe des tâches pour l&apos;inspecter.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="215"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="216"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="245"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="246"/>
         <source>%1 %2 · turn %3</source>
         <translation>%1 %2 · tour %3</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="259"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="260"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="267"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="268"/>
         <source>%1 in · %2 out · %3 cached</source>
         <translation>%1 en entrée · %2 en sortie · %3 en cache</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="279"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="280"/>
         <source>%1 → %2: %3</source>
         <translation>%1 → %2 : %3</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="290"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="291"/>
         <source>approved by %1</source>
         <translation>approuvé par %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="290"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="291"/>
         <source>rejected by %1</source>
         <translation>rejeté par %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="303"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="306"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="308"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="304"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="307"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="309"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="304"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="377"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="305"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="378"/>
         <source>No result yet: the step has not finished.</source>
         <translation>Pas encore de résultat : l&apos;étape n&apos;est pas terminée.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="307"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="309"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="308"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="310"/>
         <source>Not sent or not answered yet.</source>
         <translation>Pas encore envoyé ou pas encore de réponse.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="328"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="329"/>
         <source>The stored result could not be read: %1</source>
         <translation>Impossible de lire le résultat stocké : %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="350"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="351"/>
         <source>The recorded request could not be read: %1</source>
         <translation>Impossible de lire la requête enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="358"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="359"/>
         <source>No response was recorded for this call.</source>
         <translation>Aucune réponse n&apos;a été enregistrée pour cet appel.</translation>
     </message>

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void compareButtonShowsTheTwoSelectedRunsSideBySide();
     void replayFromAStepInTheInspectorWithEditedInstructions();
     void replayFromTheCompareViewKeepsTheInstructions();
+    void controlsHaveObjectAndAccessibleNames();
 
 private:
     RunState load(const QString& runId) const;
@@ -336,6 +337,25 @@ void TestRunCompare::replayFromTheCompareViewKeepsTheInstructions()
     QCOMPARE(replay.status, RunStatus::Succeeded);
     QCOMPARE(replay.steps[std::size_t(kEmailRow)].status, StepStatus::Failed);
     QCOMPARE(outboxCount(m_workspace), 1);
+}
+
+void TestRunCompare::controlsHaveObjectAndAccessibleNames()
+{
+    RunCompareView compare;
+    ReplayDialog dialog(m_approved, 1, QStringLiteral("s1"), QString());
+    for (QWidget* root : {static_cast<QWidget*>(&compare), static_cast<QWidget*>(&dialog)}) {
+        for (QWidget* w : root->findChildren<QWidget*>()) {
+            if (w->focusPolicy() == Qt::NoFocus)
+                continue; // reachable only through a named control
+            if (auto* area = qobject_cast<QAbstractScrollArea*>(w->parentWidget());
+                area && area->viewport() == w)
+                continue; // a scroll area's viewport: the area carries the names
+            const QByteArray what =
+                w->metaObject()->className() + QByteArray(" ") + w->objectName().toUtf8();
+            QVERIFY2(!w->objectName().isEmpty(), what.constData());
+            QVERIFY2(!w->accessibleName().isEmpty(), what.constData());
+        }
+    }
 }
 
 QTEST_MAIN(TestRunCompare)

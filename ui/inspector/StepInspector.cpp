@@ -99,6 +99,7 @@ StepInspector::StepInspector(QWidget* parent)
     header->addWidget(m_state);
     header->addStretch();
     m_replay->setObjectName(QStringLiteral("inspectorReplay"));
+    m_replay->setAccessibleName(tr("Replay the run from this step"));
     m_replay->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     m_replay->setToolTip(
         tr("Replay this run from this step: recorded answers before it are reused, the model is "

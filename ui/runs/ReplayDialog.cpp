@@ -37,16 +37,22 @@ ReplayDialog::ReplayDialog(const QString& runId, int stepNumber, const QString& 
         this);
     explain->setWordWrap(true);
     m_replace->setObjectName(QStringLiteral("replaceInstructions"));
+    m_replace->setAccessibleName(tr("Replace the agent's instructions"));
     m_replace->setText(tr("Use these &instructions from this step on:"));
     m_editor->setObjectName(QStringLiteral("replayInstructions"));
     m_editor->setAccessibleName(tr("Instructions for the replay"));
     m_editor->setEnabled(false);
     m_editor->setPlaceholderText(tr("The agent's instructions"));
     m_note->setObjectName(QStringLiteral("replayNote"));
+    m_note->setAccessibleName(tr("Note"));
     m_note->setWordWrap(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Replay"));
     buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("replayButton"));
+    buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Start the replay"));
+    buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelReplayButton"));
+    buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    buttons->setObjectName(QStringLiteral("replayButtons"));
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(heading);

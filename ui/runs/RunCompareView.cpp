@@ -135,14 +135,19 @@ RunCompareView::RunCompareView(QWidget* parent)
             &QScrollBar::setValue);
 
     m_summary->setObjectName(QStringLiteral("compareSummary"));
+    m_summary->setAccessibleName(tr("Comparison summary"));
     m_titleA->setObjectName(QStringLiteral("compareTitleA"));
+    m_titleA->setAccessibleName(tr("Run A"));
     m_titleB->setObjectName(QStringLiteral("compareTitleB"));
+    m_titleB->setAccessibleName(tr("Run B"));
     for (QLabel* title : {m_titleA, m_titleB}) {
         title->setTextFormat(Qt::RichText);
         title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
     m_replayA->setObjectName(QStringLiteral("compareReplayA"));
+    m_replayA->setAccessibleName(tr("Replay run A from the selected step"));
     m_replayB->setObjectName(QStringLiteral("compareReplayB"));
+    m_replayB->setAccessibleName(tr("Replay run B from the selected step"));
     for (QPushButton* b : {m_replayA, m_replayB}) {
         b->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
         b->setToolTip(tr(
@@ -162,6 +167,8 @@ RunCompareView::RunCompareView(QWidget* parent)
     layoutB->addWidget(m_titleB);
     layoutB->addWidget(m_viewB, 1);
     auto* split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("compareSplitter"));
+    split->setAccessibleName(tr("Run A and run B"));
     split->addWidget(sideA);
     split->addWidget(sideB);
 
