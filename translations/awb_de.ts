@@ -961,166 +961,181 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
 <context>
     <name>awb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="46"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="49"/>
         <source>keychain: unlocked</source>
         <translation>Schlüsselbund: entsperrt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="48"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="51"/>
         <source>keychain: locked</source>
         <translation>Schlüsselbund: gesperrt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="50"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
         <source>keychain: unavailable</source>
         <translation>Schlüsselbund: nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="51"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
         <source>keychain: %1</source>
         <translation>Schlüsselbund: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="59"/>
         <source>Task graph</source>
         <translation>Aufgabengraph</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="61"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="64"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="106"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="107"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="109"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="110"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="126"/>
         <source>Agent Workbench</source>
         <translation>Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="118"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="146"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="149"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
         <source>&amp;Open Workspace…</source>
         <translation>Arbeitsbereich ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="155"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="164"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="170"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="171"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="174"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="181"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="180"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="183"/>
         <source>Main toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="185"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="188"/>
         <source>Agent:</source>
         <translation>Agent:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="194"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="237"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="250"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
         <source>Run steps</source>
         <translation>Laufschritte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="261"/>
         <source>Event log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="284"/>
         <source>Audit trail</source>
         <translation>Prüfprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="296"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="299"/>
         <source>Tool schema</source>
         <translation>Werkzeugschema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="309"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="312"/>
         <source>Prompt editor</source>
         <translation>Prompt-Editor</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="324"/>
+        <source>Compare runs</source>
+        <translation>Läufe vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="356"/>
+        <source>Replaying run %1 as run %2</source>
+        <translation>Lauf %1 wird als Lauf %2 wiederholt</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="359"/>
+        <source>Cannot Replay the Run</source>
+        <translation>Lauf kann nicht wiederholt werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="392"/>
         <source>Current run: provider, model, tokens and cost</source>
         <translation>Aktueller Lauf: Anbieter, Modell, Tokens und Kosten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="326"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="393"/>
         <source>keychain: checking…</source>
         <translation>Schlüsselbund: wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="328"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="395"/>
         <source>Keychain state</source>
         <translation>Zustand des Schlüsselbunds</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="346"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="413"/>
         <source>Open Workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="355"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="422"/>
         <source>Cannot Start the Run</source>
         <translation>Lauf kann nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="364"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="431"/>
         <source>Cannot Send the Message</source>
         <translation>Nachricht kann nicht gesendet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="379"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="446"/>
         <source>Cannot Resume the Run</source>
         <translation>Lauf kann nicht fortgesetzt werden</translation>
     </message>
@@ -1129,37 +1144,37 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
         <translation type="vanished">Entscheidung kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="393"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="460"/>
         <source>%1 — Agent Workbench</source>
         <translation>%1 — Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="473"/>
         <source>Could not open %1</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="407"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="474"/>
         <source>Cannot Open the Workspace</source>
         <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="412"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="479"/>
         <source>Open Another Workspace…</source>
         <translation>Anderen Arbeitsbereich öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="453"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="520"/>
         <source>No run selected</source>
         <translation>Kein Lauf ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="457"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="524"/>
         <source> (scripted)</source>
         <translation> (geskriptet)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="458"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="525"/>
         <source>%1 · %2 tokens · US$%3</source>
         <translation>%1 · %2 Tokens · US$%3</translation>
     </message>
@@ -1340,6 +1355,290 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
     </message>
 </context>
 <context>
+    <name>awb::ui::ReplayDialog</name>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="23"/>
+        <source>Replay from step %1</source>
+        <translation>Ab Schritt %1 wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="24"/>
+        <source>Replay run &lt;b&gt;%1&lt;/b&gt; from step %2 (%3).</source>
+        <translation>Lauf &lt;b&gt;%1&lt;/b&gt; ab Schritt %2 (%3) wiederholen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="32"/>
+        <source>A new run reuses the recorded model answers before this step; from this step on the model is called again. A tool call the run made before with the same arguments gets its recorded result. Tools with effects, such as sending an email, are never executed by a replay.</source>
+        <translation>Ein neuer Lauf verwendet die aufgezeichneten Modellantworten vor diesem Schritt wieder; ab diesem Schritt wird das Modell erneut aufgerufen. Ein Werkzeugaufruf, den der Lauf schon mit denselben Argumenten gemacht hat, erhält sein aufgezeichnetes Ergebnis. Werkzeuge mit Wirkung, etwa das Senden einer E-Mail, werden bei einer Wiederholung nie ausgeführt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="40"/>
+        <source>Replace the agent&apos;s instructions</source>
+        <translation>Die Anweisungen des Agenten ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="41"/>
+        <source>Use these &amp;instructions from this step on:</source>
+        <translation>Ab diesem Schritt diese &amp;Anweisungen verwenden:</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="43"/>
+        <source>Instructions for the replay</source>
+        <translation>Anweisungen für die Wiederholung</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="45"/>
+        <source>The agent&apos;s instructions</source>
+        <translation>Die Anweisungen des Agenten</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="47"/>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="50"/>
+        <source>&amp;Replay</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="52"/>
+        <source>Start the replay</source>
+        <translation>Die Wiederholung starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="54"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="74"/>
+        <source>The instructions are empty: write them, or untick the box to keep the agent&apos;s own.</source>
+        <translation>Die Anweisungen sind leer: Schreiben Sie sie, oder entfernen Sie das Häkchen, um die des Agenten zu behalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="94"/>
+        <source>The agent&apos;s instructions could not be read: %1</source>
+        <translation>Die Anweisungen des Agenten konnten nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>awb::ui::RunCompareModel</name>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="26"/>
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="28"/>
+        <source>tool</source>
+        <translation>Werkzeug</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="30"/>
+        <source>approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="46"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="47"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="58"/>
+        <source>approved by %1</source>
+        <translation>freigegeben von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="61"/>
+        <source>rejected by %1: %2</source>
+        <translation>abgelehnt von %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="66"/>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="83"/>
+        <source>calls %1</source>
+        <translation>ruft %1 auf</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="121"/>
+        <source>%1 in / %2 out</source>
+        <translation>%1 ein / %2 aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="202"/>
+        <source>Run %1 has no step here.</source>
+        <translation>Lauf %1 hat hier keinen Schritt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="204"/>
+        <source>Step %1: differs from the other run</source>
+        <translation>Schritt %1: weicht vom anderen Lauf ab</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="205"/>
+        <source>Step %1: the same in both runs</source>
+        <translation>Schritt %1: in beiden Läufen gleich</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="232"/>
+        <source>Durations are shown but not marked: two runs never take the same time.</source>
+        <translation>Dauern werden angezeigt, aber nicht markiert: Zwei Läufe dauern nie gleich lang.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="237"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="239"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="241"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="243"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="245"/>
+        <source>Arguments</source>
+        <translation>Argumente</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="247"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="249"/>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="251"/>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="253"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+</context>
+<context>
+    <name>awb::ui::RunCompareView</name>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="41"/>
+        <source>Run %1 is not in this workspace.</source>
+        <translation>Lauf %1 ist nicht in diesem Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="51"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2 · %3 · %4 · %5 steps</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2 · %3 · %4 · %5 Schritte</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="121"/>
+        <source>Replay A from this step…</source>
+        <translation>A ab diesem Schritt wiederholen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="122"/>
+        <source>Replay B from this step…</source>
+        <translation>B ab diesem Schritt wiederholen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="125"/>
+        <source>Compare runs</source>
+        <translation>Läufe vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="126"/>
+        <source>Steps of run A</source>
+        <translation>Schritte von Lauf A</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="127"/>
+        <source>Steps of run B</source>
+        <translation>Schritte von Lauf B</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="138"/>
+        <source>Comparison summary</source>
+        <translation>Zusammenfassung des Vergleichs</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="140"/>
+        <source>Run A</source>
+        <translation>Lauf A</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="142"/>
+        <source>Run B</source>
+        <translation>Lauf B</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="148"/>
+        <source>Replay run A from the selected step</source>
+        <translation>Lauf A ab dem gewählten Schritt wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="150"/>
+        <source>Replay run B from the selected step</source>
+        <translation>Lauf B ab dem gewählten Schritt wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="153"/>
+        <source>Start a new run that reuses this run&apos;s recorded answers before the selected step and its recorded tool results; effects such as emails are never executed.</source>
+        <translation>Startet einen neuen Lauf, der die aufgezeichneten Antworten dieses Laufs vor dem gewählten Schritt und seine aufgezeichneten Werkzeugergebnisse wiederverwendet; Wirkungen wie E-Mails werden nie ausgeführt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="171"/>
+        <source>Run A and run B</source>
+        <translation>Lauf A und Lauf B</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="204"/>
+        <source>&lt;b&gt;A&lt;/b&gt;</source>
+        <translation>&lt;b&gt;A&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="205"/>
+        <source>&lt;b&gt;B&lt;/b&gt;</source>
+        <translation>&lt;b&gt;B&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="206"/>
+        <source>Select two runs in the Runs view and press Compare.</source>
+        <translation>Wählen Sie in der Ansicht „Läufe“ zwei Läufe aus und klicken Sie auf „Vergleichen“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="212"/>
+        <source>Loading %1 and %2…</source>
+        <translation>%1 und %2 werden geladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="227"/>
+        <source>Steps that differ: %1 of %2, compared in order.</source>
+        <translation>Abweichende Schritte: %1 von %2, der Reihe nach verglichen.</translation>
+    </message>
+</context>
+<context>
     <name>awb::ui::RunStepsModel</name>
     <message>
         <location filename="../ui/runs/RunStepsModel.cpp" line="15"/>
@@ -1463,58 +1762,73 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
 <context>
     <name>awb::ui::RunsView</name>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="73"/>
+        <location filename="../ui/runs/RunsView.cpp" line="74"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="76"/>
-        <location filename="../ui/runs/RunsView.cpp" line="107"/>
+        <location filename="../ui/runs/RunsView.cpp" line="75"/>
+        <source>Com&amp;pare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsView.cpp" line="78"/>
+        <location filename="../ui/runs/RunsView.cpp" line="114"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="79"/>
+        <location filename="../ui/runs/RunsView.cpp" line="81"/>
         <source>Show runs with status</source>
         <translation>Läufe mit diesem Status anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="80"/>
+        <location filename="../ui/runs/RunsView.cpp" line="82"/>
         <source>All statuses</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="87"/>
+        <location filename="../ui/runs/RunsView.cpp" line="89"/>
         <source>Show runs of agent</source>
         <translation>Läufe dieses Agenten anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="94"/>
+        <location filename="../ui/runs/RunsView.cpp" line="96"/>
         <source>Search runs</source>
         <translation>Läufe durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="95"/>
+        <location filename="../ui/runs/RunsView.cpp" line="97"/>
         <source>Search run, agent, model…</source>
         <translation>Lauf, Agent, Modell suchen …</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="98"/>
+        <location filename="../ui/runs/RunsView.cpp" line="100"/>
         <source>Resume the interrupted run</source>
         <translation>Unterbrochenen Lauf fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="100"/>
+        <location filename="../ui/runs/RunsView.cpp" line="102"/>
         <source>Continue a run a crash interrupted: completed steps are reused and no effect (such as an email) runs twice.</source>
         <translation>Setzt einen durch einen Absturz unterbrochenen Lauf fort: Abgeschlossene Schritte werden wiederverwendet, und keine Wirkung (etwa eine E-Mail) wird doppelt ausgeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="144"/>
+        <location filename="../ui/runs/RunsView.cpp" line="108"/>
+        <source>Compare the two selected runs</source>
+        <translation>Die zwei ausgewählten Läufe vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsView.cpp" line="109"/>
+        <source>Select two runs (Ctrl+click) to compare them step by step.</source>
+        <translation>Wählen Sie zwei Läufe aus (Strg+Klick), um sie Schritt für Schritt zu vergleichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsView.cpp" line="151"/>
         <source>Cost (US$)</source>
         <translation>Kosten (US$)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="219"/>
+        <location filename="../ui/runs/RunsView.cpp" line="248"/>
         <source>All agents</source>
         <translation>Alle Agenten</translation>
     </message>
@@ -1788,39 +2102,51 @@ Genau diesen Aufruf freigeben und ausführen?</translation>
 <context>
     <name>awb::ui::SessionController</name>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="185"/>
-        <location filename="../ui/session/SessionController.cpp" line="218"/>
-        <location filename="../ui/session/SessionController.cpp" line="286"/>
+        <location filename="../ui/session/SessionController.cpp" line="187"/>
+        <location filename="../ui/session/SessionController.cpp" line="220"/>
+        <location filename="../ui/session/SessionController.cpp" line="310"/>
+        <location filename="../ui/session/SessionController.cpp" line="385"/>
         <source>Open a workspace first (File &gt; Open Workspace).</source>
         <translation>Öffnen Sie zuerst einen Arbeitsbereich (Datei &gt; Arbeitsbereich öffnen).</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="188"/>
+        <location filename="../ui/session/SessionController.cpp" line="190"/>
         <source>Type what the agent should do, then press Run.</source>
         <translation>Geben Sie ein, was der Agent tun soll, und klicken Sie dann auf Ausführen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="224"/>
+        <location filename="../ui/session/SessionController.cpp" line="226"/>
         <source>Type a message, then press Run.</source>
         <translation>Geben Sie eine Nachricht ein und klicken Sie dann auf Ausführen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="290"/>
+        <location filename="../ui/session/SessionController.cpp" line="300"/>
+        <source>Run %1 replays run %2, which cannot be read: %3</source>
+        <translation>Lauf %1 wiederholt Lauf %2, der nicht gelesen werden kann: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/SessionController.cpp" line="314"/>
+        <source>The instructions for the replay are empty.</source>
+        <translation>Die Anweisungen für die Wiederholung sind leer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/SessionController.cpp" line="339"/>
+        <location filename="../ui/session/SessionController.cpp" line="389"/>
         <source>Run %1 is not in this workspace.</source>
         <translation>Lauf %1 ist nicht in diesem Arbeitsbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="293"/>
+        <location filename="../ui/session/SessionController.cpp" line="392"/>
         <source>Run %1 is already running here.</source>
         <translation>Lauf %1 wird hier bereits ausgeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="308"/>
+        <location filename="../ui/session/SessionController.cpp" line="407"/>
         <source>The edited arguments are not a JSON object: check the brackets, quotes and commas, or discard the edits.</source>
         <translation>Die bearbeiteten Argumente sind kein JSON-Objekt: Prüfen Sie Klammern, Anführungszeichen und Kommas oder verwerfen Sie die Änderungen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="314"/>
+        <location filename="../ui/session/SessionController.cpp" line="413"/>
         <source>No run is selected.</source>
         <translation>Es ist kein Lauf ausgewählt.</translation>
     </message>
@@ -2216,227 +2542,242 @@ Genau diesen Aufruf freigeben und ausführen?</translation>
 <context>
     <name>awb::ui::StepInspector</name>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="38"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="40"/>
         <source>Model call</source>
         <translation>Modellaufruf</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="40"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="42"/>
         <source>Tool call</source>
         <translation>Werkzeugaufruf</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="42"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="44"/>
         <source>Approval</source>
         <translation>Freigabe</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="74"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="125"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="75"/>
+        <source>Replay from here…</source>
+        <translation>Ab hier wiederholen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector/StepInspector.cpp" line="77"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="139"/>
         <source>Arguments</source>
         <translation>Argumente</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="75"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="126"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="198"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="78"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="140"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="216"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="76"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="127"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="79"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="141"/>
         <source>Raw request</source>
         <translation>Rohe Anfrage</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="77"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="128"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="80"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="142"/>
         <source>Raw response</source>
         <translation>Rohe Antwort</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="80"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="83"/>
         <source>Step inspector</source>
         <translation>Schrittinspektor</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="82"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="85"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="89"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="92"/>
         <source>Step kind and id</source>
         <translation>Art und ID des Schritts</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="91"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="94"/>
         <source>Step state</source>
         <translation>Zustand des Schritts</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="103"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="102"/>
+        <source>Replay the run from this step</source>
+        <translation>Den Lauf ab diesem Schritt wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector/StepInspector.cpp" line="105"/>
+        <source>Replay this run from this step: recorded answers before it are reused, the model is called again from it on, and effects such as emails are never executed.</source>
+        <translation>Diesen Lauf ab diesem Schritt wiederholen: Aufgezeichnete Antworten davor werden wiederverwendet, ab hier wird das Modell erneut aufgerufen, und Wirkungen wie E-Mails werden nie ausgeführt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector/StepInspector.cpp" line="117"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="104"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="118"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="105"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="119"/>
         <source>Finished</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="106"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="120"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="107"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="121"/>
         <source>Attempts</source>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="108"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="122"/>
         <source>Retries</source>
         <translation>Wiederholungen</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="109"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="123"/>
         <source>Provider</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="110"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="124"/>
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="111"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="125"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="112"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="126"/>
         <source>Fallbacks</source>
         <translation>Ausweichprofile</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="113"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="127"/>
         <source>Effect</source>
         <translation>Wirkung</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="114"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="128"/>
         <source>Idempotency key</source>
         <translation>Idempotenzschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="115"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="129"/>
         <source>Call id</source>
         <translation>Aufruf-ID</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="116"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="130"/>
         <source>Gates</source>
         <translation>Prüfpunkte</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="117"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="131"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="118"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="132"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="121"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="124"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="135"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="138"/>
         <source>Step documents</source>
         <translation>Schrittdokumente</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="175"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="191"/>
         <source>No step selected</source>
         <translation>Kein Schritt ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="176"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="192"/>
         <source>Select a node in the task graph to inspect it.</source>
         <translation>Wählen Sie einen Knoten im Aufgabengraphen aus, um ihn zu untersuchen.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="198"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="216"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="228"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="246"/>
         <source>%1 %2 · turn %3</source>
         <translation>%1 %2 · Runde %3</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="242"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="260"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="250"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="268"/>
         <source>%1 in · %2 out · %3 cached</source>
         <translation>%1 Eingabe · %2 Ausgabe · %3 zwischengespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="262"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="280"/>
         <source>%1 → %2: %3</source>
         <translation>%1 → %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="273"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="291"/>
         <source>approved by %1</source>
         <translation>freigegeben von %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="273"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="291"/>
         <source>rejected by %1</source>
         <translation>abgelehnt von %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="286"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="289"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="291"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="304"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="307"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="309"/>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="287"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="360"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="305"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="378"/>
         <source>No result yet: the step has not finished.</source>
         <translation>Noch kein Ergebnis: Der Schritt ist nicht abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="290"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="292"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="308"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="310"/>
         <source>Not sent or not answered yet.</source>
         <translation>Noch nicht gesendet oder noch nicht beantwortet.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="311"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="329"/>
         <source>The stored result could not be read: %1</source>
         <translation>Das gespeicherte Ergebnis konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="333"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="351"/>
         <source>The recorded request could not be read: %1</source>
         <translation>Die aufgezeichnete Anfrage konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="341"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="359"/>
         <source>No response was recorded for this call.</source>
         <translation>Für diesen Aufruf wurde keine Antwort aufgezeichnet.</translation>
     </message>

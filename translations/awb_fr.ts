@@ -961,166 +961,181 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
 <context>
     <name>awb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="46"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="49"/>
         <source>keychain: unlocked</source>
         <translation>trousseau : déverrouillé</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="48"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="51"/>
         <source>keychain: locked</source>
         <translation>trousseau : verrouillé</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="50"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
         <source>keychain: unavailable</source>
         <translation>trousseau : indisponible</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="51"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
         <source>keychain: %1</source>
         <translation>trousseau : %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="59"/>
         <source>Task graph</source>
         <translation>Graphe des tâches</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="61"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="64"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="106"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="107"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="109"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="110"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="126"/>
         <source>Agent Workbench</source>
         <translation>Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="118"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="146"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="149"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
         <source>&amp;Open Workspace…</source>
         <translation>&amp;Ouvrir un espace de travail…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="155"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="164"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="170"/>
         <source>&amp;Run</source>
         <translation>&amp;Exécuter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="171"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="174"/>
         <source>&amp;Stop</source>
         <translation>&amp;Arrêter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="181"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="180"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="183"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="185"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="188"/>
         <source>Agent:</source>
         <translation>Agent :</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="194"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="237"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
         <source>Runs</source>
         <translation>Exécutions</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="250"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
         <source>Run steps</source>
         <translation>Étapes de l&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="261"/>
         <source>Event log</source>
         <translation>Journal des événements</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="284"/>
         <source>Audit trail</source>
         <translation>Piste d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="296"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="299"/>
         <source>Tool schema</source>
         <translation>Schéma d&apos;outil</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="309"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="312"/>
         <source>Prompt editor</source>
         <translation>Éditeur de prompt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="324"/>
+        <source>Compare runs</source>
+        <translation>Comparer des exécutions</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="356"/>
+        <source>Replaying run %1 as run %2</source>
+        <translation>Rejeu de l’exécution %1 dans l’exécution %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="359"/>
+        <source>Cannot Replay the Run</source>
+        <translation>Impossible de rejouer l’exécution</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="392"/>
         <source>Current run: provider, model, tokens and cost</source>
         <translation>Exécution en cours : fournisseur, modèle, jetons et coût</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="326"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="393"/>
         <source>keychain: checking…</source>
         <translation>trousseau : vérification…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="328"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="395"/>
         <source>Keychain state</source>
         <translation>État du trousseau</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="346"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="413"/>
         <source>Open Workspace</source>
         <translation>Ouvrir un espace de travail</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="355"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="422"/>
         <source>Cannot Start the Run</source>
         <translation>Impossible de démarrer l&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="364"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="431"/>
         <source>Cannot Send the Message</source>
         <translation>Impossible d&apos;envoyer le message</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="379"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="446"/>
         <source>Cannot Resume the Run</source>
         <translation>Impossible de reprendre l&apos;exécution</translation>
     </message>
@@ -1129,37 +1144,37 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
         <translation type="vanished">Impossible d&apos;enregistrer la décision</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="393"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="460"/>
         <source>%1 — Agent Workbench</source>
         <translation>%1 — Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="473"/>
         <source>Could not open %1</source>
         <translation>Impossible d&apos;ouvrir %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="407"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="474"/>
         <source>Cannot Open the Workspace</source>
         <translation>Impossible d&apos;ouvrir l&apos;espace de travail</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="412"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="479"/>
         <source>Open Another Workspace…</source>
         <translation>Ouvrir un autre espace de travail…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="453"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="520"/>
         <source>No run selected</source>
         <translation>Aucune exécution sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="457"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="524"/>
         <source> (scripted)</source>
         <translation> (scripté)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="458"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="525"/>
         <source>%1 · %2 tokens · US$%3</source>
         <translation>%1 · %2 jetons · US$%3</translation>
     </message>
@@ -1340,6 +1355,290 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
     </message>
 </context>
 <context>
+    <name>awb::ui::ReplayDialog</name>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="23"/>
+        <source>Replay from step %1</source>
+        <translation>Rejouer depuis l’étape %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="24"/>
+        <source>Replay run &lt;b&gt;%1&lt;/b&gt; from step %2 (%3).</source>
+        <translation>Rejouer l’exécution &lt;b&gt;%1&lt;/b&gt; depuis l’étape %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="32"/>
+        <source>A new run reuses the recorded model answers before this step; from this step on the model is called again. A tool call the run made before with the same arguments gets its recorded result. Tools with effects, such as sending an email, are never executed by a replay.</source>
+        <translation>Une nouvelle exécution réutilise les réponses enregistrées du modèle avant cette étape ; à partir de cette étape, le modèle est appelé de nouveau. Un appel d’outil déjà fait avec les mêmes arguments reçoit son résultat enregistré. Les outils à effet, comme l’envoi d’un e-mail, ne sont jamais exécutés par un rejeu.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="40"/>
+        <source>Replace the agent&apos;s instructions</source>
+        <translation>Remplacer les instructions de l’agent</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="41"/>
+        <source>Use these &amp;instructions from this step on:</source>
+        <translation>Utiliser ces &amp;instructions à partir de cette étape :</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="43"/>
+        <source>Instructions for the replay</source>
+        <translation>Instructions pour le rejeu</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="45"/>
+        <source>The agent&apos;s instructions</source>
+        <translation>Les instructions de l’agent</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="47"/>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="50"/>
+        <source>&amp;Replay</source>
+        <translation>&amp;Rejouer</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="52"/>
+        <source>Start the replay</source>
+        <translation>Lancer le rejeu</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="54"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="74"/>
+        <source>The instructions are empty: write them, or untick the box to keep the agent&apos;s own.</source>
+        <translation>Les instructions sont vides : écrivez-les, ou décochez la case pour garder celles de l’agent.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/ReplayDialog.cpp" line="94"/>
+        <source>The agent&apos;s instructions could not be read: %1</source>
+        <translation>Les instructions de l’agent n’ont pas pu être lues : %1</translation>
+    </message>
+</context>
+<context>
+    <name>awb::ui::RunCompareModel</name>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="26"/>
+        <source>model</source>
+        <translation>modèle</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="28"/>
+        <source>tool</source>
+        <translation>outil</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="30"/>
+        <source>approval</source>
+        <translation>approbation</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="46"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="47"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="58"/>
+        <source>approved by %1</source>
+        <translation>approuvé par %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="61"/>
+        <source>rejected by %1: %2</source>
+        <translation>refusé par %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="66"/>
+        <source>error: %1</source>
+        <translation>erreur : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="83"/>
+        <source>calls %1</source>
+        <translation>appelle %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="121"/>
+        <source>%1 in / %2 out</source>
+        <translation>%1 en entrée / %2 en sortie</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="202"/>
+        <source>Run %1 has no step here.</source>
+        <translation>L’exécution %1 n’a pas d’étape ici.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="204"/>
+        <source>Step %1: differs from the other run</source>
+        <translation>Étape %1 : diffère de l’autre exécution</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="205"/>
+        <source>Step %1: the same in both runs</source>
+        <translation>Étape %1 : identique dans les deux exécutions</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="232"/>
+        <source>Durations are shown but not marked: two runs never take the same time.</source>
+        <translation>Les durées sont affichées mais pas marquées : deux exécutions ne durent jamais exactement autant.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="237"/>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="239"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="241"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="243"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="245"/>
+        <source>Arguments</source>
+        <translation>Arguments</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="247"/>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="249"/>
+        <source>Tokens</source>
+        <translation>Jetons</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="251"/>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="253"/>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+</context>
+<context>
+    <name>awb::ui::RunCompareView</name>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="41"/>
+        <source>Run %1 is not in this workspace.</source>
+        <translation>L’exécution %1 n’est pas dans cet espace de travail.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="51"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2 · %3 · %4 · %5 steps</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2 · %3 · %4 · %5 étapes</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="121"/>
+        <source>Replay A from this step…</source>
+        <translation>Rejouer A depuis cette étape…</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="122"/>
+        <source>Replay B from this step…</source>
+        <translation>Rejouer B depuis cette étape…</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="125"/>
+        <source>Compare runs</source>
+        <translation>Comparer des exécutions</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="126"/>
+        <source>Steps of run A</source>
+        <translation>Étapes de l’exécution A</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="127"/>
+        <source>Steps of run B</source>
+        <translation>Étapes de l’exécution B</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="138"/>
+        <source>Comparison summary</source>
+        <translation>Résumé de la comparaison</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="140"/>
+        <source>Run A</source>
+        <translation>Exécution A</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="142"/>
+        <source>Run B</source>
+        <translation>Exécution B</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="148"/>
+        <source>Replay run A from the selected step</source>
+        <translation>Rejouer l’exécution A depuis l’étape choisie</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="150"/>
+        <source>Replay run B from the selected step</source>
+        <translation>Rejouer l’exécution B depuis l’étape choisie</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="153"/>
+        <source>Start a new run that reuses this run&apos;s recorded answers before the selected step and its recorded tool results; effects such as emails are never executed.</source>
+        <translation>Démarre une nouvelle exécution qui réutilise les réponses enregistrées de cette exécution avant l’étape choisie et ses résultats d’outils enregistrés ; les effets comme les e-mails ne sont jamais exécutés.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="171"/>
+        <source>Run A and run B</source>
+        <translation>Exécution A et exécution B</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="204"/>
+        <source>&lt;b&gt;A&lt;/b&gt;</source>
+        <translation>&lt;b&gt;A&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="205"/>
+        <source>&lt;b&gt;B&lt;/b&gt;</source>
+        <translation>&lt;b&gt;B&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="206"/>
+        <source>Select two runs in the Runs view and press Compare.</source>
+        <translation>Sélectionnez deux exécutions dans la vue Exécutions et cliquez sur Comparer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="212"/>
+        <source>Loading %1 and %2…</source>
+        <translation>Chargement de %1 et %2…</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunCompareView.cpp" line="227"/>
+        <source>Steps that differ: %1 of %2, compared in order.</source>
+        <translation>Étapes qui diffèrent : %1 sur %2, comparées dans l’ordre.</translation>
+    </message>
+</context>
+<context>
     <name>awb::ui::RunStepsModel</name>
     <message>
         <location filename="../ui/runs/RunStepsModel.cpp" line="15"/>
@@ -1463,58 +1762,73 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
 <context>
     <name>awb::ui::RunsView</name>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="73"/>
+        <location filename="../ui/runs/RunsView.cpp" line="74"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="76"/>
-        <location filename="../ui/runs/RunsView.cpp" line="107"/>
+        <location filename="../ui/runs/RunsView.cpp" line="75"/>
+        <source>Com&amp;pare</source>
+        <translation>Com&amp;parer</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsView.cpp" line="78"/>
+        <location filename="../ui/runs/RunsView.cpp" line="114"/>
         <source>Runs</source>
         <translation>Exécutions</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="79"/>
+        <location filename="../ui/runs/RunsView.cpp" line="81"/>
         <source>Show runs with status</source>
         <translation>Afficher les exécutions ayant le statut</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="80"/>
+        <location filename="../ui/runs/RunsView.cpp" line="82"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="87"/>
+        <location filename="../ui/runs/RunsView.cpp" line="89"/>
         <source>Show runs of agent</source>
         <translation>Afficher les exécutions de l&apos;agent</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="94"/>
+        <location filename="../ui/runs/RunsView.cpp" line="96"/>
         <source>Search runs</source>
         <translation>Rechercher des exécutions</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="95"/>
+        <location filename="../ui/runs/RunsView.cpp" line="97"/>
         <source>Search run, agent, model…</source>
         <translation>Rechercher exécution, agent, modèle…</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="98"/>
+        <location filename="../ui/runs/RunsView.cpp" line="100"/>
         <source>Resume the interrupted run</source>
         <translation>Reprendre l&apos;exécution interrompue</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="100"/>
+        <location filename="../ui/runs/RunsView.cpp" line="102"/>
         <source>Continue a run a crash interrupted: completed steps are reused and no effect (such as an email) runs twice.</source>
         <translation>Poursuit une exécution interrompue par un plantage : les étapes terminées sont réutilisées et aucun effet (comme un e-mail) n&apos;est exécuté deux fois.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="144"/>
+        <location filename="../ui/runs/RunsView.cpp" line="108"/>
+        <source>Compare the two selected runs</source>
+        <translation>Comparer les deux exécutions sélectionnées</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsView.cpp" line="109"/>
+        <source>Select two runs (Ctrl+click) to compare them step by step.</source>
+        <translation>Sélectionnez deux exécutions (Ctrl+clic) pour les comparer étape par étape.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsView.cpp" line="151"/>
         <source>Cost (US$)</source>
         <translation>Coût (US$)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="219"/>
+        <location filename="../ui/runs/RunsView.cpp" line="248"/>
         <source>All agents</source>
         <translation>Tous les agents</translation>
     </message>
@@ -1788,39 +2102,51 @@ Approuver et exécuter exactement cet appel ?</translation>
 <context>
     <name>awb::ui::SessionController</name>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="185"/>
-        <location filename="../ui/session/SessionController.cpp" line="218"/>
-        <location filename="../ui/session/SessionController.cpp" line="286"/>
+        <location filename="../ui/session/SessionController.cpp" line="187"/>
+        <location filename="../ui/session/SessionController.cpp" line="220"/>
+        <location filename="../ui/session/SessionController.cpp" line="310"/>
+        <location filename="../ui/session/SessionController.cpp" line="385"/>
         <source>Open a workspace first (File &gt; Open Workspace).</source>
         <translation>Ouvrez d&apos;abord un espace de travail (Fichier &gt; Ouvrir un espace de travail).</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="188"/>
+        <location filename="../ui/session/SessionController.cpp" line="190"/>
         <source>Type what the agent should do, then press Run.</source>
         <translation>Tapez ce que l&apos;agent doit faire, puis cliquez sur Exécuter.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="224"/>
+        <location filename="../ui/session/SessionController.cpp" line="226"/>
         <source>Type a message, then press Run.</source>
         <translation>Tapez un message, puis cliquez sur Exécuter.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="290"/>
+        <location filename="../ui/session/SessionController.cpp" line="300"/>
+        <source>Run %1 replays run %2, which cannot be read: %3</source>
+        <translation>L’exécution %1 rejoue l’exécution %2, qui ne peut pas être lue : %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/SessionController.cpp" line="314"/>
+        <source>The instructions for the replay are empty.</source>
+        <translation>Les instructions du rejeu sont vides.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/SessionController.cpp" line="339"/>
+        <location filename="../ui/session/SessionController.cpp" line="389"/>
         <source>Run %1 is not in this workspace.</source>
         <translation>L&apos;exécution %1 n&apos;appartient pas à cet espace de travail.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="293"/>
+        <location filename="../ui/session/SessionController.cpp" line="392"/>
         <source>Run %1 is already running here.</source>
         <translation>L&apos;exécution %1 est déjà en cours ici.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="308"/>
+        <location filename="../ui/session/SessionController.cpp" line="407"/>
         <source>The edited arguments are not a JSON object: check the brackets, quotes and commas, or discard the edits.</source>
         <translation>Les arguments modifiés ne forment pas un objet JSON : vérifiez les accolades, les guillemets et les virgules, ou ignorez les modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="314"/>
+        <location filename="../ui/session/SessionController.cpp" line="413"/>
         <source>No run is selected.</source>
         <translation>Aucune exécution n&apos;est sélectionnée.</translation>
     </message>
@@ -2216,227 +2542,242 @@ Approuver et exécuter exactement cet appel ?</translation>
 <context>
     <name>awb::ui::StepInspector</name>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="38"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="40"/>
         <source>Model call</source>
         <translation>Appel de modèle</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="40"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="42"/>
         <source>Tool call</source>
         <translation>Appel d&apos;outil</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="42"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="44"/>
         <source>Approval</source>
         <translation>Approbation</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="74"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="125"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="75"/>
+        <source>Replay from here…</source>
+        <translation>Rejouer depuis ici…</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector/StepInspector.cpp" line="77"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="139"/>
         <source>Arguments</source>
         <translation>Arguments</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="75"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="126"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="198"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="78"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="140"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="216"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="76"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="127"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="79"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="141"/>
         <source>Raw request</source>
         <translation>Requête brute</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="77"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="128"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="80"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="142"/>
         <source>Raw response</source>
         <translation>Réponse brute</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="80"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="83"/>
         <source>Step inspector</source>
         <translation>Inspecteur d&apos;étape</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="82"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="85"/>
         <source>Step</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="89"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="92"/>
         <source>Step kind and id</source>
         <translation>Type et identifiant de l&apos;étape</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="91"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="94"/>
         <source>Step state</source>
         <translation>État de l&apos;étape</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="103"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="102"/>
+        <source>Replay the run from this step</source>
+        <translation>Rejouer l’exécution depuis cette étape</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector/StepInspector.cpp" line="105"/>
+        <source>Replay this run from this step: recorded answers before it are reused, the model is called again from it on, and effects such as emails are never executed.</source>
+        <translation>Rejouer cette exécution depuis cette étape : les réponses enregistrées avant elle sont réutilisées, le modèle est rappelé à partir d’elle, et les effets comme les e-mails ne sont jamais exécutés.</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector/StepInspector.cpp" line="117"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="104"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="118"/>
         <source>Started</source>
         <translation>Démarrée</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="105"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="119"/>
         <source>Finished</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="106"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="120"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="107"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="121"/>
         <source>Attempts</source>
         <translation>Tentatives</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="108"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="122"/>
         <source>Retries</source>
         <translation>Nouvelles tentatives</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="109"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="123"/>
         <source>Provider</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="110"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="124"/>
         <source>Tokens</source>
         <translation>Jetons</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="111"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="125"/>
         <source>Cost</source>
         <translation>Coût</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="112"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="126"/>
         <source>Fallbacks</source>
         <translation>Solutions de repli</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="113"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="127"/>
         <source>Effect</source>
         <translation>Effet</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="114"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="128"/>
         <source>Idempotency key</source>
         <translation>Clé d&apos;idempotence</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="115"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="129"/>
         <source>Call id</source>
         <translation>ID d&apos;appel</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="116"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="130"/>
         <source>Gates</source>
         <translation>Points de contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="117"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="131"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="118"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="132"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="121"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="124"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="135"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="138"/>
         <source>Step documents</source>
         <translation>Documents de l&apos;étape</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="175"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="191"/>
         <source>No step selected</source>
         <translation>Aucune étape sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="176"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="192"/>
         <source>Select a node in the task graph to inspect it.</source>
         <translation>Sélectionnez un nœud dans le graphe des tâches pour l&apos;inspecter.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="198"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="216"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="228"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="246"/>
         <source>%1 %2 · turn %3</source>
         <translation>%1 %2 · tour %3</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="242"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="260"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="250"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="268"/>
         <source>%1 in · %2 out · %3 cached</source>
         <translation>%1 en entrée · %2 en sortie · %3 en cache</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="262"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="280"/>
         <source>%1 → %2: %3</source>
         <translation>%1 → %2 : %3</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="273"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="291"/>
         <source>approved by %1</source>
         <translation>approuvé par %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="273"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="291"/>
         <source>rejected by %1</source>
         <translation>rejeté par %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="286"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="289"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="291"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="304"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="307"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="309"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="287"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="360"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="305"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="378"/>
         <source>No result yet: the step has not finished.</source>
         <translation>Pas encore de résultat : l&apos;étape n&apos;est pas terminée.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="290"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="292"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="308"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="310"/>
         <source>Not sent or not answered yet.</source>
         <translation>Pas encore envoyé ou pas encore de réponse.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="311"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="329"/>
         <source>The stored result could not be read: %1</source>
         <translation>Impossible de lire le résultat stocké : %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="333"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="351"/>
         <source>The recorded request could not be read: %1</source>
         <translation>Impossible de lire la requête enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="341"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="359"/>
         <source>No response was recorded for this call.</source>
         <translation>Aucune réponse n&apos;a été enregistrée pour cet appel.</translation>
     </message>

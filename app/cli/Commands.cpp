@@ -20,6 +20,7 @@
 #include "engine/EffectLedger.h"
 #include "engine/Journal.h"
 #include "engine/RunLock.h"
+#include "engine/RunReplay.h"
 #include "engine/WorkspaceSession.h"
 #include "security/AuditKey.h"
 #include "security/AuditTrail.h"
@@ -123,6 +124,36 @@ Result<RunOptions> approvalOptions(const Arguments& a)
     return o;
 }
 
+// The source of a replay run, for resuming or continuing it with the same protections.
+Result<ReplaySource> sourceOfReplay(WorkspaceSession& session, const ReplayLink& link)
+{
+    auto events = session.journal().loadEvents(link.sourceRunId);
+    if (!events)
+        return events.error();
+    if (events->empty())
+        return Error::make(
+            QStringLiteral("this run replays run %1, which is no longer in this workspace")
+                .arg(link.sourceRunId),
+            QStringLiteral("unknown_run"));
+    return ReplaySource::fromEvents(*events, link.fromStep);
+}
+
+// Resumes a run, or a replay through RunReplay so that its effects stay unexecuted.
+Result<AgentRun*> resumeAny(WorkspaceSession& session, const RunState& previous,
+                            const AgentDefinition& agent,
+                            std::shared_ptr<llm::ModelProvider> provider, const RunOptions& options)
+{
+    if (auto link = ReplayLink::of(previous)) {
+        auto source = sourceOfReplay(session, *link);
+        if (!source)
+            return source.error();
+        return RunReplay::resume(session.context(), previous, *source, agent, std::move(provider),
+                                 options, &session);
+    }
+    return AgentRun::resume(session.context(), previous.runId, agent, std::move(provider), options,
+                            &session);
+}
+
 int exitCodeFor(RunStatus status)
 {
     switch (status) {
@@ -144,6 +175,8 @@ void printRunSummary(const RunState& state, const QString& auditHead, bool json)
     if (json) {
         Json j = state.toJson();
         j["audit_head"] = toStd(auditHead);
+        if (state.startData.is_object() && state.startData.contains("replay_of"))
+            j["replay_of"] = state.startData["replay_of"];
         printOut(toQ(j.dump(2)) + QLatin1Char('\n'));
         return;
     }
@@ -195,6 +228,9 @@ QString usage()
         "          --base-url URL] [--no-stream] [--json]   N runs, C at a time, through the full engine\n"
         "  awb resume RUN_ID --workspace DIR [--approve-all | --approve TOOL,... | --reject] [--json]\n"
         "  awb continue RUN_ID --workspace DIR --input TEXT [--approve-all | --approve TOOL,...] [--json]\n"
+        "  awb replay RUN_ID --workspace DIR [--from-step N] [--prompt FILE] [--approve-all | --approve TOOL,...]\n"
+        "          [--json]   a new run reusing the recorded answers before step N and the recorded tool\n"
+        "          results; tools with effects (send_email, ...) are never executed\n"
         "  awb runs list --workspace DIR [--json]\n"
         "  awb runs show RUN_ID --workspace DIR [--json]\n"
         "  awb tools list --workspace DIR [--json]\n"
@@ -341,7 +377,7 @@ int resumeRun(const QStringList& args)
     ProgressPrinter printer(runId, a->has(QStringLiteral("quiet")));
     printer.setWorkspace((*session)->workspace().root());
     QObject::connect(&(*session)->journal(), &Journal::published, &printer, &ProgressPrinter::onEvent);
-    auto run = AgentRun::resume((*session)->context(), runId, *agent, *provider, *options, session->get());
+    auto run = resumeAny(**session, previous, *agent, *provider, *options);
     if (!run)
         return fail(run.errorMessage(), ExitFailed);
     if (a->has(QStringLiteral("reject"))) {
@@ -400,9 +436,109 @@ int continueRun(const QStringList& args)
     ProgressPrinter printer(runId, a->has(QStringLiteral("quiet")));
     printer.setWorkspace((*session)->workspace().root());
     QObject::connect(&(*session)->journal(), &Journal::published, &printer, &ProgressPrinter::onEvent);
-    auto run = AgentRun::continueRun((*session)->context(), runId, *agent, *provider, *options, input, session->get());
+    Result<AgentRun*> run = Error::make(QString());
+    if (auto link = ReplayLink::of(previous)) {
+        auto source = sourceOfReplay(**session, *link);
+        if (!source)
+            return fail(source.errorMessage(), ExitFailed);
+        run = RunReplay::continueRun((*session)->context(), previous, *source, *agent, *provider,
+                                     *options, input, session->get());
+    } else {
+        run = AgentRun::continueRun((*session)->context(), runId, *agent, *provider, *options,
+                                    input, session->get());
+    }
     if (!run)
         return fail(run.errorMessage(), run.error().code == QLatin1String("not_continuable") ? ExitUsage : ExitFailed);
+    return execute(**session, *run, a->has(QStringLiteral("json")), std::move(lock).value());
+}
+
+int replayRun(const QStringList& args)
+{
+    auto a = Arguments::parse(
+        args,
+        {QStringLiteral("workspace"), QStringLiteral("from-step"), QStringLiteral("prompt"),
+         QStringLiteral("approve"), QStringLiteral("record")},
+        {QStringLiteral("approve-all"), QStringLiteral("json"), QStringLiteral("quiet")});
+    if (!a)
+        return fail(a.errorMessage());
+    if (a->positional().size() != 1)
+        return fail(QStringLiteral(
+            "usage: awb replay RUN_ID --workspace DIR [--from-step N] [--prompt FILE] [--json]"));
+    int fromStep = 1;
+    if (a->has(QStringLiteral("from-step"))) {
+        bool ok = false;
+        fromStep = a->value(QStringLiteral("from-step")).toInt(&ok);
+        if (!ok || fromStep < 1)
+            return fail(
+                QStringLiteral(
+                    "--from-step %1: expected a step number, 1 for the first step (see `awb runs "
+                    "show RUN_ID`)")
+                    .arg(a->value(QStringLiteral("from-step"))));
+    }
+    std::optional<QString> instructions;
+    if (a->has(QStringLiteral("prompt"))) {
+        const QString path = a->value(QStringLiteral("prompt"));
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(
+                QStringLiteral("cannot read the prompt file %1: %2").arg(path, file.errorString()));
+        const QString text = QString::fromUtf8(file.readAll());
+        if (file.error() != QFileDevice::NoError)
+            return fail(
+                QStringLiteral("cannot read the prompt file %1: %2").arg(path, file.errorString()));
+        if (text.trimmed().isEmpty())
+            return fail(QStringLiteral(
+                            "the prompt file %1 is empty: it should hold the agent's instructions")
+                            .arg(path));
+        instructions = text;
+    }
+    auto options = approvalOptions(*a);
+    if (!options)
+        return fail(options.errorMessage());
+    const QString sourceId = a->positional().first();
+    auto session = openSession(a->value(QStringLiteral("workspace")));
+    if (!session)
+        return fail(session.errorMessage());
+    auto events = (*session)->journal().loadEvents(sourceId);
+    if (!events)
+        return fail(events.errorMessage(), ExitFailed);
+    if (events->empty())
+        return fail(
+            QStringLiteral("no run %1 in this workspace (see `awb runs list`)").arg(sourceId));
+    auto source = ReplaySource::fromEvents(*events, fromStep);
+    if (!source)
+        return fail(source.errorMessage());
+    const RunState& recorded = source->run();
+    auto agent =
+        (*session)->loadAgent(recorded.agentFile.isEmpty() ? recorded.agent : recorded.agentFile);
+    if (!agent)
+        return fail(agent.errorMessage());
+    QString model;
+    ProviderChoice choice = RunReplay::providerOf(recorded);
+    choice.record = a->value(QStringLiteral("record"));
+    auto provider = (*session)->providerFor(*agent, choice, &model);
+    if (!provider)
+        return fail(provider.errorMessage());
+
+    ProgressPrinter printer({}, a->has(QStringLiteral("quiet")));
+    printer.setWorkspace((*session)->workspace().root());
+    QObject::connect(&(*session)->journal(), &Journal::published, &printer,
+                     &ProgressPrinter::onEvent);
+    auto run = RunReplay::start((*session)->context(), *source, *agent, *provider, model,
+                                instructions, *options, session->get());
+    if (!run)
+        return fail(run.errorMessage(), ExitFailed);
+    printer.setRunId((*run)->runId());
+    printErr(QStringLiteral(
+                 "replaying run %1 from step %2 (%3) as run %4: %5 recorded model answers reused; "
+                 "effects are never executed")
+                 .arg(sourceId)
+                 .arg(fromStep)
+                 .arg(source->fromStepId(), (*run)->runId())
+                 .arg(source->reusedResponses().size()));
+    auto lock = RunLock::acquire((*session)->workspace().stateDir(), (*run)->runId());
+    if (!lock)
+        return fail(lock.errorMessage(), ExitFailed);
     return execute(**session, *run, a->has(QStringLiteral("json")), std::move(lock).value());
 }
 
@@ -472,6 +608,9 @@ int runsShow(const QStringList& args)
     Json j = state.toJson();
     if (state.status == RunStatus::Running && !RunLock::isHeld((*session)->workspace().stateDir(), runId))
         j["status"] = "interrupted";
+    const auto link = ReplayLink::of(state);
+    if (link)
+        j["replay_of"] = state.startData["replay_of"];
     if (a->has(QStringLiteral("json"))) {
         printOut(toQ(j.dump(2)) + QLatin1Char('\n'));
         return ExitOk;
@@ -479,6 +618,13 @@ int runsShow(const QStringList& args)
     printOut(QStringLiteral("run %1  %2  agent %3  model %4/%5%6\n")
                  .arg(state.runId, jsonString(j, "status"), state.agent, state.provider, state.model,
                       state.scripted ? QStringLiteral(" (scripted)") : QString()));
+    if (link)
+        printOut(QStringLiteral("replay of run %1 from step %2 (%3)%4\n")
+                     .arg(link->sourceRunId)
+                     .arg(link->fromStep)
+                     .arg(link->fromStepId, link->instructions
+                                                ? QStringLiteral(", with replaced instructions")
+                                                : QString()));
     printOut(QStringLiteral("input: %1\n").arg(state.input));
     for (const StepState& s : state.steps) {
         QString line = QStringLiteral("  %1 %2 %3 %4").arg(s.id.leftJustified(5), stepKindName(s.kind).leftJustified(9),

@@ -28,6 +28,7 @@ int demoInit(const QStringList& args);
 int runAgent(const QStringList& args);
 int resumeRun(const QStringList& args);
 int continueRun(const QStringList& args); // a follow-up message to a succeeded run
+int replayRun(const QStringList& args);   // a new run replaying a recorded one
 int runsList(const QStringList& args);
 int runsShow(const QStringList& args);
 int toolsList(const QStringList& args);

@@ -34,6 +34,8 @@ int main(int argc, char* argv[])
         return resumeRun(args);
     if (command == QLatin1String("continue"))
         return continueRun(args);
+    if (command == QLatin1String("replay"))
+        return replayRun(args);
     if (command == QLatin1String("demo") && sub == QLatin1String("init"))
         return demoInit(take());
     if (command == QLatin1String("runs") && sub == QLatin1String("list"))

@@ -325,9 +325,13 @@ void AgentRun::advance()
             if (const StepState* approval = m_state.approvalFor(t->id);
                 approval && approval->status == StepStatus::WaitingApproval) {
                 if (autoApproves(t->name)) {
-                    const QString actor = m_ctx.actor + (m_options.approval == RunOptions::Approval::ApproveAll
-                                                             ? QStringLiteral(" (--approve-all)")
-                                                             : QStringLiteral(" (--approve %1)").arg(t->name));
+                    const auto note = m_options.autoApprovedTools.find(t->name);
+                    const QString actor =
+                        m_ctx.actor + (note != m_options.autoApprovedTools.end()
+                                           ? QStringLiteral(" (%1)").arg(note->second)
+                                       : m_options.approval == RunOptions::Approval::ApproveAll
+                                           ? QStringLiteral(" (--approve-all)")
+                                           : QStringLiteral(" (--approve %1)").arg(t->name));
                     (void)decide(approval->id, true, actor);
                     return; // decide() advances again
                 }
@@ -519,6 +523,8 @@ void AgentRun::createToolSteps(const StepState& modelStep, const llm::ChatMessag
 
 bool AgentRun::autoApproves(const QString& toolName) const
 {
+    if (m_options.autoApprovedTools.count(toolName))
+        return true;
     switch (m_options.approval) {
     case RunOptions::Approval::Ask:
         return false;

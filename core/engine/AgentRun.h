@@ -50,6 +50,9 @@ struct RunOptions
     };
     Approval approval = Approval::Ask;
     QStringList approvedTools;
+    // Tools approved automatically whatever the above, with the reason recorded as the decision's
+    // actor note, e.g. effects a replay never executes.
+    std::map<QString, QString> autoApprovedTools;
     Json startDetails = Json::object(); // recorded with the run's start, e.g. base_url and stream for resume
 };
 

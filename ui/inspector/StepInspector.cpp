@@ -4,7 +4,9 @@
 #include <QFutureWatcher>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QScrollArea>
+#include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -70,7 +72,8 @@ struct StepInspector::Details
 
 StepInspector::StepInspector(QWidget* parent)
     : QWidget(parent), m_title(new QLabel(this)), m_subtitle(new QLabel(this)),
-      m_state(new QLabel(this)), m_form(new QFormLayout), m_tabs(new QTabWidget(this)),
+      m_state(new QLabel(this)), m_replay(new QPushButton(tr("Replay from here\u2026"), this)),
+      m_form(new QFormLayout), m_tabs(new QTabWidget(this)),
       m_arguments(new JsonPane(QStringLiteral("arguments"), tr("Arguments"), this)),
       m_result(new JsonPane(QStringLiteral("result"), tr("Result"), this)),
       m_request(new JsonPane(QStringLiteral("rawRequest"), tr("Raw request"), this)),
@@ -95,6 +98,17 @@ StepInspector::StepInspector(QWidget* parent)
     header->addWidget(m_title);
     header->addWidget(m_state);
     header->addStretch();
+    m_replay->setObjectName(QStringLiteral("inspectorReplay"));
+    m_replay->setAccessibleName(tr("Replay the run from this step"));
+    m_replay->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    m_replay->setToolTip(
+        tr("Replay this run from this step: recorded answers before it are reused, the model is "
+           "called again from it on, and effects such as emails are never executed."));
+    header->addWidget(m_replay);
+    connect(m_replay, &QPushButton::clicked, this, [this] {
+        if (!m_runId.isEmpty() && m_stepNumber > 0)
+            Q_EMIT replayRequested(m_runId, m_stepNumber);
+    });
 
     m_form->setLabelAlignment(Qt::AlignRight);
     m_form->setHorizontalSpacing(12);
@@ -172,6 +186,8 @@ void StepInspector::clear()
     ++m_generation;
     m_stepId.clear();
     m_runId.clear();
+    m_stepNumber = 0;
+    m_replay->setEnabled(false);
     m_title->setText(tr("No step selected"));
     m_subtitle->setText(tr("Select a node in the task graph to inspect it."));
     m_state->clear();
@@ -191,6 +207,8 @@ void StepInspector::showStep(const RunState& run, const QString& stepId)
     }
     m_runId = run.runId;
     m_stepId = stepId;
+    m_stepNumber = int(step - run.steps.data()) + 1;
+    m_replay->setEnabled(true);
     showFields(*step);
     m_tabs->setTabVisible(ArgumentsTab, step->kind != StepKind::Model);
     m_tabs->setTabVisible(RequestTab, step->kind == StepKind::Model);

@@ -10,6 +10,7 @@
 
 class QFormLayout;
 class QLabel;
+class QPushButton;
 class QTabWidget;
 
 namespace awb::ui {
@@ -37,10 +38,14 @@ public:
     JsonPane* responsePane() const { return m_response; }
     // The text of a detail row by its key ("status", "tokens", "cost", ...), for tests.
     QString detail(const QString& key) const;
+    // "Replay from this step": enabled while a step is shown.
+    QPushButton* replayButton() const { return m_replay; }
 
 Q_SIGNALS:
     // The asynchronous part (result, raw request/response) of stepId is shown.
     void detailsLoaded(const QString& stepId);
+    // The person asked to replay the shown step's run from it; stepNumber is 1-based.
+    void replayRequested(const QString& runId, int stepNumber);
 
 private:
     struct Details;
@@ -53,10 +58,12 @@ private:
     QString m_databasePath;
     QString m_runId;
     QString m_stepId;
+    int m_stepNumber = 0;
     quint64 m_generation = 0;
     QLabel* m_title;
     QLabel* m_subtitle;
     QLabel* m_state;
+    QPushButton* m_replay;
     QFormLayout* m_form;
     std::map<QString, QLabel*> m_rows;
     QTabWidget* m_tabs;

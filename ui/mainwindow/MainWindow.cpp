@@ -22,11 +22,14 @@
 #include "editors/PromptEditor.h"
 #include "editors/SchemaEditor.h"
 #include "engine/Journal.h"
+#include "engine/RunState.h"
 #include "graph/TaskGraphPanel.h"
 #include "graph/TaskGraphView.h"
 #include "inspector/StepInspector.h"
-#include "engine/RunState.h"
 #include "runs/EventLogModel.h"
+#include "runs/ReplayDialog.h"
+#include "runs/RunCompareModel.h"
+#include "runs/RunCompareView.h"
 #include "runs/RunStepsModel.h"
 #include "runs/RunsModel.h"
 #include "runs/RunsView.h"
@@ -316,6 +319,70 @@ void MainWindow::buildDocks()
         graph->raise();
     promptDock->toggleViewAction()->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_P);
     m_viewMenu->addAction(promptDock->toggleViewAction());
+
+    // Two runs side by side, tabbed with the task graph (it needs the width).
+    auto* compareDock = new QDockWidget(tr("Compare runs"), this);
+    compareDock->setObjectName(QStringLiteral("compareDock"));
+    compareDock->setAccessibleName(compareDock->windowTitle());
+    m_compare = new RunCompareView(compareDock);
+    compareDock->setWidget(m_compare);
+    addDockWidget(Qt::BottomDockWidgetArea, compareDock);
+    tabifyDockWidget(promptDock, compareDock);
+    if (auto* graph = findChild<QDockWidget*>(QStringLiteral("taskGraphDock")))
+        graph->raise();
+    m_viewMenu->addAction(compareDock->toggleViewAction());
+    connect(m_runsPanel, &RunsView::compareRequested, this, &MainWindow::compareRuns);
+    connect(m_controller, &SessionController::workspaceOpened, m_compare, [this] {
+        m_compare->setDatabasePath(m_controller->journal() ? m_controller->journal()->databasePath()
+                                                           : QString());
+    });
+    connect(m_compare, &RunCompareView::replayRequested, this,
+            [this](const QString& runId, int stepNumber) {
+                const RunCompareModel* model = m_compare->model();
+                askReplay(model->run(model->run(RunCompareModel::SideA).runId == runId
+                                         ? RunCompareModel::SideA
+                                         : RunCompareModel::SideB),
+                          stepNumber);
+            });
+    if (auto* inspector = findChild<StepInspector*>()) {
+        connect(inspector, &StepInspector::replayRequested, this,
+                [this](const QString& runId, int stepNumber) {
+                    if (runId == m_controller->currentRunId())
+                        askReplay(m_controller->currentState(), stepNumber);
+                });
+    }
+    connect(m_controller, &SessionController::replayStarted, this,
+            [this](const QString& runId, const QString& source) {
+                statusBar()->showMessage(tr("Replaying run %1 as run %2").arg(source, runId));
+            });
+    connect(m_controller, &SessionController::replayFailed, this,
+            [this](const QString& message) { showError(tr("Cannot Replay the Run"), message); });
+}
+
+void MainWindow::compareRuns(const QString& runA, const QString& runB)
+{
+    if (auto* dock = findChild<QDockWidget*>(QStringLiteral("compareDock"))) {
+        dock->show();
+        dock->raise();
+    }
+    m_compare->compare(runA, runB);
+}
+
+void MainWindow::askReplay(const RunState& run, int stepNumber)
+{
+    if (stepNumber < 1 || stepNumber > int(run.steps.size()))
+        return;
+    const StepState& step = run.steps[std::size_t(stepNumber - 1)];
+    // Window-modal and non-blocking, like the error boxes: runs keep going while it is open.
+    auto* dialog = new ReplayDialog(
+        run.runId, stepNumber,
+        QStringLiteral("%1, %2 %3").arg(step.id, stepKindName(step.kind), step.name), run.agentFile,
+        this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_controller->startReplay(dialog->runId(), dialog->stepNumber(), dialog->instructions());
+    });
+    dialog->open();
 }
 
 void MainWindow::buildStatusBar()

@@ -11,11 +11,13 @@ class QTableView;
 
 namespace awb {
 struct RunEvent;
+struct RunState;
 }
 
 namespace awb::ui {
 
 class ChatView;
+class RunCompareView;
 class RunsView;
 class SessionController;
 
@@ -44,6 +46,9 @@ private:
     void sendMessage();
     void decide(const QString& approvalStepId, bool approve, const QString& editedArguments);
     void resumeRun(const QString& runId);
+    void compareRuns(const QString& runA, const QString& runB);
+    // Asks how to replay run from a step (1-based), then starts the replay.
+    void askReplay(const RunState& run, int stepNumber);
     void showError(const QString& title, const QString& message);
     void onWorkspaceOpened(const QString& root);
     void onWorkspaceFailed(const QString& dir, const QString& message);
@@ -61,6 +66,7 @@ private:
     QAction* m_stopAction = nullptr;
     QTableView* m_runsView = nullptr;
     RunsView* m_runsPanel = nullptr;
+    RunCompareView* m_compare = nullptr;
     QTableView* m_stepsView = nullptr;
     QTableView* m_eventsView = nullptr;
     QLabel* m_runInfo = nullptr;

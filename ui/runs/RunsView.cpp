@@ -1,6 +1,7 @@
 #include "runs/RunsView.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -70,7 +71,8 @@ bool RunsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceP
 RunsView::RunsView(RunsModel* model, QWidget* parent)
     : QWidget(parent), m_model(model), m_filter(new RunsFilterModel(this)),
       m_status(new QComboBox(this)), m_agent(new QComboBox(this)), m_search(new QLineEdit(this)),
-      m_resume(new QPushButton(tr("&Resume"), this)), m_table(new QTableView(this))
+      m_resume(new QPushButton(tr("&Resume"), this)),
+      m_compare(new QPushButton(tr("Com&pare"), this)), m_table(new QTableView(this))
 {
     setObjectName(QStringLiteral("runsPanel"));
     setAccessibleName(tr("Runs"));
@@ -102,6 +104,11 @@ RunsView::RunsView(RunsModel* model, QWidget* parent)
     m_resume->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_resume->setEnabled(false);
 
+    m_compare->setObjectName(QStringLiteral("compareRunsButton"));
+    m_compare->setAccessibleName(tr("Compare the two selected runs"));
+    m_compare->setToolTip(tr("Select two runs (Ctrl+click) to compare them step by step."));
+    m_compare->setEnabled(false);
+
     m_filter->setSourceModel(model);
     m_table->setObjectName(QStringLiteral("runsView"));
     m_table->setAccessibleName(tr("Runs"));
@@ -109,7 +116,7 @@ RunsView::RunsView(RunsModel* model, QWidget* parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(RunsModel::CreatedColumn, Qt::DescendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);
@@ -148,6 +155,7 @@ RunsView::RunsView(RunsModel* model, QWidget* parent)
     filters->addWidget(m_status);
     filters->addWidget(m_agent);
     filters->addStretch();
+    filters->addWidget(m_compare);
     filters->addWidget(m_resume);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -172,6 +180,13 @@ RunsView::RunsView(RunsModel* model, QWidget* parent)
                 if (current.isValid())
                     Q_EMIT runSelected(current.data(RunsModel::RunIdRole).toString());
             });
+    connect(m_compare, &QPushButton::clicked, this, [this] {
+        const QStringList runs = selectedRunIds();
+        if (runs.size() == 2)
+            Q_EMIT compareRequested(runs[0], runs[1]);
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_compare->setEnabled(selectedRunIds().size() == 2); });
     connect(m_filter, &QAbstractItemModel::dataChanged, this, &RunsView::updateResume);
     connect(model, &QAbstractItemModel::modelReset, this, &RunsView::refreshAgents);
     connect(model, &QAbstractItemModel::rowsInserted, this, &RunsView::refreshAgents);
@@ -182,6 +197,20 @@ QString RunsView::currentRunId() const
 {
     const QModelIndex current = m_table->currentIndex();
     return current.isValid() ? current.data(RunsModel::RunIdRole).toString() : QString();
+}
+
+QStringList RunsView::selectedRunIds() const
+{
+    std::vector<std::pair<QDateTime, QString>> runs;
+    for (const QModelIndex& row : m_table->selectionModel()->selectedRows())
+        runs.emplace_back(
+            row.siblingAtColumn(RunsModel::CreatedColumn).data(RunsModel::SortRole).toDateTime(),
+            row.data(RunsModel::RunIdRole).toString());
+    std::sort(runs.begin(), runs.end());
+    QStringList ids;
+    for (const auto& [created, id] : runs)
+        ids << id;
+    return ids;
 }
 
 bool RunsView::selectRun(const QString& runId)

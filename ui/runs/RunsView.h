@@ -1,7 +1,7 @@
 #pragma once
 // The run history as a table over RunsModel, filtered by status and agent and searched by text
-// (run id, agent, model, provider), with Resume for runs a crash interrupted. Reports what the
-// person picked; SessionController does the work.
+// (run id, agent, model, provider), with Resume for runs a crash interrupted and Compare for two
+// selected runs. Reports what the person picked; SessionController does the work.
 
 #include <QSortFilterProxyModel>
 #include <QWidget>
@@ -47,10 +47,15 @@ public:
     QString currentRunId() const;
     // Makes the run's row current when the filters show it; returns whether they do.
     bool selectRun(const QString& runId);
+    // The selected runs, oldest first.
+    QStringList selectedRunIds() const;
+    QPushButton* compareButton() const { return m_compare; }
 
 Q_SIGNALS:
     void runSelected(const QString& runId);
     void resumeRequested(const QString& runId);
+    // Two runs to compare step by step: runA the older.
+    void compareRequested(const QString& runA, const QString& runB);
 
 private:
     void refreshAgents();
@@ -62,6 +67,7 @@ private:
     QComboBox* m_agent;
     QLineEdit* m_search;
     QPushButton* m_resume;
+    QPushButton* m_compare;
     QTableView* m_table;
 };
 

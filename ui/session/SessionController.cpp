@@ -9,7 +9,9 @@
 #include "agent/PromptVersions.h"
 #include "engine/AgentRun.h"
 #include "engine/Journal.h"
+#include "engine/RunReplay.h"
 #include "engine/WorkspaceSession.h"
+#include "inspector/JournalReader.h"
 #include "runs/EventLogModel.h"
 #include "runs/RunStepsModel.h"
 #include "runs/RunsModel.h"
@@ -236,8 +238,13 @@ Status SessionController::sendMessage(const QString& agentName, const QString& i
     if (!provider)
         return provider.error();
     const QString runId = current.runId;
-    auto run = AgentRun::continueRun(m_session->context(), runId, *agent, *provider, RunOptions{}, input,
-                                     m_session.get());
+    auto source = replaySourceOf(current);
+    if (!source)
+        return source.error();
+    auto run = *source ? RunReplay::continueRun(m_session->context(), current, **source, *agent,
+                                                *provider, RunOptions{}, input, m_session.get())
+                       : AgentRun::continueRun(m_session->context(), runId, *agent, *provider,
+                                               RunOptions{}, input, m_session.get());
     if (!run)
         return run.error();
     track(*run, std::move(lock).value());
@@ -267,12 +274,104 @@ Result<AgentRun*> SessionController::resumeCurrent()
     auto provider = m_session->providerFor(*agent, choice, &model);
     if (!provider)
         return provider.error();
-    auto run = AgentRun::resume(m_session->context(), state.runId, *agent, *provider, RunOptions{},
-                                m_session.get());
+    auto source = replaySourceOf(state);
+    if (!source)
+        return source.error();
+    auto run = *source ? RunReplay::resume(m_session->context(), state, **source, *agent, *provider,
+                                           RunOptions{}, m_session.get())
+                       : AgentRun::resume(m_session->context(), state.runId, *agent, *provider,
+                                          RunOptions{}, m_session.get());
     if (!run)
         return run.error();
     track(*run, std::move(lock).value());
     return run;
+}
+
+Result<std::optional<ReplaySource>> SessionController::replaySourceOf(const RunState& run)
+{
+    const auto link = ReplayLink::of(run);
+    if (!link)
+        return std::optional<ReplaySource>();
+    auto events = m_session->journal().loadEvents(link->sourceRunId);
+    if (!events)
+        return events.error();
+    auto source = ReplaySource::fromEvents(*events, link->fromStep);
+    if (!source)
+        return Error::make(tr("Run %1 replays run %2, which cannot be read: %3")
+                               .arg(run.runId, link->sourceRunId, source.errorMessage()),
+                           source.error().code);
+    return std::optional<ReplaySource>(std::move(source).value());
+}
+
+void SessionController::startReplay(const QString& sourceRunId, int fromStep,
+                                    const std::optional<QString>& instructions)
+{
+    if (!m_session) {
+        Q_EMIT replayFailed(tr("Open a workspace first (File > Open Workspace)."));
+        return;
+    }
+    if (instructions && instructions->trimmed().isEmpty()) {
+        Q_EMIT replayFailed(tr("The instructions for the replay are empty."));
+        return;
+    }
+    const int generation = m_openGeneration;
+    auto* watcher = new QFutureWatcher<Result<std::vector<RunEvent>>>(this);
+    connect(watcher, &QFutureWatcher<Result<std::vector<RunEvent>>>::finished, this,
+            [this, watcher, generation, sourceRunId, fromStep, instructions] {
+                watcher->deleteLater();
+                if (generation == m_openGeneration && m_session)
+                    finishReplay(sourceRunId, fromStep, instructions, watcher->result());
+            });
+    watcher->setFuture(QtConcurrent::run([path = m_session->journal().databasePath(), sourceRunId] {
+        return journal::readRunEvents(path, sourceRunId);
+    }));
+}
+
+void SessionController::finishReplay(const QString& sourceRunId, int fromStep,
+                                     const std::optional<QString>& instructions,
+                                     const Result<std::vector<RunEvent>>& events)
+{
+    if (!events) {
+        Q_EMIT replayFailed(events.errorMessage());
+        return;
+    }
+    if (events->empty()) {
+        Q_EMIT replayFailed(tr("Run %1 is not in this workspace.").arg(sourceRunId));
+        return;
+    }
+    auto source = ReplaySource::fromEvents(*events, fromStep);
+    if (!source) {
+        Q_EMIT replayFailed(source.errorMessage());
+        return;
+    }
+    const RunState& recorded = source->run();
+    auto agent =
+        m_session->loadAgent(recorded.agentFile.isEmpty() ? recorded.agent : recorded.agentFile);
+    if (!agent) {
+        Q_EMIT replayFailed(agent.errorMessage());
+        return;
+    }
+    QString model;
+    auto provider = m_session->providerFor(*agent, RunReplay::providerOf(recorded), &model);
+    if (!provider) {
+        Q_EMIT replayFailed(provider.errorMessage());
+        return;
+    }
+    auto run = RunReplay::start(m_session->context(), *source, *agent, *provider, model,
+                                instructions, RunOptions{}, m_session.get());
+    if (!run) {
+        Q_EMIT replayFailed(run.errorMessage());
+        return;
+    }
+    auto lock = RunLock::acquire(m_session->workspace().stateDir(), (*run)->runId());
+    if (!lock) {
+        (*run)->cancel(lock.errorMessage());
+        Q_EMIT replayFailed(lock.errorMessage());
+        return;
+    }
+    track(*run, std::move(lock).value());
+    selectRun((*run)->runId());
+    Q_EMIT replayStarted((*run)->runId(), sourceRunId);
 }
 
 Status SessionController::decide(const QString& approvalStepId, bool approve)

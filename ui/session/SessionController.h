@@ -8,6 +8,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "engine/RunLock.h"
 #include "engine/RunState.h"
@@ -16,6 +17,7 @@
 namespace awb {
 class AgentRun;
 class Journal;
+class ReplaySource;
 class WorkspaceSession;
 } // namespace awb
 
@@ -72,6 +74,12 @@ public:
     // process) through the engine's crash-resume: completed steps are reused, effects never repeat.
     // The run becomes current.
     Status resumeRun(const QString& runId);
+    // Replays a run from a step (1-based) as a new run that becomes current: recorded model answers
+    // before the step are reused, the model is called again from it on (with instructions, when
+    // set), recorded tool results are reused and effects are never executed. The source's events
+    // are read on a worker thread; ends with replayStarted or replayFailed.
+    void startReplay(const QString& sourceRunId, int fromStep,
+                     const std::optional<QString>& instructions);
     // Asks the keychain for its state on a worker thread; ends with keychainStateKnown.
     void probeKeychain();
 
@@ -83,6 +91,8 @@ Q_SIGNALS:
     void activityChanged(bool currentRunActive);
     void keychainStateKnown(const QString& stateName);
     void errorOccurred(const QString& message);
+    void replayStarted(const QString& runId, const QString& sourceRunId);
+    void replayFailed(const QString& message);
 
 private:
     struct LiveRun
@@ -97,6 +107,11 @@ private:
     void onRunStopped(const QString& runId, RunStatus status);
     void onPublished(const RunEvent& event);
     Result<AgentRun*> resumeCurrent();
+    void finishReplay(const QString& sourceRunId, int fromStep,
+                      const std::optional<QString>& instructions,
+                      const Result<std::vector<RunEvent>>& events);
+    // The source of a replay run (read from the journal), nothing for other runs.
+    Result<std::optional<ReplaySource>> replaySourceOf(const RunState& run);
 
     std::unique_ptr<WorkspaceSession> m_session;
     RunsModel* m_runs;
