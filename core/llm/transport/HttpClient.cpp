@@ -148,6 +148,11 @@ public:
             release(*state);
         }
         m_active.clear();
+        for (auto& state : m_waiting) {
+            if (state->easy)
+                release(*state);
+        }
+        m_waiting.clear();
         curl_multi_cleanup(m_multi);
         ::close(m_wake);
         ::close(m_epoll);
