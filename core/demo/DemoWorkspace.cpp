@@ -18,10 +18,11 @@ const QString kName = QStringLiteral("Q3 2026 finance demo");
 const QString kLedgerFile = QStringLiteral("data/ledger.sqlite");
 const QString kCrmFile = QStringLiteral("data/crm_bookings_q3.csv");
 
-Json workspaceSettings()
+Json workspaceSettings(const QString& root)
 {
     return {
         {"schema_version", 1},
+        {"id", toStd(Workspace::pathDerivedId(root))}, // what the audit key was made under
         {"name", toStd(kName)},
         {"data_sources", {{"ledger", {{"type", "sqlite"}, {"path", toStd(kLedgerFile)}}}}},
         {"sql", {{"row_limit", 10000}, {"timeout_ms", 10000}, {"model_rows", 20}}},
@@ -79,7 +80,8 @@ Status writeJson(const QString& path, const Json& value)
 Status writeAll(const QString& root, const DemoData& data)
 {
     const QDir dir(root);
-    if (Status s = writeJson(dir.filePath(QStringLiteral("workspace.json")), workspaceSettings());
+    if (Status s =
+            writeJson(dir.filePath(QStringLiteral("workspace.json")), workspaceSettings(root));
         !s)
         return s;
     if (Status s = writeLedger(data, dir.filePath(kLedgerFile)); !s)

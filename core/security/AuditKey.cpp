@@ -9,6 +9,7 @@
 #include <array>
 
 #include "security/Keychain.h"
+#include "store/Workspace.h"
 #include "util/Log.h"
 
 namespace awb {
@@ -57,9 +58,7 @@ QString keySourceName(KeySource source)
 
 QString AuditKey::workspaceId(const QString& workspaceRoot)
 {
-    const QString path = QDir::cleanPath(QFileInfo(workspaceRoot).absoluteFilePath());
-    const QByteArray digest = QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha256);
-    return QString::fromLatin1(digest.toHex().left(16));
+    return Workspace::idFor(workspaceRoot);
 }
 
 QString AuditKey::keychainEntry(const QString& workspaceRoot)

@@ -31,7 +31,8 @@ class AuditKey
 public:
     static constexpr const char* kEnvironmentVariable = "AWB_AUDIT_KEY";
 
-    // First 16 hex digits of SHA-256 of the workspace root's absolute, cleaned path (UTF-8).
+    // The workspace's id (Workspace::idFor): workspace.json's "id", which moves with the folder;
+    // for a folder without one yet, derived from its path.
     static QString workspaceId(const QString& workspaceRoot);
     // "audit-key/<workspace id>"
     static QString keychainEntry(const QString& workspaceRoot);

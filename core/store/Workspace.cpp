@@ -1,8 +1,12 @@
 #include "store/Workspace.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSaveFile>
+
+#include "util/Log.h"
 
 namespace awb {
 
@@ -13,6 +17,26 @@ Error settingsError(const QString& file, const QString& path, const QString& wha
 {
     return Error::make(QStringLiteral("%1: at %2: %3").arg(file, path, what),
                        QStringLiteral("invalid_workspace"));
+}
+// Writes "id" into workspace.json right after its opening brace, leaving the rest of the user's
+// text (order, comments-free formatting) as it was.
+Status addId(const QString& file, const Json& parsed, const QString& id)
+{
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly))
+        return Error::make(QStringLiteral("cannot read %1: %2").arg(file, in.errorString()));
+    QByteArray text = in.readAll();
+    in.close();
+    const qsizetype brace = text.indexOf('{');
+    if (brace < 0)
+        return Error::make(QStringLiteral("%1 is not a JSON object").arg(file));
+    const QByteArray member = "\"id\": \"" + id.toLatin1() + "\"";
+    text.insert(brace + 1, parsed.empty() ? "\n  " + member + "\n" : "\n  " + member + ",");
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size() || !out.commit())
+        return Error::make(
+            QStringLiteral("cannot add an id to %1: %2").arg(file, out.errorString()));
+    return {};
 }
 } // namespace
 
@@ -26,13 +50,20 @@ Result<WorkspaceSettings> parseWorkspaceSettings(const Json& json, const QString
         return settingsError(file, QStringLiteral("/schema_version"),
                              QStringLiteral("missing or not an integer"));
     if (version->get<int>() > Workspace::kSchemaVersion)
-        return settingsError(file, QStringLiteral("/schema_version"),
-                             QStringLiteral("version %1 is newer than this program understands (%2); "
-                                            "update Agent Workbench")
-                                 .arg(version->get<int>())
-                                 .arg(Workspace::kSchemaVersion));
+        return settingsError(
+            file, QStringLiteral("/schema_version"),
+            QStringLiteral("version %1 is newer than this program understands (%2); "
+                           "update Agent Workbench")
+                .arg(version->get<int>())
+                .arg(Workspace::kSchemaVersion));
     WorkspaceSettings s;
     s.name = jsonString(json, "name", QFileInfo(root).fileName());
+    if (const auto id = json.find("id"); id != json.end()) {
+        if (!id->is_string() || !Workspace::isValidId(toQ(id->get<std::string>())))
+            return settingsError(file, QStringLiteral("/id"),
+                                 QStringLiteral("expected 1 to 64 letters, digits, '-' or '_'"));
+        s.id = toQ(id->get<std::string>());
+    }
 
     if (const auto sources = json.find("data_sources"); sources != json.end()) {
         if (!sources->is_object())
@@ -101,6 +132,32 @@ Result<WorkspaceSettings> parseWorkspaceSettings(const Json& json, const QString
     return s;
 }
 
+QString Workspace::pathDerivedId(const QString& root)
+{
+    const QString path = QDir::cleanPath(QFileInfo(root).absoluteFilePath());
+    const QByteArray digest = QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha256);
+    return QString::fromLatin1(digest.toHex().left(16));
+}
+
+bool Workspace::isValidId(const QString& id)
+{
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+    return valid.match(id).hasMatch();
+}
+
+QString Workspace::idFor(const QString& root)
+{
+    QFile f(QDir(root).filePath(kSettingsFile));
+    if (f.open(QIODevice::ReadOnly)) {
+        if (auto json = parseJson(f.readAll()); json && json->is_object()) {
+            if (const auto id = json->find("id");
+                id != json->end() && id->is_string() && isValidId(toQ(id->get<std::string>())))
+                return toQ(id->get<std::string>());
+        }
+    }
+    return pathDerivedId(root);
+}
+
 Result<Workspace> Workspace::open(const QString& dir)
 {
     // Cleaned so that "ws/" and "ws/." give the same root; resolve() compares prefixes.
@@ -121,6 +178,12 @@ Result<Workspace> Workspace::open(const QString& dir)
     auto settings = parseWorkspaceSettings(*json, file, root);
     if (!settings)
         return settings.error();
+    if (settings->id.isEmpty()) {
+        settings->id = pathDerivedId(root);
+        if (Status s = addId(file, *json, settings->id); !s)
+            qCWarning(lcStore).noquote()
+                << s.errorMessage() << "(the workspace keeps its path-derived id)";
+    }
     Workspace ws;
     ws.m_root = root;
     ws.m_settings = std::move(settings).value();
@@ -138,7 +201,9 @@ Result<Workspace> Workspace::create(const QString& dir, const QString& name)
     }
     const QString file = QDir(root).filePath(kSettingsFile);
     if (!QFile::exists(file)) {
-        Json j = {{"schema_version", kSchemaVersion}, {"name", toStd(name)}, {"data_sources", Json::object()}};
+        Json j = {{"schema_version", kSchemaVersion},
+                  {"name", toStd(name)},
+                  {"data_sources", Json::object()}};
         QSaveFile out(file);
         if (!out.open(QIODevice::WriteOnly))
             return Error::make(QStringLiteral("cannot write %1: %2").arg(file, out.errorString()));
@@ -153,20 +218,23 @@ Result<QString> Workspace::resolve(const QString& relative) const
 {
     if (relative.isEmpty())
         return Error::make(QStringLiteral("empty path"), QStringLiteral("invalid_path"));
-    const QString joined = QFileInfo(relative).isAbsolute() ? relative : QDir(m_root).filePath(relative);
+    const QString joined =
+        QFileInfo(relative).isAbsolute() ? relative : QDir(m_root).filePath(relative);
     const QString clean = QDir::cleanPath(joined);
     if (clean != m_root && !clean.startsWith(m_root + QLatin1Char('/')))
-        return Error::make(QStringLiteral("path \"%1\" is outside the workspace %2").arg(relative, m_root),
-                           QStringLiteral("invalid_path"));
+        return Error::make(
+            QStringLiteral("path \"%1\" is outside the workspace %2").arg(relative, m_root),
+            QStringLiteral("invalid_path"));
     return clean;
 }
 
 Result<DataSourceConfig> Workspace::dataSource(const QString& name) const
 {
     if (m_settings.dataSources.empty())
-        return Error::make(QStringLiteral("the workspace has no data sources (data_sources in %1/%2)")
-                               .arg(m_root, kSettingsFile),
-                           QStringLiteral("unknown_source"));
+        return Error::make(
+            QStringLiteral("the workspace has no data sources (data_sources in %1/%2)")
+                .arg(m_root, kSettingsFile),
+            QStringLiteral("unknown_source"));
     if (name.isEmpty())
         return m_settings.dataSources.begin()->second;
     const auto it = m_settings.dataSources.find(name);

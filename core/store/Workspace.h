@@ -22,21 +22,22 @@ struct DataSourceConfig
 
 struct SqlLimits
 {
-    int rowLimit = 10000;   // rows a query may return before it is cut off
-    int timeoutMs = 10000;  // statement timeout
-    int modelRows = 20;     // rows shown to the model before a result is summarised
+    int rowLimit = 10000;  // rows a query may return before it is cut off
+    int timeoutMs = 10000; // statement timeout
+    int modelRows = 20;    // rows shown to the model before a result is summarised
 };
 
 struct SmtpSettings
 {
-    QString url;      // smtp://host:port or smtps://host:port; empty: write .eml files to the outbox
-    QString from;     // envelope and header sender
+    QString url;  // smtp://host:port or smtps://host:port; empty: write .eml files to the outbox
+    QString from; // envelope and header sender
     QString username; // password comes from the keychain, never from the workspace
     QString caFile;   // extra CA certificate (PEM) to trust for STARTTLS, relative to the workspace
 };
 
 struct WorkspaceSettings
 {
+    QString id; // "id": stable across moves; names the workspace's keychain entries
     QString name;
     std::map<QString, DataSourceConfig> dataSources;
     SqlLimits sql;
@@ -50,12 +51,22 @@ public:
     static constexpr int kSchemaVersion = 1;
 
     // Opens an existing workspace: DIR/workspace.json must exist and be valid.
+    // A workspace.json without an "id" gets one (the path-derived id, so that keys already made
+    // for this folder still match) written into it, so that the workspace can be moved later.
     static Result<Workspace> open(const QString& dir);
     // Creates the folder layout and a default workspace.json if missing, then opens it.
     static Result<Workspace> create(const QString& dir, const QString& name);
 
     const QString& root() const { return m_root; }
     const WorkspaceSettings& settings() const { return m_settings; }
+    const QString& id() const { return m_settings.id; }
+    // The id of the workspace at root: workspace.json's "id" when there is a valid one, else
+    // pathDerivedId(root). Reads the file; does not write it.
+    static QString idFor(const QString& root);
+    // First 16 hex digits of SHA-256 of root's absolute, cleaned path (UTF-8): the id of a folder
+    // that has none yet (and the only id before workspace.json carried one).
+    static QString pathDerivedId(const QString& root);
+    static bool isValidId(const QString& id); // 1 to 64 of [A-Za-z0-9_-]
 
     QString databasePath() const { return m_root + QStringLiteral("/.awb/workspace.db"); }
     QString stateDir() const { return m_root + QStringLiteral("/.awb"); }

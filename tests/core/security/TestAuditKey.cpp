@@ -6,6 +6,8 @@
 
 #include "core/security/support/SecurityTestSupport.h"
 #include "security/AuditKey.h"
+#include "security/Keychain.h"
+#include "store/Workspace.h"
 
 using namespace awb;
 
@@ -86,6 +88,57 @@ private slots:
         QVERIFY(stored.ok() && stored->has_value());
         QCOMPARE((*stored)->toUtf8(), created->key);
         QVERIFY(Keychain::remove(entry).ok());
+    }
+
+    void aMovedWorkspaceKeepsItsKey()
+    {
+        AWB_REQUIRE_KEYCHAIN();
+        QTemporaryDir parent;
+        const QString before = parent.filePath(QStringLiteral("books"));
+        const QString after = parent.filePath(QStringLiteral("moved/books-2026"));
+        QVERIFY(QDir().mkpath(before) && QDir().mkpath(parent.filePath(QStringLiteral("moved"))));
+        // A workspace.json from before ids: opening it adds the path-derived id, keeping the rest.
+        {
+            QFile f(before + QStringLiteral("/workspace.json"));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("{\n    \"schema_version\": 1,\n    \"name\": \"Books\"\n}\n");
+        }
+        const QString pathId = Workspace::pathDerivedId(before);
+        auto opened = Workspace::open(before);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.errorMessage()));
+        QCOMPARE(opened->id(), pathId);
+        QFile f(before + QStringLiteral("/workspace.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        f.close();
+        QVERIFY2(text.contains("\"id\": \"" + pathId.toLatin1() + "\""), text.constData());
+        QVERIFY2(text.contains("    \"name\": \"Books\""), text.constData()); // untouched
+        QCOMPARE(AuditKey::workspaceId(before), pathId);
+
+        const auto created = AuditKey::resolve(before);
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.errorMessage()));
+        QVERIFY(QDir().rename(before, after));
+        QVERIFY(Workspace::pathDerivedId(after) != pathId);
+        QCOMPARE(AuditKey::workspaceId(after), pathId); // the id moved with the folder
+        const auto again = AuditKey::resolve(after);
+        QVERIFY(again.ok());
+        QCOMPARE(again->source, KeySource::Keychain);
+        QCOMPARE(again->key, created->key);
+        QVERIFY(Keychain::remove(AuditKey::keychainEntry(after)).ok());
+    }
+
+    void aBadIdIsRefused()
+    {
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("workspace.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"schema_version\": 1, \"id\": \"../etc\"}");
+        f.close();
+        const auto opened = Workspace::open(dir.path());
+        QVERIFY(!opened.ok());
+        QVERIFY2(opened.errorMessage().contains(QStringLiteral("/id")),
+                 qPrintable(opened.errorMessage()));
+        QCOMPARE(AuditKey::workspaceId(dir.path()), Workspace::pathDerivedId(dir.path()));
     }
 
     void eachWorkspaceGetsItsOwnKey()
