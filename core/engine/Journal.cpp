@@ -41,8 +41,18 @@ Journal::Journal(sql::Database db, std::shared_ptr<const AuditTrail> audit, std:
     connect(&m_flushTimer, &QTimer::timeout, this, [this] {
         if (!hasPending())
             return;
-        if (Status s = flush(); !s)
-            Q_EMIT writeFailed(s.error());
+        Status s = flush();
+        if (s)
+            return;
+        // The runs waiting at a fence hear first (they fail as they did when the fence committed
+        // synchronously), then whoever watches the journal.
+        m_flushTimer.stop();
+        const std::vector<Waiter> waiters = std::exchange(m_waiters, {});
+        for (const Waiter& w : waiters) {
+            if (w.context)
+                w.then(s);
+        }
+        Q_EMIT writeFailed(s.error());
     });
 }
 
@@ -127,7 +137,8 @@ Status Journal::flush()
                            "free disk space and resume the run)")
                 .arg(m_db.path(), s.errorMessage()),
             QStringLiteral("journal_write_failed"));
-        releaseWaiters(failed);
+        if (!m_waiters.empty())
+            m_flushTimer.start(0); // the waiters get this answer from the retry on the next turn
         return failed;
     }
     m_audit.clear();

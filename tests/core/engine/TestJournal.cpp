@@ -108,6 +108,35 @@ private slots:
         QCOMPARE(eventsOnDisk(f.workspace->databasePath()), 1);
     }
 
+    void runWhoseFenceCannotCommitFailsWithoutRunningTheTool()
+    {
+        EngineFixture f;
+        QVERIFY(f.open());
+        auto tool = f.addTool(QStringLiteral("echo"),
+                              [](const Json& args, const ToolContext&) -> Result<Json> {
+                                  return Json{{"echo", args}};
+                              });
+        auto provider = EngineFixture::scripted(R"({"schema_version": 1, "turns": [
+            {"tool_calls": [{"name": "echo", "arguments": {"n": 1}}]}, {"text": "done"}]})");
+        QSignalSpy failures(f.journal.get(), &Journal::writeFailed);
+        AgentRun* run = AgentRun::start(f.context(), EngineFixture::agent({QStringLiteral("echo")}),
+                                        provider, QStringLiteral("m"), QStringLiteral("go"), {});
+        // Nothing is committed before the fence: the run's events so far wait in the journal.
+        QVERIFY(f.journal->database()
+                    .exec(QStringLiteral("ALTER TABLE events RENAME TO events_gone"))
+                    .ok());
+        QCOMPARE(EngineFixture::waitStopped(run), RunStatus::Failed);
+        QCOMPARE(tool->executions.load(), 0);
+        QCOMPARE(jsonString(run->state().error, "code"), QStringLiteral("journal_write_failed"));
+        QVERIFY(failures.count() >= 1);
+        QVERIFY(f.journal->hasPending()); // kept for when the disk is back
+        QVERIFY(f.journal->database()
+                    .exec(QStringLiteral("ALTER TABLE events_gone RENAME TO events"))
+                    .ok());
+        QVERIFY(f.journal->flush().ok());
+        delete run;
+    }
+
     void waiterOfADestroyedContextIsSkipped()
     {
         EngineFixture f;
