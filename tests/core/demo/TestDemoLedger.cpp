@@ -13,6 +13,7 @@
 
 #include "demo/DemoWorkspace.h"
 #include "store/Sqlite.h"
+#include "store/Workspace.h"
 #include "util/Decimal.h"
 
 #include "core/demo/support/DemoTestSupport.h"
@@ -77,8 +78,17 @@ void TestDemoLedger::generationIsDeterministic()
     QVERIFY(!first.isEmpty());
     QCOMPARE(ledgerHash(other + QStringLiteral("/data/ledger.sqlite")), first);
     for (const char* file : {"/data/crm_bookings_q3.csv", "/agents/q3-reconciliation.agent.json",
-                             "/agents/q3-reconciliation.script.json", "/workspace.json"})
+                             "/agents/q3-reconciliation.script.json",
+                             "/agents/add-bench.agent.json", "/agents/add-bench.script.json"})
         QCOMPARE(readFile(other + QLatin1String(file)), readFile(m_root + QLatin1String(file)));
+    // workspace.json differs only in its id, which names the folder it was made in.
+    Json settings = readJson(m_root + QStringLiteral("/workspace.json"));
+    Json again = readJson(other + QStringLiteral("/workspace.json"));
+    QCOMPARE(QString::fromStdString(settings.value("id", "")), Workspace::pathDerivedId(m_root));
+    QCOMPARE(QString::fromStdString(again.value("id", "")), Workspace::pathDerivedId(other));
+    settings.erase("id");
+    again.erase("id");
+    QCOMPARE(QString::fromStdString(again.dump()), QString::fromStdString(settings.dump()));
 }
 
 void TestDemoLedger::rowCountsAreInRange_data()
