@@ -51,13 +51,6 @@ AgentRun::AgentRun(const EngineContext& ctx, AgentDefinition agent, std::shared_
     : QObject(parent), m_ctx(ctx), m_agent(std::move(agent)), m_provider(std::move(provider)),
       m_options(std::move(options))
 {
-    m_wallClock.setSingleShot(true);
-    connect(&m_wallClock, &QTimer::timeout, this, [this] {
-        finish(RunStatus::Failed, {},
-               errorJson(Error::make(QStringLiteral("budget exceeded: wall time (limit %1 s)")
-                                         .arg(m_agent.budgets.maxWallSeconds),
-                                     QStringLiteral("budget_exceeded"))));
-    });
 }
 
 AgentRun::~AgentRun()
@@ -229,7 +222,12 @@ QString AgentRun::modelActor() const
 void AgentRun::armWallClock()
 {
     const qint64 remaining = qint64(m_agent.budgets.maxWallSeconds) * 1000 - m_state.activeMs;
-    m_wallClock.start(int(std::clamp<qint64>(remaining, 0, std::numeric_limits<int>::max())));
+    m_wallClock.start(std::chrono::milliseconds(std::max<qint64>(remaining, 0)), [this] {
+        finish(RunStatus::Failed, {},
+               errorJson(Error::make(QStringLiteral("budget exceeded: wall time (limit %1 s)")
+                                         .arg(m_agent.budgets.maxWallSeconds),
+                                     QStringLiteral("budget_exceeded"))));
+    });
 }
 
 std::optional<Error> AgentRun::checkBudgets(int newSteps) const
@@ -627,21 +625,18 @@ void AgentRun::executeTool(const QString& stepId)
     const Json arguments = step->arguments;
 
     const int timeoutMs = policy && policy->timeoutMs ? *policy->timeoutMs : int(tool->timeout().count());
-    flight.timeout = new QTimer(this);
-    flight.timeout->setSingleShot(true);
-    connect(flight.timeout, &QTimer::timeout, this, [this, stepId, timeoutMs] {
+    flight.timeout = std::make_unique<Deadline>();
+    flight.timeout->start(std::chrono::milliseconds(timeoutMs), [this, stepId, timeoutMs] {
         auto it = m_tools.find(stepId);
         if (it == m_tools.end())
             return;
         it->second.cancel->cancelled = true;
-        it->second.timeout->deleteLater();
-        m_tools.erase(it);
+        m_tools.erase(it); // and with it this deadline
         failTool(stepId, Error::make(QStringLiteral("the tool did not finish within its timeout of %1 ms").arg(timeoutMs),
                                      QStringLiteral("timeout")),
                  QStringLiteral("tool.error"));
         advance();
     });
-    flight.timeout->start(timeoutMs);
 
     auto results = m_results; // keeps the reader alive while the worker uses it
     auto* watcher = new QFutureWatcher<Result<Json>>(this);
@@ -667,8 +662,6 @@ void AgentRun::onToolFinished(const QString& stepId, const Result<Json>& result,
     auto it = m_tools.find(stepId);
     if (it == m_tools.end() || m_stopped)
         return; // timed out or cancelled: the late result is not used
-    if (it->second.timeout)
-        it->second.timeout->deleteLater();
     m_tools.erase(it);
     const StepState* step = m_state.step(stepId);
     if (!result) {
@@ -736,7 +729,7 @@ void AgentRun::finish(RunStatus status, const QString& finalText, const Json& er
     for (auto& [id, flight] : m_tools) {
         flight.cancel->cancelled = true;
         if (flight.timeout)
-            flight.timeout->deleteLater();
+            flight.timeout->stop();
     }
     // Steps still open end with the run, so the journal has no step left dangling.
     for (const StepState& s : m_state.steps) {

@@ -16,6 +16,7 @@
 #include "engine/RunState.h"
 #include "llm/ModelProvider.h"
 #include "tools/Tool.h"
+#include "util/Deadline.h"
 
 class QThreadPool;
 
@@ -131,11 +132,11 @@ private:
     struct InFlight
     {
         std::shared_ptr<CancelFlag> cancel;
-        QTimer* timeout = nullptr;
+        std::unique_ptr<Deadline> timeout;
     };
     std::map<QString, InFlight> m_tools;
     std::shared_ptr<ResultReader> m_results;
-    QTimer m_wallClock;
+    Deadline m_wallClock; // the wall-time budget
     bool m_stopped = false;
     bool m_advanceQueued = false;
 };
