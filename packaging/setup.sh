@@ -27,7 +27,7 @@ fi
 packages=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite libgl-dev
-    qtkeychain-qt6-dev libssl-dev nlohmann-json3-dev libvalijson-dev libsqlite3-dev libcurl4-openssl-dev libbenchmark-dev
+    qtkeychain-qt6-dev libssl-dev nlohmann-json3-dev libvalijson-dev libsqlite3-dev libcurl4-openssl-dev libjemalloc-dev libbenchmark-dev
     python3 python3-aiosmtpd poppler-utils openssl
     dbus dbus-x11 gnome-keyring xvfb
     libgraphviz-dev qt6-webengine-dev qt6-webengine-dev-tools libmd4c-dev libmd4c-html0-dev
