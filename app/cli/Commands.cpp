@@ -225,7 +225,7 @@ QString usage()
         "          providers: scripted, openai, openai-responses, anthropic, gemini, ollama, openai-compatible,\n"
         "          replay (--cassette FILE)\n"
         "  awb bench AGENT --workspace DIR --input TEXT --runs N --concurrency C [--provider P --model M\n"
-        "          --base-url URL] [--no-stream] [--json]   N runs, C at a time, through the full engine\n"
+        "          --base-url URL] [--no-stream] [--json] [--quiet]   N runs, C at a time, through the full engine\n"
         "  awb resume RUN_ID --workspace DIR [--approve-all | --approve TOOL,... | --reject] [--json]\n"
         "  awb continue RUN_ID --workspace DIR --input TEXT [--approve-all | --approve TOOL,...] [--json]\n"
         "  awb replay RUN_ID --workspace DIR [--from-step N] [--prompt FILE] [--approve-all | --approve TOOL,...]\n"
