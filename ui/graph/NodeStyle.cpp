@@ -27,6 +27,13 @@ NodeState nodeState(const StepState& step, bool reusedOnResume)
     return NodeState::Succeeded;
 }
 
+NodeState nodeState(const StepState& step, bool reusedOnResume, bool interrupted)
+{
+    if (interrupted && step.status == StepStatus::Running)
+        return NodeState::Interrupted;
+    return nodeState(step, reusedOnResume);
+}
+
 QColor nodeStateColor(NodeState state)
 {
     switch (state) {
@@ -46,6 +53,8 @@ QColor nodeStateColor(NodeState state)
         return QColor(0xb0, 0x5c, 0xd6);
     case NodeState::Reused:
         return QColor(0x17, 0xa5, 0xb0);
+    case NodeState::Interrupted:
+        return QColor(0x8d, 0x6e, 0x63);
     }
     return {};
 }
@@ -70,6 +79,8 @@ QString nodeStateText(NodeState state)
         return QCoreApplication::translate(ctx, "fell back");
     case NodeState::Reused:
         return QCoreApplication::translate(ctx, "reused on resume");
+    case NodeState::Interrupted:
+        return QCoreApplication::translate(ctx, "interrupted");
     }
     return {};
 }
@@ -93,6 +104,8 @@ QString nodeStateName(NodeState state)
         return QStringLiteral("fell_back");
     case NodeState::Reused:
         return QStringLiteral("reused");
+    case NodeState::Interrupted:
+        return QStringLiteral("interrupted");
     }
     return {};
 }
