@@ -10,6 +10,7 @@
 #include "engine/AgentRun.h"
 #include "engine/Journal.h"
 #include "engine/WorkspaceSession.h"
+#include "llm/ModelProvider.h"
 #include "runs/EventLogModel.h"
 #include "runs/RunStepsModel.h"
 #include "runs/RunsModel.h"
@@ -48,6 +49,11 @@ SessionController::SessionController(QObject* parent)
 
 SessionController::~SessionController()
 {
+    // Preparations read the session: let them finish first (their results are dropped).
+    for (QFuture<PreparationOutcome>& f : m_inFlight)
+        f.waitForFinished();
+    m_inFlight.clear();
+    m_retiredSession.reset();
     m_runs->setJournal(nullptr, {});
     if (m_session)
         disconnect(&m_session->journal(), nullptr, this, nullptr);
@@ -149,13 +155,18 @@ void SessionController::finishOpening(const QString& dir, const OpenOutcome& out
     if (m_session)
         disconnect(&m_session->journal(), nullptr, this, nullptr);
     m_live.clear();
+    cancelPreparation();
+    if (!m_inFlight.empty())
+        m_retiredSession = std::move(m_session); // still read by a preparation
     m_session = std::move(session).value();
     Journal* journal = &m_session->journal();
     connect(journal, &Journal::published, this, &SessionController::onPublished);
     connect(journal, &Journal::writeFailed, this,
             [this](const Error& e) { Q_EMIT errorOccurred(e.message); });
     m_runs->setJournal(journal, m_session->workspace().stateDir());
-    QSettings().setValue(QStringLiteral("workspace/last"), m_session->workspace().root());
+    QSettings settings;
+    settings.setValue(QStringLiteral("workspace/last"), m_session->workspace().root());
+    m_selection = settings::loadProviderSelection(settings, m_session->workspace().root());
     Q_EMIT currentRunChanged({});
     Q_EMIT activityChanged(false);
     Q_EMIT workspaceOpened(m_session->workspace().root());
@@ -175,8 +186,21 @@ void SessionController::selectRun(const QString& runId)
     }
     m_steps->setRun(runId, history);
     m_events->setRun(runId, history);
+    // Recorded as running, yet executing nowhere: a crash cut its running steps off.
+    if (!runId.isEmpty() && m_steps->state().status == RunStatus::Running && !m_live.count(runId) &&
+        !RunLock::isHeld(m_session->workspace().stateDir(), runId))
+        m_steps->markRunningStepsInterrupted();
     Q_EMIT currentRunChanged(runId);
     Q_EMIT activityChanged(isCurrentRunActive());
+}
+
+void SessionController::setProviderSelection(const ProviderSelection& selection)
+{
+    m_selection = selection;
+    if (m_session) {
+        QSettings settings;
+        settings::saveProviderSelection(settings, m_session->workspace().root(), selection);
+    }
 }
 
 Status SessionController::startRun(const QString& agentName, const QString& input)
@@ -187,92 +211,159 @@ Status SessionController::startRun(const QString& agentName, const QString& inpu
     if (input.trimmed().isEmpty())
         return Error::make(tr("Type what the agent should do, then press Run."),
                            QStringLiteral("usage"));
-    auto agent = m_session->loadAgent(agentName);
-    if (!agent)
-        return agent.error();
-    ProviderChoice choice;
-    choice.provider = QStringLiteral("scripted"); // the only provider this first GUI offers
-    QString model;
-    auto provider = m_session->providerFor(*agent, choice, &model);
-    if (!provider)
-        return provider.error();
-    RunOptions options;
-    // Ties the run to the prompt version it used (the prompt editor lists runs per version).
-    options.startDetails = {
-        {"instructions_sha256", toStd(PromptVersions::instructionsHash(agent->instructions))}};
-    AgentRun* run = AgentRun::start(m_session->context(), *agent, *provider, model, input.trimmed(),
-                                    std::move(options), m_session.get());
-    auto lock = RunLock::acquire(m_session->workspace().stateDir(), run->runId());
-    if (!lock) {
-        run->cancel(lock.errorMessage());
-        return lock.error();
-    }
-    track(run, std::move(lock).value());
-    selectRun(run->runId());
-    return {};
+    RunRequest request;
+    request.kind = RunRequest::Kind::Start;
+    request.agent = agentName;
+    request.input = input.trimmed();
+    request.selection = m_selection;
+    return prepare(std::move(request));
 }
 
 Status SessionController::sendMessage(const QString& agentName, const QString& input)
 {
     if (!m_session)
-        return Error::make(tr("Open a workspace first (File > Open Workspace)."), QStringLiteral("no_workspace"));
+        return Error::make(tr("Open a workspace first (File > Open Workspace)."),
+                           QStringLiteral("no_workspace"));
     const RunState& current = currentState();
-    if (current.runId.isEmpty() || current.status != RunStatus::Succeeded || current.agent != agentName ||
-        m_live.count(current.runId))
+    if (current.runId.isEmpty() || current.status != RunStatus::Succeeded ||
+        current.agent != agentName || m_live.count(current.runId))
         return startRun(agentName, input);
     if (input.trimmed().isEmpty())
         return Error::make(tr("Type a message, then press Run."), QStringLiteral("usage"));
-    auto lock = RunLock::acquire(m_session->workspace().stateDir(), current.runId);
-    if (!lock)
-        return lock.error();
-    auto agent = m_session->loadAgent(current.agentFile.isEmpty() ? current.agent : current.agentFile);
-    if (!agent)
-        return agent.error();
-    ProviderChoice choice;
-    choice.provider = current.provider;
-    choice.model = current.model;
-    QString model;
-    auto provider = m_session->providerFor(*agent, choice, &model);
-    if (!provider)
-        return provider.error();
-    const QString runId = current.runId;
-    auto run = AgentRun::continueRun(m_session->context(), runId, *agent, *provider, RunOptions{}, input,
-                                     m_session.get());
-    if (!run)
-        return run.error();
-    track(*run, std::move(lock).value());
+    RunRequest request;
+    request.kind = RunRequest::Kind::Continue;
+    request.runId = current.runId;
+    request.input = input.trimmed();
+    return prepare(std::move(request));
+}
+
+Status SessionController::prepare(RunRequest request, std::function<Status(AgentRun*)> then,
+                                  bool forDecision)
+{
+    if (m_pending)
+        return Error::make(tr("A run is being prepared: wait a moment, or press Stop."),
+                           QStringLiteral("busy"));
+    QSettings settings;
+    request.profiles = settings::loadProfiles(settings);
+    const int generation = ++m_prepareGeneration;
+    const WorkspaceSession* session = m_session.get();
+    // Keychain (which may block or ask to unlock), files and SQLite: never on the GUI thread.
+    QFuture<PreparationOutcome> future = QtConcurrent::run([session, request] {
+        return std::make_shared<Result<PreparedRun>>(prepareRun(*session, request));
+    });
+    m_pending = Pending{std::move(request), std::move(then), forDecision};
+    m_inFlight.push_back(future);
+    auto* watcher = new QFutureWatcher<PreparationOutcome>(this);
+    connect(watcher, &QFutureWatcher<PreparationOutcome>::finished, this,
+            [this, watcher, generation] {
+                watcher->deleteLater();
+                const PreparationOutcome outcome = watcher->result();
+                std::erase_if(m_inFlight,
+                              [](const QFuture<PreparationOutcome>& f) { return f.isFinished(); });
+                if (m_inFlight.empty())
+                    m_retiredSession.reset();
+                finishPreparation(generation, outcome);
+            });
+    watcher->setFuture(future);
+    Q_EMIT preparingChanged(true);
     return {};
 }
 
-void SessionController::stopCurrentRun()
+void SessionController::cancelPreparation()
 {
-    const auto it = m_live.find(currentRunId());
-    if (it != m_live.end() && it->second.run)
-        it->second.run->cancel();
+    if (!m_pending)
+        return;
+    m_pending.reset();
+    ++m_prepareGeneration; // its result, when it comes, is dropped
+    Q_EMIT preparingChanged(false);
 }
 
-Result<AgentRun*> SessionController::resumeCurrent()
+void SessionController::finishPreparation(int generation, const PreparationOutcome& outcome)
 {
-    const RunState& state = currentState();
-    auto lock = RunLock::acquire(m_session->workspace().stateDir(), state.runId);
+    if (generation != m_prepareGeneration || !m_pending || !m_session)
+        return;
+    Pending pending = std::move(*m_pending);
+    m_pending.reset();
+    Q_EMIT preparingChanged(false);
+    const auto fail = [this, &pending](const Error& error) {
+        const QString message = describePreparationError(error, pending.request);
+        if (pending.forDecision)
+            Q_EMIT decisionFailed(message);
+        else
+            Q_EMIT runPreparationFailed(message);
+    };
+    if (!*outcome) {
+        fail(outcome->error());
+        return;
+    }
+    auto run = launch(pending.request, std::move(*outcome).value());
+    if (!run) {
+        fail(run.error());
+        return;
+    }
+    Q_EMIT runLaunched((*run)->runId());
+    if (pending.then) {
+        if (Status s = pending.then(*run); !s)
+            Q_EMIT decisionFailed(s.errorMessage());
+    }
+}
+
+Result<AgentRun*> SessionController::launch(const RunRequest& request, PreparedRun prepared)
+{
+    const QString model = prepared.provider.model;
+    std::shared_ptr<llm::ModelProvider> provider = m_session->adopt(std::move(prepared.provider));
+    if (request.kind == RunRequest::Kind::Start) {
+        RunOptions options;
+        // Ties the run to the prompt version it used (the prompt editor lists runs per version),
+        // and to the profile whose key and endpoint a resume needs again.
+        options.startDetails = {{"instructions_sha256", toStd(PromptVersions::instructionsHash(
+                                                            prepared.agent.instructions))}};
+        if (!prepared.profile.isEmpty())
+            options.startDetails[kProviderProfileKey] = toStd(prepared.profile);
+        AgentRun* run = AgentRun::start(m_session->context(), std::move(prepared.agent), provider,
+                                        model, request.input, std::move(options), m_session.get());
+        auto lock = RunLock::acquire(m_session->workspace().stateDir(), run->runId());
+        if (!lock) {
+            run->cancel(lock.errorMessage());
+            return lock.error();
+        }
+        track(run, std::move(lock).value());
+        selectRun(run->runId());
+        return run;
+    }
+    if (const auto it = m_live.find(request.runId); it != m_live.end() && it->second.run)
+        return Error::make(tr("Run %1 is already running here.").arg(request.runId),
+                           QStringLiteral("usage"));
+    auto lock = RunLock::acquire(m_session->workspace().stateDir(), request.runId);
     if (!lock)
         return lock.error();
-    auto agent = m_session->loadAgent(state.agentFile.isEmpty() ? state.agent : state.agentFile);
-    if (!agent)
-        return agent.error();
-    ProviderChoice choice;
-    choice.provider = state.provider;
-    choice.model = state.model;
-    QString model;
-    auto provider = m_session->providerFor(*agent, choice, &model);
-    if (!provider)
-        return provider.error();
-    auto run = AgentRun::resume(m_session->context(), state.runId, *agent, *provider, RunOptions{},
-                                m_session.get());
+    // The events were read on another connection: they must be all the journal holds by now.
+    if (request.runId == currentRunId() && prepared.history.back().seq != currentState().lastSeq)
+        return Error::make(tr("run %1 changed while it was being prepared").arg(request.runId),
+                           QStringLiteral("stale_run"));
+    auto run =
+        request.kind == RunRequest::Kind::Continue
+            ? AgentRun::continueRun(m_session->context(), std::move(prepared.history),
+                                    std::move(prepared.agent), provider, RunOptions{},
+                                    request.input, m_session.get())
+            : AgentRun::resume(m_session->context(), std::move(prepared.history),
+                               std::move(prepared.agent), provider, RunOptions{}, m_session.get());
     if (!run)
         return run.error();
     track(*run, std::move(lock).value());
     return run;
+}
+
+void SessionController::stopCurrentRun()
+{
+    if (m_pending && !m_pending->forDecision) {
+        cancelPreparation();
+        Q_EMIT runPreparationCancelled();
+        return;
+    }
+    const auto it = m_live.find(currentRunId());
+    if (it != m_live.end() && it->second.run)
+        it->second.run->cancel();
 }
 
 Status SessionController::decide(const QString& approvalStepId, bool approve)
@@ -292,10 +383,10 @@ Status SessionController::resumeRun(const QString& runId)
     if (const auto it = m_live.find(runId); it != m_live.end() && it->second.run)
         return Error::make(tr("Run %1 is already running here.").arg(runId),
                            QStringLiteral("usage"));
-    auto resumed = resumeCurrent();
-    if (!resumed)
-        return resumed.error();
-    return {};
+    RunRequest request;
+    request.kind = RunRequest::Kind::Resume;
+    request.runId = runId;
+    return prepare(std::move(request));
 }
 
 Status SessionController::decide(const QString& approvalStepId, bool approve,
@@ -312,17 +403,19 @@ Status SessionController::decide(const QString& approvalStepId, bool approve,
     }
     if (!m_session || currentRunId().isEmpty())
         return Error::make(tr("No run is selected."), QStringLiteral("usage"));
-    AgentRun* run = nullptr;
     if (const auto it = m_live.find(currentRunId()); it != m_live.end() && it->second.run)
-        run = it->second.run;
-    if (!run) {
-        // The run object is gone (the GUI was restarted, or the run paused in another process).
-        auto resumed = resumeCurrent();
-        if (!resumed)
-            return resumed.error();
-        run = *resumed;
-    }
-    return run->decide(approvalStepId, approve, actor(), {}, edited);
+        return it->second.run->decide(approvalStepId, approve, actor(), {}, edited);
+    // The run object is gone (the GUI was restarted, or the run paused in another process):
+    // resume it, then decide.
+    RunRequest request;
+    request.kind = RunRequest::Kind::Resume;
+    request.runId = currentRunId();
+    return prepare(
+        std::move(request),
+        [approvalStepId, approve, edited](AgentRun* run) {
+            return run->decide(approvalStepId, approve, actor(), {}, edited);
+        },
+        true);
 }
 
 void SessionController::track(AgentRun* run, RunLock lock)

@@ -1,16 +1,23 @@
 #pragma once
 // The one object between the views and the engine: opens a workspace (its audit key is resolved
-// on a worker thread), starts, stops and resumes runs, records approval decisions, and feeds the
+// on a worker thread), starts, stops and resumes runs on the chosen provider (what a run needs is
+// read on a worker thread first: RunPreparation), records approval decisions, and feeds the
 // journal's published events to the models of the current run. Views never touch the engine.
 
+#include <QFuture>
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <map>
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "engine/RunLock.h"
 #include "engine/RunState.h"
+#include "session/ProviderSelection.h"
+#include "session/RunPreparation.h"
 #include "util/Result.h"
 
 namespace awb {
@@ -55,22 +62,33 @@ public:
     // The current run is executing in this process now (not paused, not finished).
     bool isCurrentRunActive() const;
 
+    // The provider new runs talk to; remembered per workspace (scripted until chosen otherwise).
+    const ProviderSelection& providerSelection() const { return m_selection; }
+    void setProviderSelection(const ProviderSelection& selection);
+    // Reading what a run needs (agent file, model script, key, events) on a worker thread.
+    bool isPreparing() const { return m_pending.has_value(); }
+
     // Shows a recorded run in the step and event models; its events then follow live.
     void selectRun(const QString& runId);
-    // Starts an agent of the workspace on the scripted provider; the new run becomes current.
+    // Starts an agent of the workspace on the chosen provider. Asynchronous: an error returned
+    // here is about the request itself; later ones come with runPreparationFailed, and the new
+    // run becomes current with runLaunched.
     Status startRun(const QString& agent, const QString& input);
     // The chat's message: continues the current run when it is a succeeded run of this agent
-    // (the engine's follow-up in the same run), otherwise starts a new run.
+    // (the engine's follow-up in the same run, on the run's own provider), otherwise starts a new
+    // run. Asynchronous like startRun.
     Status sendMessage(const QString& agent, const QString& input);
+    // Stops the current run, or abandons the preparation of one.
     void stopCurrentRun();
-    // Decides an approval of the current run; a run not executing here is resumed first.
+    // Decides an approval of the current run; a run not executing here is resumed first
+    // (asynchronously: a failure then comes with decisionFailed).
     Status decide(const QString& approvalStepId, bool approve);
     // The same with arguments a person edited (JSON text; empty: unchanged). The engine validates
     // them against the tool's schema again and records nothing when they do not match.
     Status decide(const QString& approvalStepId, bool approve, const QString& editedArgumentsJson);
     // Continues a run that is not executing here (interrupted by a crash, or paused in another
     // process) through the engine's crash-resume: completed steps are reused, effects never repeat.
-    // The run becomes current.
+    // The run becomes current; the resume itself is asynchronous like startRun.
     Status resumeRun(const QString& runId);
     // Asks the keychain for its state on a worker thread; ends with keychainStateKnown.
     void probeKeychain();
@@ -83,6 +101,14 @@ Q_SIGNALS:
     void activityChanged(bool currentRunActive);
     void keychainStateKnown(const QString& stateName);
     void errorOccurred(const QString& message);
+    void preparingChanged(bool preparing);
+    // A run started, continued or resumed here after its preparation.
+    void runLaunched(const QString& runId);
+    // Says what failed and what to do next, for the chat.
+    void runPreparationFailed(const QString& message);
+    void runPreparationCancelled();
+    // A decision that needed the run resumed first could not be made (shown on the card).
+    void decisionFailed(const QString& message);
 
 private:
     struct LiveRun
@@ -92,11 +118,23 @@ private:
     };
     struct OpenOutcome;
 
+    struct Pending
+    {
+        RunRequest request;
+        std::function<Status(AgentRun*)> then; // e.g. the decision that needed the resume
+        bool forDecision = false;
+    };
+    using PreparationOutcome = std::shared_ptr<Result<PreparedRun>>;
+
     void finishOpening(const QString& dir, const OpenOutcome& outcome);
+    Status prepare(RunRequest request, std::function<Status(AgentRun*)> then = {},
+                   bool forDecision = false);
+    void finishPreparation(int generation, const PreparationOutcome& outcome);
+    Result<AgentRun*> launch(const RunRequest& request, PreparedRun prepared);
+    void cancelPreparation();
     void track(AgentRun* run, RunLock lock);
     void onRunStopped(const QString& runId, RunStatus status);
     void onPublished(const RunEvent& event);
-    Result<AgentRun*> resumeCurrent();
 
     std::unique_ptr<WorkspaceSession> m_session;
     RunsModel* m_runs;
@@ -104,6 +142,13 @@ private:
     EventLogModel* m_events;
     std::map<QString, LiveRun> m_live;
     int m_openGeneration = 0;
+    ProviderSelection m_selection;
+    std::optional<Pending> m_pending;
+    int m_prepareGeneration = 0;
+    // Preparations still reading on a worker thread, and a session they read that was replaced:
+    // it lives until they are done.
+    std::vector<QFuture<PreparationOutcome>> m_inFlight;
+    std::unique_ptr<WorkspaceSession> m_retiredSession;
 };
 
 } // namespace awb::ui
