@@ -364,7 +364,11 @@ void MainWindow::buildDocks()
     auto* promptDock = new QDockWidget(tr("Prompt editor"), this);
     promptDock->setObjectName(QStringLiteral("promptEditorDock"));
     promptDock->setAccessibleName(promptDock->windowTitle());
-    promptDock->setWidget(new PromptEditor(m_controller, promptDock));
+    auto* promptEditor = new PromptEditor(m_controller, promptDock);
+    promptDock->setWidget(promptEditor);
+    // Runs on the text just saved now name its version in the Runs view.
+    connect(promptEditor, &PromptEditor::saved, m_controller->runs(),
+            &RunsModel::reloadPromptVersions);
     addDockWidget(Qt::BottomDockWidgetArea, promptDock);
     tabifyDockWidget(schemaDock, promptDock);
     if (auto* graph = findChild<QDockWidget*>(QStringLiteral("taskGraphDock")))

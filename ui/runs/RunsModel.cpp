@@ -48,12 +48,15 @@ void RunsModel::setJournal(Journal* journal, const QString& stateDir)
         connect(journal, &Journal::published, this, &RunsModel::apply);
     }
     endResetModel();
-    if (journal) {
-        QSet<QString> agents;
-        for (const Row& row : m_rows)
-            agents.insert(row.agent);
-        loadPromptVersions(agents.values());
-    }
+    reloadPromptVersions();
+}
+
+void RunsModel::reloadPromptVersions()
+{
+    QSet<QString> agents;
+    for (const Row& row : m_rows)
+        agents.insert(row.agent);
+    loadPromptVersions(agents.values());
 }
 
 void RunsModel::loadPromptVersions(const QStringList& agents)

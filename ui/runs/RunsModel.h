@@ -61,6 +61,8 @@ public:
     // The prompt versions have been read (after setJournal, or after a run started with
     // instructions not known yet).
     bool isLoadingPromptVersions() const { return m_promptLoads > 0; }
+    // Reads the saved versions again (a version was saved: runs on its text now name it).
+    void reloadPromptVersions();
 
 Q_SIGNALS:
     void promptVersionsLoaded();
