@@ -130,6 +130,7 @@ private Q_SLOTS:
     void transcriptRunsOnQtWebEngineUnderADisplay();
     void streamedTextIsBatchedAndRenderedAsMarkdownWhenTheStepCompletes();
     void toolCallLineIsUpdatedInPlace();
+    void toolLineOfAStepACrashCutOffSaysInterrupted();
     void demoRunFromTheChatSendsTheApprovedEmailWithItsPdf();
     void rejectedCardLetsTheRunFinishWithoutTheEmail();
     void editedArgumentsThatFailTheSchemaAreRefusedOnTheCard();
@@ -137,6 +138,7 @@ private Q_SLOTS:
     void demoRunsOnTheChosenProfileWithItsKeyFromTheKeychain();
     void deadEndpointIsSaidInTheChatAndLosesNothing();
     void missingKeyIsSaidInTheChatBeforeAnyRun();
+    void stopWhileTheRunIsPreparedStartsNothingAndKeepsTheMessage();
     void cleanupTestCase();
 
 private:
@@ -321,6 +323,35 @@ QString TestChatView::keychainUnavailable() const
                ? QString()
                : QStringLiteral("the keychain is %1 (run under tests/support/keyring-session.sh)")
                      .arg(Keychain::stateName(state));
+}
+
+void TestChatView::toolLineOfAStepACrashCutOffSaysInterrupted()
+{
+    ChatView chat;
+    chat.show();
+    QTRY_VERIFY_WITH_TIMEOUT(chat.transcript()->isReady(), kTimeoutMs);
+    EventFeed feed(chat);
+    feed(EventKind::RunStarted, {},
+         {{"agent", "demo"}, {"provider", "scripted"}, {"model", "m"}, {"input", "Go"}});
+    feed(EventKind::StepCreated, QStringLiteral("s2"),
+         {{"kind", "tool"}, {"name", "reconcile"}, {"turn", 1}, {"arguments", Json::object()}});
+    feed(EventKind::StepStarted, QStringLiteral("s2"), {{"attempt", 1}});
+    const QString statusScript =
+        QStringLiteral("document.querySelector('#t-s2 .status').textContent");
+    QTRY_COMPARE_WITH_TIMEOUT(evaluate(chat, statusScript).toString(), QStringLiteral("running"),
+                              kTimeoutMs);
+    // The engine reports the resume of a run whose process died while s2 ran.
+    feed(EventKind::RunResumed, {}, {{"reused_steps", 0}});
+    chat.setInterruptedSteps({QStringLiteral("s2")}, feed.state());
+    QTRY_COMPARE_WITH_TIMEOUT(evaluate(chat, statusScript).toString(),
+                              QStringLiteral("interrupted"), kTimeoutMs);
+    // Started again by the resumed run: running once more, in the same line.
+    chat.setInterruptedSteps({}, feed.state());
+    feed(EventKind::StepStarted, QStringLiteral("s2"), {{"attempt", 2}});
+    QTRY_COMPARE_WITH_TIMEOUT(evaluate(chat, statusScript).toString(), QStringLiteral("running"),
+                              kTimeoutMs);
+    QCOMPARE(evaluate(chat, QStringLiteral("document.querySelectorAll('.tool').length")).toInt(),
+             1);
 }
 
 void TestChatView::startDemo(Session& s, const QString& dir)
@@ -761,6 +792,46 @@ void TestChatView::missingKeyIsSaidInTheChatBeforeAnyRun()
              test::demoRequest());
     QVERIFY(s.window->findChild<QPushButton*>(QStringLiteral("chatRunButton"))->isEnabled());
     saveScreenshot(*s.window, QStringLiteral("provider-missing-key.png"));
+}
+
+void TestChatView::stopWhileTheRunIsPreparedStartsNothingAndKeepsTheMessage()
+{
+    Session s;
+    const QString dir = m_dir.filePath(QStringLiteral("stop-preparing"));
+    openDemo(s, dir);
+    if (QTest::currentTestFailed())
+        return;
+    auto* input = s.window->findChild<QLineEdit*>(QStringLiteral("chatInput"));
+    auto* run = s.window->findChild<QPushButton*>(QStringLiteral("chatRunButton"));
+    auto* stop = s.window->findChild<QPushButton*>(QStringLiteral("chatStopButton"));
+    QTest::keyClicks(input, test::demoRequest());
+    QSignalSpy cancelled(&s.controller, &SessionController::runPreparationCancelled);
+    QSignalSpy launched(&s.controller, &SessionController::runLaunched);
+    QTest::mouseClick(run, Qt::LeftButton);
+    // The agent file and the model script are read on a worker thread: until then the run can
+    // be stopped, and nothing else can be started.
+    QVERIFY(s.controller.isPreparing());
+    QVERIFY(stop->isEnabled());
+    QVERIFY(!run->isEnabled());
+    QTest::mouseClick(stop, Qt::LeftButton);
+    QCOMPARE(cancelled.count(), 1);
+    QVERIFY(!s.controller.isPreparing());
+    QVERIFY(run->isEnabled());
+    QCOMPARE(input->text(), test::demoRequest());
+    QVERIFY(waitForTranscript(*s.window->chat(), QStringLiteral("Stopped before the run started")));
+
+    // Sent again, it runs; the abandoned preparation never becomes a run.
+    QTest::mouseClick(run, Qt::LeftButton);
+    QVERIFY(launched.wait(kTimeoutMs));
+    QCOMPARE(launched.count(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        s.window->findChild<ui::ApprovalPanel*>(QStringLiteral("approvalPanel"))->isVisible(),
+        kTimeoutMs);
+    QCOMPARE(launched.count(), 1);
+    const auto runs = s.controller.journal()->listRuns();
+    QVERIFY(runs.ok());
+    QCOMPARE(int(runs->size()), 1);
+    QVERIFY(input->text().isEmpty());
 }
 
 void TestChatView::cleanupTestCase()

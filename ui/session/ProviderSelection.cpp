@@ -8,7 +8,7 @@ namespace awb::ui {
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("awb::ui::ProviderSelection", text);
+    return QCoreApplication::translate("awb::ui", text);
 }
 
 const QString kSelections = QStringLiteral("providers/selection_by_workspace");

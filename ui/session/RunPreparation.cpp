@@ -10,7 +10,7 @@ namespace awb::ui {
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("awb::ui::RunPreparation", text);
+    return QCoreApplication::translate("awb::ui", text);
 }
 } // namespace
 

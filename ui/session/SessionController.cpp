@@ -301,7 +301,8 @@ void SessionController::finishPreparation(int generation, const PreparationOutco
         fail(run.error());
         return;
     }
-    Q_EMIT runLaunched((*run)->runId());
+    if (pending.request.kind != RunRequest::Kind::Resume)
+        Q_EMIT runLaunched((*run)->runId()); // the person's message went into the run
     if (pending.then) {
         if (Status s = pending.then(*run); !s)
             Q_EMIT decisionFailed(s.errorMessage());

@@ -102,7 +102,7 @@ Q_SIGNALS:
     void keychainStateKnown(const QString& stateName);
     void errorOccurred(const QString& message);
     void preparingChanged(bool preparing);
-    // A run started, continued or resumed here after its preparation.
+    // A run started or continued here with the person's message, after its preparation.
     void runLaunched(const QString& runId);
     // Says what failed and what to do next, for the chat.
     void runPreparationFailed(const QString& message);
