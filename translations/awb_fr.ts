@@ -18,6 +18,61 @@
         <source>not valid JSON: %1</source>
         <translation>JSON non valide : %1</translation>
     </message>
+    <message>
+        <location filename="../ui/session/ProviderSelection.cpp" line="29"/>
+        <source>There is no provider profile &quot;%1&quot;: create it in Settings (Ctrl+,) under Providers, or pick another provider in the toolbar.</source>
+        <translation>Il n’y a pas de profil de fournisseur « %1 » : créez-le dans Paramètres (Ctrl+,) &gt; Fournisseurs, ou choisissez un autre fournisseur dans la barre d’outils.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="34"/>
+        <source>Run %1 is not in this workspace.</source>
+        <translation>L’exécution %1 n’est pas dans cet espace de travail.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="65"/>
+        <source>The run could not start</source>
+        <translation>L’exécution n’a pas pu démarrer</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="67"/>
+        <source>The message could not be sent</source>
+        <translation>Le message n’a pas pu être envoyé</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="68"/>
+        <source>The run could not be resumed</source>
+        <translation>L’exécution n’a pas pu reprendre</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="71"/>
+        <source>Enter the key of that profile in Settings (Ctrl+,) under Providers and press Store in Keychain, then try again.</source>
+        <translation>Saisissez la clé de ce profil dans Paramètres (Ctrl+,) &gt; Fournisseurs, appuyez sur « Enregistrer dans le trousseau », puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="74"/>
+        <source>Unlock the keychain, then try again.</source>
+        <translation>Déverrouillez le trousseau, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="76"/>
+        <source>Start a keychain service (Secret Service, e.g. GNOME Keyring), or pick the scripted provider in the toolbar.</source>
+        <translation>Démarrez un service de trousseau (Secret Service, p. ex. GNOME Keyring), ou choisissez le fournisseur scripté dans la barre d’outils.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="79"/>
+        <source>Complete the profile in Settings (Ctrl+,) under Providers, then try again.</source>
+        <translation>Complétez le profil dans Paramètres (Ctrl+,) &gt; Fournisseurs, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="80"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="86"/>
+        <source>Your message is still in the input field.</source>
+        <translation>Votre message est toujours dans le champ de saisie.</translation>
+    </message>
 </context>
 <context>
     <name>awb::ui::ApprovalPanel</name>
@@ -503,17 +558,17 @@
 <context>
     <name>awb::ui::ChatView</name>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="43"/>
+        <location filename="../ui/chat/ChatView.cpp" line="46"/>
         <source>Run</source>
         <translation>Exécuter</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="43"/>
+        <location filename="../ui/chat/ChatView.cpp" line="46"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="46"/>
+        <location filename="../ui/chat/ChatView.cpp" line="49"/>
         <source>Chat</source>
         <translation>Discussion</translation>
     </message>
@@ -526,7 +581,7 @@
         <translation type="vanished">Conversation</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="48"/>
+        <location filename="../ui/chat/ChatView.cpp" line="51"/>
         <source>Request to the agent</source>
         <translation>Demande à l&apos;agent</translation>
     </message>
@@ -535,27 +590,27 @@
         <translation type="vanished">Décrivez la tâche, p. ex. « Rapprocher le chiffre d’affaires du T3 du grand livre ERP »</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="50"/>
+        <location filename="../ui/chat/ChatView.cpp" line="53"/>
         <source>Describe the task, e.g. &quot;Reconcile Q3 revenue against the ERP ledger&quot;; after an answer, a new message continues the conversation</source>
         <translation>Décrivez la tâche, par ex. « Rapprocher le chiffre d&apos;affaires du T3 du grand livre de l&apos;ERP » ; après une réponse, un nouveau message poursuit la conversation</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="54"/>
+        <location filename="../ui/chat/ChatView.cpp" line="57"/>
         <source>Run the agent</source>
         <translation>Exécuter l&apos;agent</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="58"/>
+        <location filename="../ui/chat/ChatView.cpp" line="61"/>
         <source>Stop the run</source>
         <translation>Arrêter l&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="156"/>
+        <location filename="../ui/chat/ChatView.cpp" line="159"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/chat/ChatView.cpp" line="158"/>
+        <location filename="../ui/chat/ChatView.cpp" line="161"/>
         <source>%n retry(s)</source>
         <translation>
             <numerusform>%n nouvelle tentative</numerusform>
@@ -563,47 +618,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="160"/>
+        <location filename="../ui/chat/ChatView.cpp" line="163"/>
         <source>rejected</source>
         <translation>rejeté</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="175"/>
+        <location filename="../ui/chat/ChatView.cpp" line="178"/>
         <source>%1 rejected by %2: the call does not run</source>
         <translation>%1 rejeté par %2 : l&apos;appel n&apos;est pas exécuté</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="187"/>
+        <location filename="../ui/chat/ChatView.cpp" line="190"/>
         <source>Run %1</source>
         <translation>Exécution %1</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="196"/>
+        <location filename="../ui/chat/ChatView.cpp" line="200"/>
+        <source>Check that the model server at that address is running and reachable, or pick another provider in the toolbar, then send the message again.</source>
+        <translation>Vérifiez que le serveur du modèle à cette adresse fonctionne et est joignable, ou choisissez un autre fournisseur dans la barre d’outils, puis renvoyez le message.</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatView.cpp" line="203"/>
+        <source>Store the right key for the profile in Settings (Ctrl+,) under Providers, then send the message again.</source>
+        <translation>Enregistrez la bonne clé du profil dans Paramètres (Ctrl+,) &gt; Fournisseurs, puis renvoyez le message.</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatView.cpp" line="211"/>
         <source> (scripted model)</source>
         <translation> (modèle scripté)</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="197"/>
+        <location filename="../ui/chat/ChatView.cpp" line="212"/>
         <source>%1 · %2 tokens (%3 in, %4 out) · US$%5</source>
         <translation>%1 · %2 jetons (%3 en entrée, %4 en sortie) · US$%5</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="211"/>
+        <location filename="../ui/chat/ChatView.cpp" line="241"/>
         <source>&lt;h3&gt;Agent Workbench&lt;/h3&gt;&lt;p&gt;Pick an agent in the toolbar, describe the task below and press &lt;b&gt;Run&lt;/b&gt;. The answer streams in here, every tool call shows as one line with its status, and a call that needs your approval waits here until you decide.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Agent Workbench&lt;/h3&gt;&lt;p&gt;Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous et cliquez sur &lt;b&gt;Exécuter&lt;/b&gt;. La réponse s&apos;affiche ici au fil de l&apos;eau, chaque appel d&apos;outil apparaît sur une ligne avec son statut, et un appel qui nécessite votre approbation attend ici jusqu&apos;à votre décision.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="219"/>
+        <location filename="../ui/chat/ChatView.cpp" line="249"/>
         <source>You</source>
         <translation>Vous</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="283"/>
+        <location filename="../ui/chat/ChatView.cpp" line="313"/>
         <source>Fell back from %1 to %2</source>
         <translation>Repli de %1 vers %2</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="126"/>
+        <location filename="../ui/chat/ChatView.cpp" line="129"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
@@ -628,7 +693,7 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
         <translation type="vanished">→ %1</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="273"/>
+        <location filename="../ui/chat/ChatView.cpp" line="303"/>
         <source>%1 failed: %2</source>
         <translation>%1 a échoué : %2</translation>
     </message>
@@ -637,7 +702,7 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
         <translation type="vanished">Attend votre approbation pour appeler %1</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="171"/>
+        <location filename="../ui/chat/ChatView.cpp" line="174"/>
         <source>%1 approved by %2</source>
         <translation>%1 approuvé par %2</translation>
     </message>
@@ -961,166 +1026,194 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
 <context>
     <name>awb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="46"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="49"/>
         <source>keychain: unlocked</source>
         <translation>trousseau : déverrouillé</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="48"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="51"/>
         <source>keychain: locked</source>
         <translation>trousseau : verrouillé</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="50"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
         <source>keychain: unavailable</source>
         <translation>trousseau : indisponible</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="51"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
         <source>keychain: %1</source>
         <translation>trousseau : %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="59"/>
         <source>Task graph</source>
         <translation>Graphe des tâches</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="61"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="64"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="106"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="107"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="132"/>
         <source>Agent Workbench</source>
         <translation>Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="124"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="146"/>
+        <source>Preparing the run on %1…</source>
+        <translation>Préparation de l’exécution sur %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="156"/>
+        <source>Stopped before the run started; your message is still in the input field.</source>
+        <translation>Arrêté avant le début de l’exécution ; votre message est toujours dans le champ de saisie.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="181"/>
         <source>&amp;Open Workspace…</source>
         <translation>&amp;Ouvrir un espace de travail…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="184"/>
+        <source>Open &amp;Recent</source>
+        <translation>Ouvrir un fichier &amp;récent</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="191"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="201"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="207"/>
         <source>&amp;Run</source>
         <translation>&amp;Exécuter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="171"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="211"/>
         <source>&amp;Stop</source>
         <translation>&amp;Arrêter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="215"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="218"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="180"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="220"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="185"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="225"/>
         <source>Agent:</source>
         <translation>Agent :</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="231"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="237"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="236"/>
+        <source>Provider:</source>
+        <translation>Fournisseur :</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
+        <source>Model provider</source>
+        <translation>Fournisseur du modèle</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="243"/>
+        <source>The model new runs talk to: the demo&apos;s scripted model, the agent file&apos;s own, or a provider profile from Settings</source>
+        <translation>Le modèle auquel parlent les nouvelles exécutions : le modèle scripté de la démo, celui du fichier de l’agent ou un profil de fournisseur des Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="292"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="294"/>
         <source>Runs</source>
         <translation>Exécutions</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="250"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="305"/>
         <source>Run steps</source>
         <translation>Étapes de l&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="313"/>
         <source>Event log</source>
         <translation>Journal des événements</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="336"/>
         <source>Audit trail</source>
         <translation>Piste d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="296"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="351"/>
         <source>Tool schema</source>
         <translation>Schéma d&apos;outil</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="309"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="364"/>
         <source>Prompt editor</source>
         <translation>Éditeur de prompt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="384"/>
         <source>Current run: provider, model, tokens and cost</source>
         <translation>Exécution en cours : fournisseur, modèle, jetons et coût</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="326"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="385"/>
         <source>keychain: checking…</source>
         <translation>trousseau : vérification…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="328"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="387"/>
         <source>Keychain state</source>
         <translation>État du trousseau</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="346"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="405"/>
         <source>Open Workspace</source>
         <translation>Ouvrir un espace de travail</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="355"/>
         <source>Cannot Start the Run</source>
-        <translation>Impossible de démarrer l&apos;exécution</translation>
+        <translation type="vanished">Impossible de démarrer l&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="364"/>
         <source>Cannot Send the Message</source>
-        <translation>Impossible d&apos;envoyer le message</translation>
+        <translation type="vanished">Impossible d&apos;envoyer le message</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="379"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="435"/>
         <source>Cannot Resume the Run</source>
         <translation>Impossible de reprendre l&apos;exécution</translation>
     </message>
@@ -1129,39 +1222,145 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
         <translation type="vanished">Impossible d&apos;enregistrer la décision</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="393"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="449"/>
         <source>%1 — Agent Workbench</source>
         <translation>%1 — Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="467"/>
+        <source>scripted (demo)</source>
+        <translation>scripté (démo)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="468"/>
+        <source>agent file&apos;s model</source>
+        <translation>modèle du fichier de l’agent</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="472"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="480"/>
+        <source>%1 (missing profile)</source>
+        <translation>%1 (profil manquant)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="495"/>
+        <source>No recent workspaces</source>
+        <translation>Aucun espace de travail récent</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="503"/>
+        <source>&amp;%1 %2 — %3</source>
+        <translation>&amp;%1 %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="505"/>
+        <source>%1 (folder missing)</source>
+        <translation>%1 (dossier manquant)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="512"/>
+        <source>%1 was moved or deleted. Use &quot;Remove Missing&quot; to drop it from this list.</source>
+        <translation>%1 a été déplacé ou supprimé. « Retirer les manquants » l’enlève de cette liste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="523"/>
+        <source>Remove Missing</source>
+        <translation>Retirer les manquants</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="526"/>
+        <source>Removed %n missing workspace(s) from the recent list.</source>
+        <translation>
+            <numerusform>%n espace de travail manquant retiré de la liste.</numerusform>
+            <numerusform>%n espaces de travail manquants retirés de la liste.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="530"/>
+        <source>Clear List</source>
+        <translation>Vider la liste</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="542"/>
         <source>Could not open %1</source>
         <translation>Impossible d&apos;ouvrir %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="407"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="543"/>
         <source>Cannot Open the Workspace</source>
         <translation>Impossible d&apos;ouvrir l&apos;espace de travail</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="412"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="548"/>
         <source>Open Another Workspace…</source>
         <translation>Ouvrir un autre espace de travail…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="453"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="591"/>
         <source>No run selected</source>
         <translation>Aucune exécution sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="457"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="595"/>
         <source> (scripted)</source>
         <translation> (scripté)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="458"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="596"/>
         <source>%1 · %2 tokens · US$%3</source>
         <translation>%1 · %2 jetons · US$%3</translation>
+    </message>
+</context>
+<context>
+    <name>awb::ui::NodeState</name>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="66"/>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="68"/>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="70"/>
+        <source>waiting</source>
+        <translation>en attente de décision</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="72"/>
+        <source>succeeded</source>
+        <translation>réussie</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="74"/>
+        <source>failed</source>
+        <translation>échouée</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="76"/>
+        <source>retried</source>
+        <translation>réessayée</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="78"/>
+        <source>fell back</source>
+        <translation>repli</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="80"/>
+        <source>reused on resume</source>
+        <translation>réutilisée à la reprise</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="82"/>
+        <source>interrupted</source>
+        <translation>interrompue</translation>
     </message>
 </context>
 <context>
@@ -1367,32 +1566,32 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="146"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="174"/>
         <source>Step</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="148"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="176"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="150"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="178"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="152"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="180"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="154"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="182"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="156"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="184"/>
         <source>Tokens</source>
         <translation>Jetons</translation>
     </message>
@@ -1400,121 +1599,143 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
 <context>
     <name>awb::ui::RunsModel</name>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="177"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="231"/>
+        <source>Prompt version %1: %2</source>
+        <translation>Version %1 du prompt : %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="233"/>
+        <source>The instructions this run used were never saved as a version</source>
+        <translation>Les instructions de cette exécution n’ont jamais été enregistrées comme version</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="263"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="178"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="264"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="179"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="265"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="193"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="271"/>
+        <location filename="../ui/runs/RunsView.cpp" line="148"/>
+        <source>unsaved</source>
+        <translation>non enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="285"/>
         <source>Run</source>
         <translation>Exécution</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="195"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="287"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="197"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="289"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="199"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="291"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="201"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="293"/>
         <source>Tokens</source>
         <translation>Jetons</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="203"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="295"/>
         <source>Cost (US$)</source>
         <translation>Coût (US$)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="205"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="297"/>
         <source>Started</source>
         <translation>Démarrée</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="207"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="299"/>
         <source>Provider</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="209"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="301"/>
         <source>Duration</source>
         <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="303"/>
+        <location filename="../ui/runs/RunsView.cpp" line="149"/>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
     </message>
 </context>
 <context>
     <name>awb::ui::RunsView</name>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="73"/>
+        <location filename="../ui/runs/RunsView.cpp" line="75"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="76"/>
-        <location filename="../ui/runs/RunsView.cpp" line="107"/>
+        <location filename="../ui/runs/RunsView.cpp" line="78"/>
+        <location filename="../ui/runs/RunsView.cpp" line="109"/>
         <source>Runs</source>
         <translation>Exécutions</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="79"/>
+        <location filename="../ui/runs/RunsView.cpp" line="81"/>
         <source>Show runs with status</source>
         <translation>Afficher les exécutions ayant le statut</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="80"/>
+        <location filename="../ui/runs/RunsView.cpp" line="82"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="87"/>
+        <location filename="../ui/runs/RunsView.cpp" line="89"/>
         <source>Show runs of agent</source>
         <translation>Afficher les exécutions de l&apos;agent</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="94"/>
+        <location filename="../ui/runs/RunsView.cpp" line="96"/>
         <source>Search runs</source>
         <translation>Rechercher des exécutions</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="95"/>
+        <location filename="../ui/runs/RunsView.cpp" line="97"/>
         <source>Search run, agent, model…</source>
         <translation>Rechercher exécution, agent, modèle…</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="98"/>
+        <location filename="../ui/runs/RunsView.cpp" line="100"/>
         <source>Resume the interrupted run</source>
         <translation>Reprendre l&apos;exécution interrompue</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="100"/>
+        <location filename="../ui/runs/RunsView.cpp" line="102"/>
         <source>Continue a run a crash interrupted: completed steps are reused and no effect (such as an email) runs twice.</source>
         <translation>Poursuit une exécution interrompue par un plantage : les étapes terminées sont réutilisées et aucun effet (comme un e-mail) n&apos;est exécuté deux fois.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="144"/>
+        <location filename="../ui/runs/RunsView.cpp" line="146"/>
         <source>Cost (US$)</source>
         <translation>Coût (US$)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="219"/>
+        <location filename="../ui/runs/RunsView.cpp" line="225"/>
         <source>All agents</source>
         <translation>Tous les agents</translation>
     </message>
@@ -1788,39 +2009,50 @@ Approuver et exécuter exactement cet appel ?</translation>
 <context>
     <name>awb::ui::SessionController</name>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="185"/>
-        <location filename="../ui/session/SessionController.cpp" line="218"/>
-        <location filename="../ui/session/SessionController.cpp" line="286"/>
+        <location filename="../ui/session/SessionController.cpp" line="209"/>
+        <location filename="../ui/session/SessionController.cpp" line="225"/>
+        <location filename="../ui/session/SessionController.cpp" line="378"/>
         <source>Open a workspace first (File &gt; Open Workspace).</source>
         <translation>Ouvrez d&apos;abord un espace de travail (Fichier &gt; Ouvrir un espace de travail).</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="188"/>
+        <location filename="../ui/session/SessionController.cpp" line="212"/>
         <source>Type what the agent should do, then press Run.</source>
         <translation>Tapez ce que l&apos;agent doit faire, puis cliquez sur Exécuter.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="224"/>
+        <location filename="../ui/session/SessionController.cpp" line="232"/>
         <source>Type a message, then press Run.</source>
         <translation>Tapez un message, puis cliquez sur Exécuter.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="290"/>
+        <location filename="../ui/session/SessionController.cpp" line="244"/>
+        <source>A run is being prepared: wait a moment, or press Stop.</source>
+        <translation>Une exécution est en préparation : patientez un instant ou appuyez sur Arrêter.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/SessionController.cpp" line="343"/>
+        <source>run %1 changed while it was being prepared</source>
+        <translation>l’exécution %1 a changé pendant sa préparation</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/SessionController.cpp" line="382"/>
         <source>Run %1 is not in this workspace.</source>
         <translation>L&apos;exécution %1 n&apos;appartient pas à cet espace de travail.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="293"/>
+        <location filename="../ui/session/SessionController.cpp" line="336"/>
+        <location filename="../ui/session/SessionController.cpp" line="385"/>
         <source>Run %1 is already running here.</source>
         <translation>L&apos;exécution %1 est déjà en cours ici.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="308"/>
+        <location filename="../ui/session/SessionController.cpp" line="400"/>
         <source>The edited arguments are not a JSON object: check the brackets, quotes and commas, or discard the edits.</source>
         <translation>Les arguments modifiés ne forment pas un objet JSON : vérifiez les accolades, les guillemets et les virgules, ou ignorez les modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="314"/>
+        <location filename="../ui/session/SessionController.cpp" line="406"/>
         <source>No run is selected.</source>
         <translation>Aucune exécution n&apos;est sélectionnée.</translation>
     </message>

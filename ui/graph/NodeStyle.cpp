@@ -61,26 +61,25 @@ QColor nodeStateColor(NodeState state)
 
 QString nodeStateText(NodeState state)
 {
-    const char* ctx = "awb::ui::NodeState";
     switch (state) {
     case NodeState::Pending:
-        return QCoreApplication::translate(ctx, "pending");
+        return QCoreApplication::translate("awb::ui::NodeState", "pending");
     case NodeState::Running:
-        return QCoreApplication::translate(ctx, "running");
+        return QCoreApplication::translate("awb::ui::NodeState", "running");
     case NodeState::Waiting:
-        return QCoreApplication::translate(ctx, "waiting");
+        return QCoreApplication::translate("awb::ui::NodeState", "waiting");
     case NodeState::Succeeded:
-        return QCoreApplication::translate(ctx, "succeeded");
+        return QCoreApplication::translate("awb::ui::NodeState", "succeeded");
     case NodeState::Failed:
-        return QCoreApplication::translate(ctx, "failed");
+        return QCoreApplication::translate("awb::ui::NodeState", "failed");
     case NodeState::Retried:
-        return QCoreApplication::translate(ctx, "retried");
+        return QCoreApplication::translate("awb::ui::NodeState", "retried");
     case NodeState::FellBack:
-        return QCoreApplication::translate(ctx, "fell back");
+        return QCoreApplication::translate("awb::ui::NodeState", "fell back");
     case NodeState::Reused:
-        return QCoreApplication::translate(ctx, "reused on resume");
+        return QCoreApplication::translate("awb::ui::NodeState", "reused on resume");
     case NodeState::Interrupted:
-        return QCoreApplication::translate(ctx, "interrupted");
+        return QCoreApplication::translate("awb::ui::NodeState", "interrupted");
     }
     return {};
 }
