@@ -127,6 +127,15 @@ void TestRunStepsModel::resumeMarksTheStepsACrashCutOffUntilTheyStartAgain()
     QVERIFY(model.interruptedSteps().isEmpty());
     QCOMPARE(statusOf(model, 1), QStringLiteral("running"));
 
+    // A resume after a pause for approval cut nothing off.
+    RunStepsModel paused;
+    std::vector<RunEvent> pausedHistory = cutOffHistory();
+    pausedHistory.push_back(
+        runEvent(7, EventKind::RunPaused, {}, {{"reason", "waiting_approval"}}));
+    paused.setRun(QStringLiteral("run-1"), pausedHistory);
+    paused.apply(runEvent(8, EventKind::RunResumed, {}, {{"reused_steps", 1}}));
+    QVERIFY(paused.interruptedSteps().isEmpty());
+
     // The same history loaded at once ends in the same place.
     std::vector<RunEvent> history = cutOffHistory();
     history.push_back(runEvent(7, EventKind::RunResumed, {}, {{"reused_steps", 1}}));

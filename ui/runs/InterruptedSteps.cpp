@@ -16,9 +16,14 @@ QSet<QString> InterruptedSteps::markRunning(const RunState& state)
 
 QSet<QString> InterruptedSteps::apply(const RunEvent& event, const RunState& state)
 {
+    const RunStatus before = m_status;
+    m_status = state.status;
     switch (event.kind) {
     case EventKind::RunResumed:
-        // What was running when the previous process stopped did not finish there.
+        // Resumed without a pause before it: the previous process stopped mid-run, and what was
+        // running then did not finish there.
+        if (before != RunStatus::Running)
+            return {};
         return markRunning(state);
     case EventKind::RunFinished: {
         QSet<QString> changed = m_steps;
