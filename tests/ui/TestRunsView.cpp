@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
@@ -361,6 +362,12 @@ void TestRunsView::stepsACrashCutOffShowAsInterruptedInChatStepsAndGraph()
             QVERIFY(graph->nodeStateOf(s.id) !=
                     std::optional<ui::NodeState>(ui::NodeState::Interrupted));
     }
+
+    // Selected in the graph, the inspector says the same.
+    graph->selectStep(cut);
+    auto* inspectorState = window.findChild<QLabel*>(QStringLiteral("inspectorState"));
+    QVERIFY(inspectorState);
+    QTRY_COMPARE(inspectorState->text(), QStringLiteral("interrupted"));
 
     // The chat's tool line of that call.
     QVERIFY(QTest::qWaitFor(

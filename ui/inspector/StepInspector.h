@@ -4,6 +4,7 @@
 // its timings, tokens, cost, retries, fallbacks, idempotency key and error. Everything comes
 // from the run's journal: the step's state from RunState, the rest read off the GUI thread.
 
+#include <QSet>
 #include <QWidget>
 
 #include "engine/RunState.h"
@@ -26,6 +27,9 @@ public:
     void setDatabasePath(const QString& path);
     // Shows a step of the run; results and raw request/response load asynchronously.
     void showStep(const RunState& run, const QString& stepId);
+    // Steps a crash cut off (RunStepsModel::interruptedSteps()): shown as interrupted, not
+    // running, from the next showStep or event on.
+    void setInterruptedSteps(const QSet<QString>& steps) { m_interrupted = steps; }
     // Refreshes the shown step when an event of the run changed it.
     void applyEvent(const RunEvent& event, const RunState& run);
     void clear();
@@ -53,6 +57,7 @@ private:
     QString m_databasePath;
     QString m_runId;
     QString m_stepId;
+    QSet<QString> m_interrupted;
     quint64 m_generation = 0;
     QLabel* m_title;
     QLabel* m_subtitle;

@@ -86,13 +86,16 @@ void addGraphDocks(QMainWindow* window, SessionController* controller, QMenu* vi
     QObject::connect(controller, &SessionController::currentRunChanged, graph,
                      [graph, inspector, databasePath, controller](const QString& runId) {
                          inspector->clear();
+                         inspector->setInterruptedSteps(controller->steps()->interruptedSteps());
                          graph->loadRun(databasePath(), runId);
                          graph->setInterruptedSteps(controller->steps()->interruptedSteps());
                      });
     QObject::connect(controller->steps(), &RunStepsModel::interruptedStepsChanged, graph,
-                     [graph, controller] {
-                         if (graph->runId() == controller->currentRunId())
-                             graph->setInterruptedSteps(controller->steps()->interruptedSteps());
+                     [graph, inspector, controller] {
+                         if (graph->runId() != controller->currentRunId())
+                             return; // the new run's marks come with currentRunChanged
+                         graph->setInterruptedSteps(controller->steps()->interruptedSteps());
+                         inspector->setInterruptedSteps(controller->steps()->interruptedSteps());
                      });
     QObject::connect(controller->steps(), &RunStepsModel::eventApplied, graph,
                      [graph, inspector, controller](const RunEvent& event) {
