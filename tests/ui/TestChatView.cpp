@@ -672,6 +672,16 @@ void TestChatView::demoRunsOnTheChosenProfileWithItsKeyFromTheKeychain()
     const QStringList hits = filesContaining(m_dir.path(), apiKey.toUtf8());
     QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1String(", "))));
     QVERIFY(!filesContaining(m_dir.path(), profile.toUtf8()).isEmpty()); // the profile is saved
+
+    // The choice is remembered for this workspace: opened again, the picker shows the profile.
+    Session again;
+    again.window = std::make_unique<MainWindow>(&again.controller);
+    QSignalSpy opened(&again.controller, &SessionController::workspaceOpened);
+    again.controller.openWorkspace(dir);
+    QVERIFY(opened.wait(kTimeoutMs));
+    QCOMPARE(again.controller.providerSelection(), ui::ProviderSelection::ofProfile(profile));
+    QCOMPARE(again.window->providerPicker()->currentData().toString(),
+             QStringLiteral("profile:") + profile);
 }
 
 void TestChatView::deadEndpointIsSaidInTheChatAndLosesNothing()
