@@ -18,6 +18,71 @@
         <source>not valid JSON: %1</source>
         <translation>kein gültiges JSON: %1</translation>
     </message>
+    <message>
+        <location filename="../ui/session/ProviderSelection.cpp" line="29"/>
+        <source>There is no provider profile &quot;%1&quot;: create it in Settings (Ctrl+,) under Providers, or pick another provider in the toolbar.</source>
+        <translation>Es gibt kein Anbieterprofil „%1“: Legen Sie es unter Einstellungen (Strg+,) &gt; Anbieter an oder wählen Sie in der Werkzeugleiste einen anderen Anbieter.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="25"/>
+        <source>Run %1 is not in this workspace.</source>
+        <translation>Lauf %1 gehört nicht zu diesem Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="129"/>
+        <source>Run %1 replays run %2, which cannot be read: %3</source>
+        <translation>Lauf %1 wiederholt Lauf %2, der nicht gelesen werden kann: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="153"/>
+        <source>The run could not start</source>
+        <translation>Der Lauf konnte nicht starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="156"/>
+        <source>The message could not be sent</source>
+        <translation>Die Nachricht konnte nicht gesendet werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="159"/>
+        <source>The run could not be resumed</source>
+        <translation>Der Lauf konnte nicht fortgesetzt werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="162"/>
+        <source>The replay could not start</source>
+        <translation>Die Wiederholung konnte nicht starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="167"/>
+        <source>Enter the key of that profile in Settings (Ctrl+,) under Providers and press Store in Keychain, then try again.</source>
+        <translation>Geben Sie den Schlüssel dieses Profils unter Einstellungen (Strg+,) &gt; Anbieter ein, drücken Sie „Im Schlüsselbund speichern“ und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="170"/>
+        <source>Unlock the keychain, then try again.</source>
+        <translation>Entsperren Sie den Schlüsselbund und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="172"/>
+        <source>Start a keychain service (Secret Service, e.g. GNOME Keyring), or pick the scripted provider in the toolbar.</source>
+        <translation>Starten Sie einen Schlüsselbunddienst (Secret Service, z. B. GNOME Keyring) oder wählen Sie in der Werkzeugleiste den geskripteten Anbieter.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="175"/>
+        <source>Complete the profile in Settings (Ctrl+,) under Providers, then try again.</source>
+        <translation>Vervollständigen Sie das Profil unter Einstellungen (Strg+,) &gt; Anbieter und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="176"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="183"/>
+        <source>Your message is still in the input field.</source>
+        <translation>Ihre Nachricht steht noch im Eingabefeld.</translation>
+    </message>
 </context>
 <context>
     <name>awb::ui::ApprovalPanel</name>
@@ -503,17 +568,17 @@
 <context>
     <name>awb::ui::ChatView</name>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="43"/>
+        <location filename="../ui/chat/ChatView.cpp" line="46"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="43"/>
+        <location filename="../ui/chat/ChatView.cpp" line="46"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="46"/>
+        <location filename="../ui/chat/ChatView.cpp" line="49"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
@@ -526,7 +591,7 @@
         <translation type="vanished">Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="48"/>
+        <location filename="../ui/chat/ChatView.cpp" line="51"/>
         <source>Request to the agent</source>
         <translation>Auftrag an den Agenten</translation>
     </message>
@@ -535,27 +600,27 @@
         <translation type="vanished">Beschreiben Sie die Aufgabe, z. B. „Q3-Umsatz mit dem ERP-Hauptbuch abstimmen“</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="50"/>
+        <location filename="../ui/chat/ChatView.cpp" line="53"/>
         <source>Describe the task, e.g. &quot;Reconcile Q3 revenue against the ERP ledger&quot;; after an answer, a new message continues the conversation</source>
         <translation>Beschreiben Sie die Aufgabe, z. B. „Q3-Umsatz mit dem ERP-Hauptbuch abgleichen“; nach einer Antwort setzt eine neue Nachricht die Unterhaltung fort</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="54"/>
+        <location filename="../ui/chat/ChatView.cpp" line="57"/>
         <source>Run the agent</source>
         <translation>Agenten ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="58"/>
+        <location filename="../ui/chat/ChatView.cpp" line="61"/>
         <source>Stop the run</source>
         <translation>Lauf stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="156"/>
+        <location filename="../ui/chat/ChatView.cpp" line="159"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/chat/ChatView.cpp" line="158"/>
+        <location filename="../ui/chat/ChatView.cpp" line="161"/>
         <source>%n retry(s)</source>
         <translation>
             <numerusform>%n Wiederholung</numerusform>
@@ -563,47 +628,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="160"/>
+        <location filename="../ui/chat/ChatView.cpp" line="163"/>
         <source>rejected</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="175"/>
+        <location filename="../ui/chat/ChatView.cpp" line="178"/>
         <source>%1 rejected by %2: the call does not run</source>
         <translation>%1 abgelehnt von %2: Der Aufruf wird nicht ausgeführt</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="187"/>
+        <location filename="../ui/chat/ChatView.cpp" line="190"/>
         <source>Run %1</source>
         <translation>Lauf %1</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="196"/>
+        <location filename="../ui/chat/ChatView.cpp" line="200"/>
+        <source>Check that the model server at that address is running and reachable, or pick another provider in the toolbar, then send the message again.</source>
+        <translation>Prüfen Sie, ob der Modellserver unter dieser Adresse läuft und erreichbar ist, oder wählen Sie in der Werkzeugleiste einen anderen Anbieter, und senden Sie die Nachricht dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatView.cpp" line="203"/>
+        <source>Store the right key for the profile in Settings (Ctrl+,) under Providers, then send the message again.</source>
+        <translation>Speichern Sie den richtigen Schlüssel für das Profil unter Einstellungen (Strg+,) &gt; Anbieter und senden Sie die Nachricht dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatView.cpp" line="211"/>
         <source> (scripted model)</source>
         <translation> (geskriptetes Modell)</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="197"/>
+        <location filename="../ui/chat/ChatView.cpp" line="212"/>
         <source>%1 · %2 tokens (%3 in, %4 out) · US$%5</source>
         <translation>%1 · %2 Tokens (%3 Eingabe, %4 Ausgabe) · US$%5</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="211"/>
+        <location filename="../ui/chat/ChatView.cpp" line="241"/>
         <source>&lt;h3&gt;Agent Workbench&lt;/h3&gt;&lt;p&gt;Pick an agent in the toolbar, describe the task below and press &lt;b&gt;Run&lt;/b&gt;. The answer streams in here, every tool call shows as one line with its status, and a call that needs your approval waits here until you decide.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Agent Workbench&lt;/h3&gt;&lt;p&gt;Wählen Sie in der Werkzeugleiste einen Agenten aus, beschreiben Sie unten die Aufgabe und klicken Sie auf &lt;b&gt;Ausführen&lt;/b&gt;. Die Antwort erscheint hier fortlaufend, jeder Werkzeugaufruf wird als eine Zeile mit seinem Status angezeigt, und ein Aufruf, der Ihre Freigabe benötigt, wartet hier, bis Sie entscheiden.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="219"/>
+        <location filename="../ui/chat/ChatView.cpp" line="249"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="283"/>
+        <location filename="../ui/chat/ChatView.cpp" line="313"/>
         <source>Fell back from %1 to %2</source>
         <translation>Von %1 auf %2 ausgewichen</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="126"/>
+        <location filename="../ui/chat/ChatView.cpp" line="129"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
@@ -628,7 +703,7 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
         <translation type="vanished">→ %1</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="273"/>
+        <location filename="../ui/chat/ChatView.cpp" line="303"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
@@ -637,7 +712,7 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
         <translation type="vanished">Wartet auf Ihre Freigabe, um %1 aufzurufen</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="171"/>
+        <location filename="../ui/chat/ChatView.cpp" line="174"/>
         <source>%1 approved by %2</source>
         <translation>%1 freigegeben von %2</translation>
     </message>
@@ -961,181 +1036,219 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
 <context>
     <name>awb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="49"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="52"/>
         <source>keychain: unlocked</source>
         <translation>Schlüsselbund: entsperrt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="51"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
         <source>keychain: locked</source>
         <translation>Schlüsselbund: gesperrt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
         <source>keychain: unavailable</source>
         <translation>Schlüsselbund: nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="57"/>
         <source>keychain: %1</source>
         <translation>Schlüsselbund: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="59"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="62"/>
         <source>Task graph</source>
         <translation>Aufgabengraph</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="64"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="67"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="109"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="110"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="138"/>
         <source>Agent Workbench</source>
         <translation>Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="118"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="130"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
+        <source>Preparing the replay…</source>
+        <translation>Wiederholung wird vorbereitet …</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="155"/>
+        <source>Preparing the run on %1…</source>
+        <translation>Lauf wird auf %1 vorbereitet …</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
+        <source>Stopped before the run started; your message is still in the input field.</source>
+        <translation>Vor dem Start des Laufs gestoppt; Ihre Nachricht steht noch im Eingabefeld.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="187"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="190"/>
         <source>&amp;Open Workspace…</source>
         <translation>Arbeitsbereich ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="155"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="193"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="200"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="164"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="210"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="168"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="170"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="216"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="220"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="224"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="227"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="229"/>
         <source>Main toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="234"/>
         <source>Agent:</source>
         <translation>Agent:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="245"/>
+        <source>Provider:</source>
+        <translation>Anbieter:</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="251"/>
+        <source>Model provider</source>
+        <translation>Modellanbieter</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="252"/>
+        <source>The model new runs talk to: the demo&apos;s scripted model, the agent file&apos;s own, or a provider profile from Settings</source>
+        <translation>Das Modell, mit dem neue Läufe sprechen: das geskriptete Modell der Demo, das der Agentendatei oder ein Anbieterprofil aus den Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="301"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="303"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="314"/>
         <source>Run steps</source>
         <translation>Laufschritte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="322"/>
         <source>Event log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="345"/>
         <source>Audit trail</source>
         <translation>Prüfprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="299"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="360"/>
         <source>Tool schema</source>
         <translation>Werkzeugschema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="373"/>
         <source>Prompt editor</source>
         <translation>Prompt-Editor</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="324"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="389"/>
         <source>Compare runs</source>
         <translation>Läufe vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="356"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="421"/>
         <source>Replaying run %1 as run %2</source>
         <translation>Lauf %1 wird als Lauf %2 wiederholt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="359"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="424"/>
         <source>Cannot Replay the Run</source>
         <translation>Lauf kann nicht wiederholt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="392"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="426"/>
+        <source>Stopped the replay before it started.</source>
+        <translation>Die Wiederholung wurde vor ihrem Start gestoppt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="459"/>
         <source>Current run: provider, model, tokens and cost</source>
         <translation>Aktueller Lauf: Anbieter, Modell, Tokens und Kosten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="393"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="460"/>
         <source>keychain: checking…</source>
         <translation>Schlüsselbund: wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="395"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="462"/>
         <source>Keychain state</source>
         <translation>Zustand des Schlüsselbunds</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="413"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="480"/>
         <source>Open Workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="422"/>
         <source>Cannot Start the Run</source>
-        <translation>Lauf kann nicht gestartet werden</translation>
+        <translation type="vanished">Lauf kann nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="431"/>
         <source>Cannot Send the Message</source>
-        <translation>Nachricht kann nicht gesendet werden</translation>
+        <translation type="vanished">Nachricht kann nicht gesendet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="446"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="510"/>
         <source>Cannot Resume the Run</source>
         <translation>Lauf kann nicht fortgesetzt werden</translation>
     </message>
@@ -1144,39 +1257,145 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
         <translation type="vanished">Entscheidung kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="460"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="524"/>
         <source>%1 — Agent Workbench</source>
         <translation>%1 — Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="473"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="542"/>
+        <source>scripted (demo)</source>
+        <translation>geskriptet (Demo)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="543"/>
+        <source>agent file&apos;s model</source>
+        <translation>Modell der Agentendatei</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="547"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="555"/>
+        <source>%1 (missing profile)</source>
+        <translation>%1 (Profil fehlt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="570"/>
+        <source>No recent workspaces</source>
+        <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="578"/>
+        <source>&amp;%1 %2 — %3</source>
+        <translation>&amp;%1 %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="580"/>
+        <source>%1 (folder missing)</source>
+        <translation>%1 (Ordner fehlt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="587"/>
+        <source>%1 was moved or deleted. Use &quot;Remove Missing&quot; to drop it from this list.</source>
+        <translation>%1 wurde verschoben oder gelöscht. Mit „Fehlende entfernen“ nehmen Sie ihn aus dieser Liste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="598"/>
+        <source>Remove Missing</source>
+        <translation>Fehlende entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="601"/>
+        <source>Removed %n missing workspace(s) from the recent list.</source>
+        <translation>
+            <numerusform>%n fehlender Arbeitsbereich aus der Liste entfernt.</numerusform>
+            <numerusform>%n fehlende Arbeitsbereiche aus der Liste entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="605"/>
+        <source>Clear List</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="617"/>
         <source>Could not open %1</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="474"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="618"/>
         <source>Cannot Open the Workspace</source>
         <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="479"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="623"/>
         <source>Open Another Workspace…</source>
         <translation>Anderen Arbeitsbereich öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="520"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="666"/>
         <source>No run selected</source>
         <translation>Kein Lauf ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="524"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="670"/>
         <source> (scripted)</source>
         <translation> (geskriptet)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="525"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="671"/>
         <source>%1 · %2 tokens · US$%3</source>
         <translation>%1 · %2 Tokens · US$%3</translation>
+    </message>
+</context>
+<context>
+    <name>awb::ui::NodeState</name>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="66"/>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="68"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="70"/>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="72"/>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="74"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="76"/>
+        <source>retried</source>
+        <translation>wiederholt</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="78"/>
+        <source>fell back</source>
+        <translation>ausgewichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="80"/>
+        <source>reused on resume</source>
+        <translation>bei Fortsetzung wiederverwendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="82"/>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
     </message>
 </context>
 <context>
@@ -1666,32 +1885,32 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="146"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="174"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="148"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="176"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="150"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="178"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="152"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="180"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="154"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="182"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="156"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="184"/>
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
@@ -1699,136 +1918,158 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
 <context>
     <name>awb::ui::RunsModel</name>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="177"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="231"/>
+        <source>Prompt version %1: %2</source>
+        <translation>Prompt-Version %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="233"/>
+        <source>The instructions this run used were never saved as a version</source>
+        <translation>Die Anweisungen dieses Laufs wurden nie als Version gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="263"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="178"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="264"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="179"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="265"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="193"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="271"/>
+        <location filename="../ui/runs/RunsView.cpp" line="155"/>
+        <source>unsaved</source>
+        <translation>ungespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="285"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="195"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="287"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="197"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="289"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="199"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="291"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="201"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="293"/>
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="203"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="295"/>
         <source>Cost (US$)</source>
         <translation>Kosten (US$)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="205"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="297"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="207"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="299"/>
         <source>Provider</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="209"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="301"/>
         <source>Duration</source>
         <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="303"/>
+        <location filename="../ui/runs/RunsView.cpp" line="156"/>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
     </message>
 </context>
 <context>
     <name>awb::ui::RunsView</name>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="74"/>
+        <location filename="../ui/runs/RunsView.cpp" line="76"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="75"/>
+        <location filename="../ui/runs/RunsView.cpp" line="77"/>
         <source>Com&amp;pare</source>
         <translation>&amp;Vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="78"/>
-        <location filename="../ui/runs/RunsView.cpp" line="114"/>
+        <location filename="../ui/runs/RunsView.cpp" line="80"/>
+        <location filename="../ui/runs/RunsView.cpp" line="116"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="81"/>
+        <location filename="../ui/runs/RunsView.cpp" line="83"/>
         <source>Show runs with status</source>
         <translation>Läufe mit diesem Status anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="82"/>
+        <location filename="../ui/runs/RunsView.cpp" line="84"/>
         <source>All statuses</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="89"/>
+        <location filename="../ui/runs/RunsView.cpp" line="91"/>
         <source>Show runs of agent</source>
         <translation>Läufe dieses Agenten anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="96"/>
+        <location filename="../ui/runs/RunsView.cpp" line="98"/>
         <source>Search runs</source>
         <translation>Läufe durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="97"/>
+        <location filename="../ui/runs/RunsView.cpp" line="99"/>
         <source>Search run, agent, model…</source>
         <translation>Lauf, Agent, Modell suchen …</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="100"/>
+        <location filename="../ui/runs/RunsView.cpp" line="102"/>
         <source>Resume the interrupted run</source>
         <translation>Unterbrochenen Lauf fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="102"/>
+        <location filename="../ui/runs/RunsView.cpp" line="104"/>
         <source>Continue a run a crash interrupted: completed steps are reused and no effect (such as an email) runs twice.</source>
         <translation>Setzt einen durch einen Absturz unterbrochenen Lauf fort: Abgeschlossene Schritte werden wiederverwendet, und keine Wirkung (etwa eine E-Mail) wird doppelt ausgeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="108"/>
+        <location filename="../ui/runs/RunsView.cpp" line="110"/>
         <source>Compare the two selected runs</source>
         <translation>Die zwei ausgewählten Läufe vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="109"/>
+        <location filename="../ui/runs/RunsView.cpp" line="111"/>
         <source>Select two runs (Ctrl+click) to compare them step by step.</source>
         <translation>Wählen Sie zwei Läufe aus (Strg+Klick), um sie Schritt für Schritt zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="151"/>
+        <location filename="../ui/runs/RunsView.cpp" line="153"/>
         <source>Cost (US$)</source>
         <translation>Kosten (US$)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="248"/>
+        <location filename="../ui/runs/RunsView.cpp" line="254"/>
         <source>All agents</source>
         <translation>Alle Agenten</translation>
     </message>
@@ -2102,51 +2343,60 @@ Genau diesen Aufruf freigeben und ausführen?</translation>
 <context>
     <name>awb::ui::SessionController</name>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="187"/>
-        <location filename="../ui/session/SessionController.cpp" line="220"/>
-        <location filename="../ui/session/SessionController.cpp" line="310"/>
-        <location filename="../ui/session/SessionController.cpp" line="385"/>
+        <location filename="../ui/session/SessionController.cpp" line="210"/>
+        <location filename="../ui/session/SessionController.cpp" line="226"/>
+        <location filename="../ui/session/SessionController.cpp" line="413"/>
+        <location filename="../ui/session/SessionController.cpp" line="437"/>
         <source>Open a workspace first (File &gt; Open Workspace).</source>
         <translation>Öffnen Sie zuerst einen Arbeitsbereich (Datei &gt; Arbeitsbereich öffnen).</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="190"/>
+        <location filename="../ui/session/SessionController.cpp" line="213"/>
         <source>Type what the agent should do, then press Run.</source>
         <translation>Geben Sie ein, was der Agent tun soll, und klicken Sie dann auf Ausführen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="226"/>
+        <location filename="../ui/session/SessionController.cpp" line="233"/>
         <source>Type a message, then press Run.</source>
         <translation>Geben Sie eine Nachricht ein und klicken Sie dann auf Ausführen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="300"/>
         <source>Run %1 replays run %2, which cannot be read: %3</source>
-        <translation>Lauf %1 wiederholt Lauf %2, der nicht gelesen werden kann: %3</translation>
+        <translation type="vanished">Lauf %1 wiederholt Lauf %2, der nicht gelesen werden kann: %3</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="314"/>
+        <location filename="../ui/session/SessionController.cpp" line="417"/>
         <source>The instructions for the replay are empty.</source>
         <translation>Die Anweisungen für die Wiederholung sind leer.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="339"/>
-        <location filename="../ui/session/SessionController.cpp" line="389"/>
+        <location filename="../ui/session/SessionController.cpp" line="441"/>
         <source>Run %1 is not in this workspace.</source>
         <translation>Lauf %1 ist nicht in diesem Arbeitsbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="392"/>
+        <location filename="../ui/session/SessionController.cpp" line="360"/>
+        <location filename="../ui/session/SessionController.cpp" line="444"/>
         <source>Run %1 is already running here.</source>
         <translation>Lauf %1 wird hier bereits ausgeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="407"/>
+        <location filename="../ui/session/SessionController.cpp" line="245"/>
+        <source>A run is being prepared: wait a moment, or press Stop.</source>
+        <translation>Ein Lauf wird vorbereitet: Warten Sie einen Moment oder drücken Sie Stoppen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/SessionController.cpp" line="367"/>
+        <source>run %1 changed while it was being prepared</source>
+        <translation>Lauf %1 hat sich während der Vorbereitung geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/SessionController.cpp" line="459"/>
         <source>The edited arguments are not a JSON object: check the brackets, quotes and commas, or discard the edits.</source>
         <translation>Die bearbeiteten Argumente sind kein JSON-Objekt: Prüfen Sie Klammern, Anführungszeichen und Kommas oder verwerfen Sie die Änderungen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="413"/>
+        <location filename="../ui/session/SessionController.cpp" line="465"/>
         <source>No run is selected.</source>
         <translation>Es ist kein Lauf ausgewählt.</translation>
     </message>

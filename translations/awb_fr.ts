@@ -18,6 +18,71 @@
         <source>not valid JSON: %1</source>
         <translation>JSON non valide : %1</translation>
     </message>
+    <message>
+        <location filename="../ui/session/ProviderSelection.cpp" line="29"/>
+        <source>There is no provider profile &quot;%1&quot;: create it in Settings (Ctrl+,) under Providers, or pick another provider in the toolbar.</source>
+        <translation>Il n’y a pas de profil de fournisseur « %1 » : créez-le dans Paramètres (Ctrl+,) &gt; Fournisseurs, ou choisissez un autre fournisseur dans la barre d’outils.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="25"/>
+        <source>Run %1 is not in this workspace.</source>
+        <translation>L’exécution %1 n’est pas dans cet espace de travail.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="129"/>
+        <source>Run %1 replays run %2, which cannot be read: %3</source>
+        <translation>L’exécution %1 rejoue l’exécution %2, qui ne peut pas être lue : %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="153"/>
+        <source>The run could not start</source>
+        <translation>L’exécution n’a pas pu démarrer</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="156"/>
+        <source>The message could not be sent</source>
+        <translation>Le message n’a pas pu être envoyé</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="159"/>
+        <source>The run could not be resumed</source>
+        <translation>L’exécution n’a pas pu reprendre</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="162"/>
+        <source>The replay could not start</source>
+        <translation>Le rejeu n’a pas pu démarrer</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="167"/>
+        <source>Enter the key of that profile in Settings (Ctrl+,) under Providers and press Store in Keychain, then try again.</source>
+        <translation>Saisissez la clé de ce profil dans Paramètres (Ctrl+,) &gt; Fournisseurs, appuyez sur « Enregistrer dans le trousseau », puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="170"/>
+        <source>Unlock the keychain, then try again.</source>
+        <translation>Déverrouillez le trousseau, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="172"/>
+        <source>Start a keychain service (Secret Service, e.g. GNOME Keyring), or pick the scripted provider in the toolbar.</source>
+        <translation>Démarrez un service de trousseau (Secret Service, p. ex. GNOME Keyring), ou choisissez le fournisseur scripté dans la barre d’outils.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="175"/>
+        <source>Complete the profile in Settings (Ctrl+,) under Providers, then try again.</source>
+        <translation>Complétez le profil dans Paramètres (Ctrl+,) &gt; Fournisseurs, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="176"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/RunPreparation.cpp" line="183"/>
+        <source>Your message is still in the input field.</source>
+        <translation>Votre message est toujours dans le champ de saisie.</translation>
+    </message>
 </context>
 <context>
     <name>awb::ui::ApprovalPanel</name>
@@ -503,17 +568,17 @@
 <context>
     <name>awb::ui::ChatView</name>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="43"/>
+        <location filename="../ui/chat/ChatView.cpp" line="46"/>
         <source>Run</source>
         <translation>Exécuter</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="43"/>
+        <location filename="../ui/chat/ChatView.cpp" line="46"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="46"/>
+        <location filename="../ui/chat/ChatView.cpp" line="49"/>
         <source>Chat</source>
         <translation>Discussion</translation>
     </message>
@@ -526,7 +591,7 @@
         <translation type="vanished">Conversation</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="48"/>
+        <location filename="../ui/chat/ChatView.cpp" line="51"/>
         <source>Request to the agent</source>
         <translation>Demande à l&apos;agent</translation>
     </message>
@@ -535,27 +600,27 @@
         <translation type="vanished">Décrivez la tâche, p. ex. « Rapprocher le chiffre d’affaires du T3 du grand livre ERP »</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="50"/>
+        <location filename="../ui/chat/ChatView.cpp" line="53"/>
         <source>Describe the task, e.g. &quot;Reconcile Q3 revenue against the ERP ledger&quot;; after an answer, a new message continues the conversation</source>
         <translation>Décrivez la tâche, par ex. « Rapprocher le chiffre d&apos;affaires du T3 du grand livre de l&apos;ERP » ; après une réponse, un nouveau message poursuit la conversation</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="54"/>
+        <location filename="../ui/chat/ChatView.cpp" line="57"/>
         <source>Run the agent</source>
         <translation>Exécuter l&apos;agent</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="58"/>
+        <location filename="../ui/chat/ChatView.cpp" line="61"/>
         <source>Stop the run</source>
         <translation>Arrêter l&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="156"/>
+        <location filename="../ui/chat/ChatView.cpp" line="159"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/chat/ChatView.cpp" line="158"/>
+        <location filename="../ui/chat/ChatView.cpp" line="161"/>
         <source>%n retry(s)</source>
         <translation>
             <numerusform>%n nouvelle tentative</numerusform>
@@ -563,47 +628,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="160"/>
+        <location filename="../ui/chat/ChatView.cpp" line="163"/>
         <source>rejected</source>
         <translation>rejeté</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="175"/>
+        <location filename="../ui/chat/ChatView.cpp" line="178"/>
         <source>%1 rejected by %2: the call does not run</source>
         <translation>%1 rejeté par %2 : l&apos;appel n&apos;est pas exécuté</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="187"/>
+        <location filename="../ui/chat/ChatView.cpp" line="190"/>
         <source>Run %1</source>
         <translation>Exécution %1</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="196"/>
+        <location filename="../ui/chat/ChatView.cpp" line="200"/>
+        <source>Check that the model server at that address is running and reachable, or pick another provider in the toolbar, then send the message again.</source>
+        <translation>Vérifiez que le serveur du modèle à cette adresse fonctionne et est joignable, ou choisissez un autre fournisseur dans la barre d’outils, puis renvoyez le message.</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatView.cpp" line="203"/>
+        <source>Store the right key for the profile in Settings (Ctrl+,) under Providers, then send the message again.</source>
+        <translation>Enregistrez la bonne clé du profil dans Paramètres (Ctrl+,) &gt; Fournisseurs, puis renvoyez le message.</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/ChatView.cpp" line="211"/>
         <source> (scripted model)</source>
         <translation> (modèle scripté)</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="197"/>
+        <location filename="../ui/chat/ChatView.cpp" line="212"/>
         <source>%1 · %2 tokens (%3 in, %4 out) · US$%5</source>
         <translation>%1 · %2 jetons (%3 en entrée, %4 en sortie) · US$%5</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="211"/>
+        <location filename="../ui/chat/ChatView.cpp" line="241"/>
         <source>&lt;h3&gt;Agent Workbench&lt;/h3&gt;&lt;p&gt;Pick an agent in the toolbar, describe the task below and press &lt;b&gt;Run&lt;/b&gt;. The answer streams in here, every tool call shows as one line with its status, and a call that needs your approval waits here until you decide.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Agent Workbench&lt;/h3&gt;&lt;p&gt;Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous et cliquez sur &lt;b&gt;Exécuter&lt;/b&gt;. La réponse s&apos;affiche ici au fil de l&apos;eau, chaque appel d&apos;outil apparaît sur une ligne avec son statut, et un appel qui nécessite votre approbation attend ici jusqu&apos;à votre décision.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="219"/>
+        <location filename="../ui/chat/ChatView.cpp" line="249"/>
         <source>You</source>
         <translation>Vous</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="283"/>
+        <location filename="../ui/chat/ChatView.cpp" line="313"/>
         <source>Fell back from %1 to %2</source>
         <translation>Repli de %1 vers %2</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="126"/>
+        <location filename="../ui/chat/ChatView.cpp" line="129"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
@@ -628,7 +703,7 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
         <translation type="vanished">→ %1</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="273"/>
+        <location filename="../ui/chat/ChatView.cpp" line="303"/>
         <source>%1 failed: %2</source>
         <translation>%1 a échoué : %2</translation>
     </message>
@@ -637,7 +712,7 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
         <translation type="vanished">Attend votre approbation pour appeler %1</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="171"/>
+        <location filename="../ui/chat/ChatView.cpp" line="174"/>
         <source>%1 approved by %2</source>
         <translation>%1 approuvé par %2</translation>
     </message>
@@ -961,181 +1036,219 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
 <context>
     <name>awb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="49"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="52"/>
         <source>keychain: unlocked</source>
         <translation>trousseau : déverrouillé</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="51"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
         <source>keychain: locked</source>
         <translation>trousseau : verrouillé</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
         <source>keychain: unavailable</source>
         <translation>trousseau : indisponible</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="57"/>
         <source>keychain: %1</source>
         <translation>trousseau : %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="59"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="62"/>
         <source>Task graph</source>
         <translation>Graphe des tâches</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="64"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="67"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="109"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="110"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="138"/>
         <source>Agent Workbench</source>
         <translation>Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="118"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="130"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
+        <source>Preparing the replay…</source>
+        <translation>Préparation du rejeu…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="155"/>
+        <source>Preparing the run on %1…</source>
+        <translation>Préparation de l’exécution sur %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
+        <source>Stopped before the run started; your message is still in the input field.</source>
+        <translation>Arrêté avant le début de l’exécution ; votre message est toujours dans le champ de saisie.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="187"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="190"/>
         <source>&amp;Open Workspace…</source>
         <translation>&amp;Ouvrir un espace de travail…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="155"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="193"/>
+        <source>Open &amp;Recent</source>
+        <translation>Ouvrir un fichier &amp;récent</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="200"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="164"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="210"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="168"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="170"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="216"/>
         <source>&amp;Run</source>
         <translation>&amp;Exécuter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="220"/>
         <source>&amp;Stop</source>
         <translation>&amp;Arrêter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="224"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="227"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="229"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="234"/>
         <source>Agent:</source>
         <translation>Agent :</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="245"/>
+        <source>Provider:</source>
+        <translation>Fournisseur :</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="251"/>
+        <source>Model provider</source>
+        <translation>Fournisseur du modèle</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="252"/>
+        <source>The model new runs talk to: the demo&apos;s scripted model, the agent file&apos;s own, or a provider profile from Settings</source>
+        <translation>Le modèle auquel parlent les nouvelles exécutions : le modèle scripté de la démo, celui du fichier de l’agent ou un profil de fournisseur des Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="301"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="303"/>
         <source>Runs</source>
         <translation>Exécutions</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="314"/>
         <source>Run steps</source>
         <translation>Étapes de l&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="322"/>
         <source>Event log</source>
         <translation>Journal des événements</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="345"/>
         <source>Audit trail</source>
         <translation>Piste d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="299"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="360"/>
         <source>Tool schema</source>
         <translation>Schéma d&apos;outil</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="373"/>
         <source>Prompt editor</source>
         <translation>Éditeur de prompt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="324"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="389"/>
         <source>Compare runs</source>
         <translation>Comparer des exécutions</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="356"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="421"/>
         <source>Replaying run %1 as run %2</source>
         <translation>Rejeu de l’exécution %1 dans l’exécution %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="359"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="424"/>
         <source>Cannot Replay the Run</source>
         <translation>Impossible de rejouer l’exécution</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="392"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="426"/>
+        <source>Stopped the replay before it started.</source>
+        <translation>Rejeu arrêté avant son démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="459"/>
         <source>Current run: provider, model, tokens and cost</source>
         <translation>Exécution en cours : fournisseur, modèle, jetons et coût</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="393"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="460"/>
         <source>keychain: checking…</source>
         <translation>trousseau : vérification…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="395"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="462"/>
         <source>Keychain state</source>
         <translation>État du trousseau</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="413"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="480"/>
         <source>Open Workspace</source>
         <translation>Ouvrir un espace de travail</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="422"/>
         <source>Cannot Start the Run</source>
-        <translation>Impossible de démarrer l&apos;exécution</translation>
+        <translation type="vanished">Impossible de démarrer l&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="431"/>
         <source>Cannot Send the Message</source>
-        <translation>Impossible d&apos;envoyer le message</translation>
+        <translation type="vanished">Impossible d&apos;envoyer le message</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="446"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="510"/>
         <source>Cannot Resume the Run</source>
         <translation>Impossible de reprendre l&apos;exécution</translation>
     </message>
@@ -1144,39 +1257,145 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
         <translation type="vanished">Impossible d&apos;enregistrer la décision</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="460"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="524"/>
         <source>%1 — Agent Workbench</source>
         <translation>%1 — Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="473"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="542"/>
+        <source>scripted (demo)</source>
+        <translation>scripté (démo)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="543"/>
+        <source>agent file&apos;s model</source>
+        <translation>modèle du fichier de l’agent</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="547"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="555"/>
+        <source>%1 (missing profile)</source>
+        <translation>%1 (profil manquant)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="570"/>
+        <source>No recent workspaces</source>
+        <translation>Aucun espace de travail récent</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="578"/>
+        <source>&amp;%1 %2 — %3</source>
+        <translation>&amp;%1 %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="580"/>
+        <source>%1 (folder missing)</source>
+        <translation>%1 (dossier manquant)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="587"/>
+        <source>%1 was moved or deleted. Use &quot;Remove Missing&quot; to drop it from this list.</source>
+        <translation>%1 a été déplacé ou supprimé. « Retirer les manquants » l’enlève de cette liste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="598"/>
+        <source>Remove Missing</source>
+        <translation>Retirer les manquants</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="601"/>
+        <source>Removed %n missing workspace(s) from the recent list.</source>
+        <translation>
+            <numerusform>%n espace de travail manquant retiré de la liste.</numerusform>
+            <numerusform>%n espaces de travail manquants retirés de la liste.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="605"/>
+        <source>Clear List</source>
+        <translation>Vider la liste</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="617"/>
         <source>Could not open %1</source>
         <translation>Impossible d&apos;ouvrir %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="474"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="618"/>
         <source>Cannot Open the Workspace</source>
         <translation>Impossible d&apos;ouvrir l&apos;espace de travail</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="479"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="623"/>
         <source>Open Another Workspace…</source>
         <translation>Ouvrir un autre espace de travail…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="520"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="666"/>
         <source>No run selected</source>
         <translation>Aucune exécution sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="524"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="670"/>
         <source> (scripted)</source>
         <translation> (scripté)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="525"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="671"/>
         <source>%1 · %2 tokens · US$%3</source>
         <translation>%1 · %2 jetons · US$%3</translation>
+    </message>
+</context>
+<context>
+    <name>awb::ui::NodeState</name>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="66"/>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="68"/>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="70"/>
+        <source>waiting</source>
+        <translation>en attente de décision</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="72"/>
+        <source>succeeded</source>
+        <translation>réussie</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="74"/>
+        <source>failed</source>
+        <translation>échouée</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="76"/>
+        <source>retried</source>
+        <translation>réessayée</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="78"/>
+        <source>fell back</source>
+        <translation>repli</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="80"/>
+        <source>reused on resume</source>
+        <translation>réutilisée à la reprise</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/NodeStyle.cpp" line="82"/>
+        <source>interrupted</source>
+        <translation>interrompue</translation>
     </message>
 </context>
 <context>
@@ -1666,32 +1885,32 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="146"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="174"/>
         <source>Step</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="148"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="176"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="150"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="178"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="152"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="180"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="154"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="182"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="156"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="184"/>
         <source>Tokens</source>
         <translation>Jetons</translation>
     </message>
@@ -1699,136 +1918,158 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
 <context>
     <name>awb::ui::RunsModel</name>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="177"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="231"/>
+        <source>Prompt version %1: %2</source>
+        <translation>Version %1 du prompt : %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="233"/>
+        <source>The instructions this run used were never saved as a version</source>
+        <translation>Les instructions de cette exécution n’ont jamais été enregistrées comme version</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="263"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="178"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="264"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="179"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="265"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="193"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="271"/>
+        <location filename="../ui/runs/RunsView.cpp" line="155"/>
+        <source>unsaved</source>
+        <translation>non enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="285"/>
         <source>Run</source>
         <translation>Exécution</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="195"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="287"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="197"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="289"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="199"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="291"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="201"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="293"/>
         <source>Tokens</source>
         <translation>Jetons</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="203"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="295"/>
         <source>Cost (US$)</source>
         <translation>Coût (US$)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="205"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="297"/>
         <source>Started</source>
         <translation>Démarrée</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="207"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="299"/>
         <source>Provider</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="209"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="301"/>
         <source>Duration</source>
         <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="303"/>
+        <location filename="../ui/runs/RunsView.cpp" line="156"/>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
     </message>
 </context>
 <context>
     <name>awb::ui::RunsView</name>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="74"/>
+        <location filename="../ui/runs/RunsView.cpp" line="76"/>
         <source>&amp;Resume</source>
         <translation>&amp;Reprendre</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="75"/>
+        <location filename="../ui/runs/RunsView.cpp" line="77"/>
         <source>Com&amp;pare</source>
         <translation>Com&amp;parer</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="78"/>
-        <location filename="../ui/runs/RunsView.cpp" line="114"/>
+        <location filename="../ui/runs/RunsView.cpp" line="80"/>
+        <location filename="../ui/runs/RunsView.cpp" line="116"/>
         <source>Runs</source>
         <translation>Exécutions</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="81"/>
+        <location filename="../ui/runs/RunsView.cpp" line="83"/>
         <source>Show runs with status</source>
         <translation>Afficher les exécutions ayant le statut</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="82"/>
+        <location filename="../ui/runs/RunsView.cpp" line="84"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="89"/>
+        <location filename="../ui/runs/RunsView.cpp" line="91"/>
         <source>Show runs of agent</source>
         <translation>Afficher les exécutions de l&apos;agent</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="96"/>
+        <location filename="../ui/runs/RunsView.cpp" line="98"/>
         <source>Search runs</source>
         <translation>Rechercher des exécutions</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="97"/>
+        <location filename="../ui/runs/RunsView.cpp" line="99"/>
         <source>Search run, agent, model…</source>
         <translation>Rechercher exécution, agent, modèle…</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="100"/>
+        <location filename="../ui/runs/RunsView.cpp" line="102"/>
         <source>Resume the interrupted run</source>
         <translation>Reprendre l&apos;exécution interrompue</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="102"/>
+        <location filename="../ui/runs/RunsView.cpp" line="104"/>
         <source>Continue a run a crash interrupted: completed steps are reused and no effect (such as an email) runs twice.</source>
         <translation>Poursuit une exécution interrompue par un plantage : les étapes terminées sont réutilisées et aucun effet (comme un e-mail) n&apos;est exécuté deux fois.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="108"/>
+        <location filename="../ui/runs/RunsView.cpp" line="110"/>
         <source>Compare the two selected runs</source>
         <translation>Comparer les deux exécutions sélectionnées</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="109"/>
+        <location filename="../ui/runs/RunsView.cpp" line="111"/>
         <source>Select two runs (Ctrl+click) to compare them step by step.</source>
         <translation>Sélectionnez deux exécutions (Ctrl+clic) pour les comparer étape par étape.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="151"/>
+        <location filename="../ui/runs/RunsView.cpp" line="153"/>
         <source>Cost (US$)</source>
         <translation>Coût (US$)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="248"/>
+        <location filename="../ui/runs/RunsView.cpp" line="254"/>
         <source>All agents</source>
         <translation>Tous les agents</translation>
     </message>
@@ -2102,51 +2343,60 @@ Approuver et exécuter exactement cet appel ?</translation>
 <context>
     <name>awb::ui::SessionController</name>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="187"/>
-        <location filename="../ui/session/SessionController.cpp" line="220"/>
-        <location filename="../ui/session/SessionController.cpp" line="310"/>
-        <location filename="../ui/session/SessionController.cpp" line="385"/>
+        <location filename="../ui/session/SessionController.cpp" line="210"/>
+        <location filename="../ui/session/SessionController.cpp" line="226"/>
+        <location filename="../ui/session/SessionController.cpp" line="413"/>
+        <location filename="../ui/session/SessionController.cpp" line="437"/>
         <source>Open a workspace first (File &gt; Open Workspace).</source>
         <translation>Ouvrez d&apos;abord un espace de travail (Fichier &gt; Ouvrir un espace de travail).</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="190"/>
+        <location filename="../ui/session/SessionController.cpp" line="213"/>
         <source>Type what the agent should do, then press Run.</source>
         <translation>Tapez ce que l&apos;agent doit faire, puis cliquez sur Exécuter.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="226"/>
+        <location filename="../ui/session/SessionController.cpp" line="233"/>
         <source>Type a message, then press Run.</source>
         <translation>Tapez un message, puis cliquez sur Exécuter.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="300"/>
         <source>Run %1 replays run %2, which cannot be read: %3</source>
-        <translation>L’exécution %1 rejoue l’exécution %2, qui ne peut pas être lue : %3</translation>
+        <translation type="vanished">L’exécution %1 rejoue l’exécution %2, qui ne peut pas être lue : %3</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="314"/>
+        <location filename="../ui/session/SessionController.cpp" line="417"/>
         <source>The instructions for the replay are empty.</source>
         <translation>Les instructions du rejeu sont vides.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="339"/>
-        <location filename="../ui/session/SessionController.cpp" line="389"/>
+        <location filename="../ui/session/SessionController.cpp" line="441"/>
         <source>Run %1 is not in this workspace.</source>
         <translation>L&apos;exécution %1 n&apos;appartient pas à cet espace de travail.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="392"/>
+        <location filename="../ui/session/SessionController.cpp" line="360"/>
+        <location filename="../ui/session/SessionController.cpp" line="444"/>
         <source>Run %1 is already running here.</source>
         <translation>L&apos;exécution %1 est déjà en cours ici.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="407"/>
+        <location filename="../ui/session/SessionController.cpp" line="245"/>
+        <source>A run is being prepared: wait a moment, or press Stop.</source>
+        <translation>Une exécution est en préparation : patientez un instant ou appuyez sur Arrêter.</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/SessionController.cpp" line="367"/>
+        <source>run %1 changed while it was being prepared</source>
+        <translation>l’exécution %1 a changé pendant sa préparation</translation>
+    </message>
+    <message>
+        <location filename="../ui/session/SessionController.cpp" line="459"/>
         <source>The edited arguments are not a JSON object: check the brackets, quotes and commas, or discard the edits.</source>
         <translation>Les arguments modifiés ne forment pas un objet JSON : vérifiez les accolades, les guillemets et les virgules, ou ignorez les modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="413"/>
+        <location filename="../ui/session/SessionController.cpp" line="465"/>
         <source>No run is selected.</source>
         <translation>Aucune exécution n&apos;est sélectionnée.</translation>
     </message>

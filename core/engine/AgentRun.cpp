@@ -107,7 +107,16 @@ Result<AgentRun*> AgentRun::resume(const EngineContext& ctx, const QString& runI
     if (events->empty())
         return Error::make(QStringLiteral("no run %1 in this workspace (see `awb runs list`)").arg(runId),
                            QStringLiteral("unknown_run"));
-    RunState state = RunState::fromEvents(*events);
+    return resume(ctx, std::move(events).value(), std::move(agent), std::move(provider), std::move(options), parent);
+}
+
+Result<AgentRun*> AgentRun::resume(const EngineContext& ctx, std::vector<RunEvent> history, AgentDefinition agent,
+                                   std::shared_ptr<llm::ModelProvider> provider, RunOptions options, QObject* parent)
+{
+    if (history.empty())
+        return Error::make(QStringLiteral("the run has no recorded events"), QStringLiteral("unknown_run"));
+    const QString runId = history.front().runId;
+    RunState state = RunState::fromEvents(history);
     if (state.isFinished())
         return Error::make(QStringLiteral("run %1 already finished (%2); nothing to resume")
                                .arg(runId, runStatusName(state.status)),
@@ -142,8 +151,19 @@ Result<AgentRun*> AgentRun::continueRun(const EngineContext& ctx, const QString&
     if (events->empty())
         return Error::make(QStringLiteral("no run %1 in this workspace (see `awb runs list`)").arg(runId),
                            QStringLiteral("unknown_run"));
+    return continueRun(ctx, std::move(events).value(), std::move(agent), std::move(provider), std::move(options),
+                       message, parent);
+}
+
+Result<AgentRun*> AgentRun::continueRun(const EngineContext& ctx, std::vector<RunEvent> history, AgentDefinition agent,
+                                        std::shared_ptr<llm::ModelProvider> provider, RunOptions options,
+                                        const QString& message, QObject* parent)
+{
+    if (history.empty())
+        return Error::make(QStringLiteral("the run has no recorded events"), QStringLiteral("unknown_run"));
+    const QString runId = history.front().runId;
     auto* run = new AgentRun(ctx, std::move(agent), std::move(provider), std::move(options), parent);
-    run->m_state = RunState::fromEvents(*events);
+    run->m_state = RunState::fromEvents(history);
     run->m_model = run->m_state.model;
     run->m_results = std::make_shared<StoredResults>(ctx.journal->databasePath(), runId);
     run->m_stopped = true; // a finished run; continueWith() opens it again

@@ -74,6 +74,14 @@ public:
     static Result<AgentRun*> continueRun(const EngineContext& ctx, const QString& runId, AgentDefinition agent,
                                          std::shared_ptr<llm::ModelProvider> provider, RunOptions options,
                                          const QString& message, QObject* parent = nullptr);
+    // The same two from the run's events read beforehand (e.g. by a front end's worker thread),
+    // which must be all that the journal holds for the run.
+    static Result<AgentRun*> resume(const EngineContext& ctx, std::vector<RunEvent> history, AgentDefinition agent,
+                                    std::shared_ptr<llm::ModelProvider> provider, RunOptions options,
+                                    QObject* parent = nullptr);
+    static Result<AgentRun*> continueRun(const EngineContext& ctx, std::vector<RunEvent> history, AgentDefinition agent,
+                                         std::shared_ptr<llm::ModelProvider> provider, RunOptions options,
+                                         const QString& message, QObject* parent = nullptr);
     ~AgentRun() override;
 
     const RunState& state() const { return m_state; }

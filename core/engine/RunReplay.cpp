@@ -212,6 +212,19 @@ void approveEffects(const EngineContext& ctx, RunOptions& options)
     }
 }
 
+// The replay's own events, as AgentRun::resume(runId) reads them.
+Result<std::vector<RunEvent>> replayHistoryOf(const EngineContext& ctx, const QString& runId)
+{
+    auto events = ctx.journal->loadEvents(runId);
+    if (!events)
+        return events.error();
+    if (events->empty())
+        return Error::make(
+            QStringLiteral("no run %1 in this workspace (see `awb runs list`)").arg(runId),
+            QStringLiteral("unknown_run"));
+    return events;
+}
+
 Result<AgentRun*> adopt(Result<AgentRun*> run, ReplayBinding* binding)
 {
     if (!run) {
@@ -360,15 +373,11 @@ Result<AgentRun*> RunReplay::resume(const EngineContext& ctx, const RunState& re
                                     std::shared_ptr<llm::ModelProvider> provider,
                                     RunOptions options, QObject* parent)
 {
-    auto bound = bindReplay(ctx, source, std::move(provider), &replay);
-    if (!bound)
-        return bound.error();
-    if (auto link = ReplayLink::of(replay); link && link->instructions)
-        agent.instructions = *link->instructions;
-    approveEffects(ctx, options);
-    return adopt(AgentRun::resume(bound->ctx, replay.runId, std::move(agent), bound->provider,
-                                  std::move(options), parent),
-                 bound->binding);
+    auto history = replayHistoryOf(ctx, replay.runId);
+    if (!history)
+        return history.error();
+    return resume(ctx, std::move(history).value(), source, std::move(agent), std::move(provider),
+                  std::move(options), parent);
 }
 
 Result<AgentRun*> RunReplay::continueRun(const EngineContext& ctx, const RunState& replay,
@@ -377,14 +386,46 @@ Result<AgentRun*> RunReplay::continueRun(const EngineContext& ctx, const RunStat
                                          RunOptions options, const QString& message,
                                          QObject* parent)
 {
+    auto history = replayHistoryOf(ctx, replay.runId);
+    if (!history)
+        return history.error();
+    return continueRun(ctx, std::move(history).value(), source, std::move(agent),
+                       std::move(provider), std::move(options), message, parent);
+}
+
+Result<AgentRun*> RunReplay::resume(const EngineContext& ctx, std::vector<RunEvent> replayHistory,
+                                    const ReplaySource& source, AgentDefinition agent,
+                                    std::shared_ptr<llm::ModelProvider> provider,
+                                    RunOptions options, QObject* parent)
+{
+    const RunState replay = RunState::fromEvents(replayHistory);
     auto bound = bindReplay(ctx, source, std::move(provider), &replay);
     if (!bound)
         return bound.error();
     if (auto link = ReplayLink::of(replay); link && link->instructions)
         agent.instructions = *link->instructions;
     approveEffects(ctx, options);
-    return adopt(AgentRun::continueRun(bound->ctx, replay.runId, std::move(agent), bound->provider,
-                                       std::move(options), message, parent),
+    return adopt(AgentRun::resume(bound->ctx, std::move(replayHistory), std::move(agent),
+                                  bound->provider, std::move(options), parent),
+                 bound->binding);
+}
+
+Result<AgentRun*> RunReplay::continueRun(const EngineContext& ctx,
+                                         std::vector<RunEvent> replayHistory,
+                                         const ReplaySource& source, AgentDefinition agent,
+                                         std::shared_ptr<llm::ModelProvider> provider,
+                                         RunOptions options, const QString& message,
+                                         QObject* parent)
+{
+    const RunState replay = RunState::fromEvents(replayHistory);
+    auto bound = bindReplay(ctx, source, std::move(provider), &replay);
+    if (!bound)
+        return bound.error();
+    if (auto link = ReplayLink::of(replay); link && link->instructions)
+        agent.instructions = *link->instructions;
+    approveEffects(ctx, options);
+    return adopt(AgentRun::continueRun(bound->ctx, std::move(replayHistory), std::move(agent),
+                                       bound->provider, std::move(options), message, parent),
                  bound->binding);
 }
 

@@ -90,6 +90,18 @@ public:
                                          std::shared_ptr<llm::ModelProvider> provider,
                                          RunOptions options, const QString& message,
                                          QObject* parent = nullptr);
+    // The same two from the replay's events read beforehand (e.g. by a front end's worker
+    // thread), which must be all that the journal holds for the replay.
+    static Result<AgentRun*> resume(const EngineContext& ctx, std::vector<RunEvent> replayHistory,
+                                    const ReplaySource& source, AgentDefinition agent,
+                                    std::shared_ptr<llm::ModelProvider> provider,
+                                    RunOptions options, QObject* parent = nullptr);
+    static Result<AgentRun*> continueRun(const EngineContext& ctx,
+                                         std::vector<RunEvent> replayHistory,
+                                         const ReplaySource& source, AgentDefinition agent,
+                                         std::shared_ptr<llm::ModelProvider> provider,
+                                         RunOptions options, const QString& message,
+                                         QObject* parent = nullptr);
 };
 
 } // namespace awb

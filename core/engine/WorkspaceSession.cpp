@@ -113,9 +113,10 @@ QString defaultBaseUrl(const QString& provider)
 }
 } // namespace
 
-Result<std::shared_ptr<llm::ModelProvider>> WorkspaceSession::httpProvider(const QString& provider, const QString& model,
-                                                                           const QString& baseUrl, bool stream)
+Result<std::shared_ptr<llm::ModelProvider>> WorkspaceSession::httpProvider(const ProviderEndpoint& endpoint, bool stream,
+                                                                           QStringList* secrets) const
 {
+    const QString& provider = endpoint.provider;
     auto protocol = llm::protocolFor(provider);
     if (!protocol)
         return Error::make(QStringLiteral("unknown provider \"%1\" (known: scripted, replay, %2)")
@@ -123,8 +124,8 @@ Result<std::shared_ptr<llm::ModelProvider>> WorkspaceSession::httpProvider(const
                            QStringLiteral("unknown_provider"));
     llm::ProviderConfig config;
     config.provider = provider;
-    config.model = model;
-    config.baseUrl = baseUrl.isEmpty() ? defaultBaseUrl(provider) : baseUrl;
+    config.model = endpoint.model;
+    config.baseUrl = endpoint.baseUrl.isEmpty() ? defaultBaseUrl(provider) : endpoint.baseUrl;
     config.stream = stream;
     if (config.baseUrl.isEmpty())
         return Error::make(QStringLiteral("provider %1 needs a base URL (--base-url, or model.base_url in the agent file), "
@@ -134,19 +135,31 @@ Result<std::shared_ptr<llm::ModelProvider>> WorkspaceSession::httpProvider(const
     if (config.model.isEmpty())
         return Error::make(QStringLiteral("provider %1 needs a model name (--model, or model.name in the agent file)").arg(provider),
                            QStringLiteral("invalid_config"));
-    // The environment wins (scripts and CI say so explicitly); otherwise the keychain.
     const QString variable = protocol->keyEnvironmentVariable();
-    if (!variable.isEmpty())
-        config.apiKey = qEnvironmentVariable(variable.toLatin1().constData());
-    if (config.apiKey.isEmpty()) {
-        auto stored = Keychain::read(QStringLiteral("provider/") + provider);
-        if (stored && stored->has_value())
-            config.apiKey = **stored;
+    const QString environmentKey = variable.isEmpty() ? QString() : qEnvironmentVariable(variable.toLatin1().constData());
+    if (endpoint.keyEntry.isEmpty()) {
+        // The environment wins (scripts and CI say so explicitly); otherwise the keychain.
+        config.apiKey = environmentKey;
+        if (config.apiKey.isEmpty()) {
+            auto stored = Keychain::read(QStringLiteral("provider/") + provider);
+            if (stored && stored->has_value())
+                config.apiKey = **stored;
+        }
+    } else {
+        // A profile's own key was chosen explicitly: it wins, and its absence is said before the run.
+        auto stored = Keychain::read(endpoint.keyEntry);
+        if (!stored)
+            return Error::make(QStringLiteral("the key of %1 could not be read from the keychain entry \"%2\": %3")
+                                   .arg(provider, endpoint.keyEntry, stored.errorMessage()),
+                               stored.error().code);
+        config.apiKey = stored->value_or(environmentKey);
+        if (config.apiKey.isEmpty() && !variable.isEmpty())
+            return Error::make(QStringLiteral("no key stored in the keychain entry \"%1\" (and %2 is not set)")
+                                   .arg(endpoint.keyEntry, variable),
+                               QStringLiteral("missing_key"));
     }
-    if (!config.apiKey.isEmpty()) {
-        m_secrets->addSecret(config.apiKey);
-        m_auditRedactor->addSecret(config.apiKey);
-    }
+    if (!config.apiKey.isEmpty())
+        secrets->append(config.apiKey);
     llm::HttpOptions options;
     options.pricing = m_pricing;
     return std::shared_ptr<llm::ModelProvider>(std::make_shared<llm::HttpProvider>(protocol, config, options));
@@ -156,7 +169,28 @@ Result<std::shared_ptr<llm::ModelProvider>> WorkspaceSession::providerFor(const 
                                                                          const ProviderChoice& choice,
                                                                          QString* modelName)
 {
+    auto prepared = prepareProvider(agent, choice);
+    if (!prepared)
+        return prepared.error();
+    *modelName = prepared->model;
+    return adopt(std::move(prepared).value());
+}
+
+std::shared_ptr<llm::ModelProvider> WorkspaceSession::adopt(PreparedProvider prepared)
+{
+    for (const QString& secret : prepared.secrets) {
+        m_secrets->addSecret(secret);
+        m_auditRedactor->addSecret(secret);
+    }
+    return std::move(prepared.provider);
+}
+
+Result<PreparedProvider> WorkspaceSession::prepareProvider(const AgentDefinition& agent,
+                                                           const ProviderChoice& choice) const
+{
     const QString provider = choice.provider.isEmpty() ? agent.model.provider : choice.provider;
+    PreparedProvider out;
+    QString* modelName = &out.model;
     std::shared_ptr<llm::ModelProvider> result;
     if (provider == QLatin1String("replay")) {
         if (choice.cassette.isEmpty())
@@ -182,18 +216,27 @@ Result<std::shared_ptr<llm::ModelProvider>> WorkspaceSession::providerFor(const 
         const bool own = provider == agent.model.provider;
         *modelName = !choice.model.isEmpty() ? choice.model : own ? agent.model.name : QString();
         const QString baseUrl = !choice.baseUrl.isEmpty() ? choice.baseUrl : own ? agent.model.baseUrl : QString();
-        auto primary = httpProvider(provider, *modelName, baseUrl, choice.stream);
+        auto primary = httpProvider({provider, *modelName, baseUrl, choice.keyEntry}, choice.stream, &out.secrets);
         if (!primary)
             return primary.error();
         result = *primary;
-        if (!agent.fallbacks.empty()) {
+        std::vector<ProviderEndpoint> fallbacks;
+        if (choice.fallbacks) {
+            fallbacks = *choice.fallbacks;
+        } else {
+            for (const ModelChoice& f : agent.fallbacks)
+                fallbacks.push_back({f.provider, f.name, f.baseUrl, {}});
+        }
+        if (!fallbacks.empty()) {
             std::vector<llm::FallbackProvider::Entry> chain{{provider + QLatin1Char('/') + *modelName, result}};
-            for (const ModelChoice& f : agent.fallbacks) {
-                auto next = httpProvider(f.provider, f.name, f.baseUrl, choice.stream);
+            for (const ProviderEndpoint& f : fallbacks) {
+                auto next = httpProvider(f, choice.stream, &out.secrets);
                 if (!next)
-                    return Error::make(QStringLiteral("%1: fallback %2: %3").arg(agent.filePath, f.provider, next.errorMessage()),
+                    return Error::make(QStringLiteral("%1: fallback %2: %3")
+                                           .arg(choice.fallbacks ? QStringLiteral("the chosen provider") : agent.filePath,
+                                                f.provider, next.errorMessage()),
                                        next.error().code);
-                chain.push_back({f.provider + QLatin1Char('/') + f.name, *next});
+                chain.push_back({f.provider + QLatin1Char('/') + f.model, *next});
             }
             result = std::make_shared<llm::FallbackProvider>(std::move(chain));
         }
@@ -203,7 +246,8 @@ Result<std::shared_ptr<llm::ModelProvider>> WorkspaceSession::providerFor(const 
         result = std::make_shared<llm::RecordingProvider>(result, choice.record,
                                                           [redactor](const Json& j) { return redactor->redact(j); });
     }
-    return result;
+    out.provider = std::move(result);
+    return out;
 }
 
 } // namespace awb

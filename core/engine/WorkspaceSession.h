@@ -7,6 +7,8 @@
 #include <QThreadPool>
 
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "agent/AgentDefinition.h"
 #include "engine/AgentRun.h"
@@ -23,6 +25,15 @@ namespace llm {
 class Pricing;
 }
 
+// One model endpoint of an explicit choice, e.g. a fallback of a GUI provider profile.
+struct ProviderEndpoint
+{
+    QString provider;
+    QString model;
+    QString baseUrl;
+    QString keyEntry; // keychain entry of its key; empty: "provider/<provider>"
+};
+
 struct ProviderChoice
 {
     QString provider; // empty: the agent's own; "replay" answers from a cassette
@@ -31,6 +42,18 @@ struct ProviderChoice
     bool stream = true;
     QString cassette; // --provider replay --cassette FILE
     QString record;   // --record FILE: write a cassette of every call
+    // A GUI profile's key: its keychain entry wins over the environment, and a provider that
+    // needs a key fails before the run when neither has one (code "missing_key").
+    QString keyEntry;
+    std::optional<std::vector<ProviderEndpoint>> fallbacks; // set: replaces model.fallbacks
+};
+
+// A provider built by prepareProvider(), not yet registered with the session.
+struct PreparedProvider
+{
+    std::shared_ptr<llm::ModelProvider> provider;
+    QString model;
+    QStringList secrets; // the keys it sends, for adopt() to redact
 };
 
 class WorkspaceSession : public QObject
@@ -58,12 +81,18 @@ public:
     // "provider/<name>"; they are added to the redactor before anything is sent.
     Result<std::shared_ptr<llm::ModelProvider>> providerFor(const AgentDefinition& agent, const ProviderChoice& choice,
                                                             QString* modelName);
+    // providerFor() in two halves, for front ends that must not block their thread: prepare does
+    // the blocking reads (model script, cassette, keychain) and changes nothing in the session, so
+    // it may run on a worker thread while the session lives; adopt, on the session's thread,
+    // registers the keys for redaction before the provider is used.
+    Result<PreparedProvider> prepareProvider(const AgentDefinition& agent, const ProviderChoice& choice) const;
+    std::shared_ptr<llm::ModelProvider> adopt(PreparedProvider prepared);
     std::shared_ptr<const llm::Pricing> pricing() const { return m_pricing; }
 
 private:
     WorkspaceSession() = default;
-    Result<std::shared_ptr<llm::ModelProvider>> httpProvider(const QString& provider, const QString& model,
-                                                             const QString& baseUrl, bool stream);
+    Result<std::shared_ptr<llm::ModelProvider>> httpProvider(const ProviderEndpoint& endpoint, bool stream,
+                                                             QStringList* secrets) const;
 
     Workspace m_workspace;
     QString m_actor;

@@ -1,23 +1,30 @@
 // The main window driven like a user would: open the demo workspace, pick the reconciliation
 // agent, run it, approve the email, and check what the journal recorded, not only the widgets.
+// Recent workspaces in the File menu: persisted, a moved folder shown as missing, one click opens.
 
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTranslator>
 #include <QtTest>
 
+#include <algorithm>
+
 #include "chat/ApprovalPanel.h"
 #include "demo/DemoWorkspace.h"
 #include "engine/Journal.h"
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/RecentWorkspaces.h"
 #include "runs/RunStepsModel.h"
 #include "runs/RunsModel.h"
 #include "runs/RunsView.h"
@@ -55,6 +62,7 @@ private Q_SLOTS:
     void approvingARunPausedBeforeARestartResumesIt();
     void workspaceThatCannotBeOpenedShowsTheErrorInADialog();
     void keychainStateIsShownWhenKnown();
+    void recentWorkspacesAreListedShowMissingFoldersAndOpen();
     void controlsHaveObjectAndAccessibleNames();
     void geometryIsRestoredFromTheSettings();
     void translationIsEmbeddedForEachLocale_data();
@@ -173,6 +181,7 @@ void TestMainWindow::approvingARunPausedBeforeARestartResumesIt()
         controller.openWorkspace(dir);
         QVERIFY(opened.wait(kTimeoutMs));
         QVERIFY(controller.startRun(QStringLiteral("q3-reconciliation"), kRequest).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.currentRunId().isEmpty(), kTimeoutMs);
         runId = controller.currentRunId();
         QTRY_VERIFY_WITH_TIMEOUT(child<ui::ApprovalPanel>(window, "approvalPanel")->isVisible(),
                                  kTimeoutMs);
@@ -304,6 +313,107 @@ void TestMainWindow::translationIsEmbeddedForEachLocale()
                             QStringLiteral(":/i18n")));
     QTEST(translator.translate("awb::ui::MainWindow", "Runs"), "runs");
     QTEST(translator.translate("awb::ui::ApprovalPanel", "&Approve"), "approve");
+}
+
+namespace {
+// The workspace entries of the File menu's recent list, once the folders were checked.
+QList<QAction*> recentEntries(MainWindow& window)
+{
+    auto* menu = window.findChild<QMenu*>(QStringLiteral("recentMenu"));
+    QList<QAction*> out;
+    for (QAction* a : menu->actions()) {
+        if (a->objectName() == QLatin1String("recentWorkspaceAction"))
+            out << a;
+    }
+    return out;
+}
+
+// Looked up each time: the menu is rebuilt whenever the list or a folder check changes.
+QAction* recentMenuAction(MainWindow& window, const char* name)
+{
+    for (QAction* a : window.findChild<QMenu*>(QStringLiteral("recentMenu"))->actions()) {
+        if (a->objectName() == QLatin1String(name))
+            return a;
+    }
+    return nullptr;
+}
+
+QStringList recentPaths(MainWindow& window)
+{
+    QStringList out;
+    for (QAction* a : recentEntries(window))
+        out << a->data().toString();
+    return out;
+}
+} // namespace
+
+void TestMainWindow::recentWorkspacesAreListedShowMissingFoldersAndOpen()
+{
+    const QString first = m_dir.filePath(QStringLiteral("recent-first"));
+    const QString second = m_dir.filePath(QStringLiteral("recent-second"));
+    const QString moved = m_dir.filePath(QStringLiteral("recent-moved"));
+    for (const QString& dir : {first, second, moved})
+        QVERIFY(demo::createDemoWorkspace(dir).ok());
+    QSettings().remove(QStringLiteral("workspace/recent"));
+    {
+        SessionController controller;
+        MainWindow window(&controller);
+        window.show();
+        QCOMPARE(recentEntries(window).size(), 0);
+        for (const QString& dir : {first, second, moved}) {
+            QSignalSpy opened(&controller, &SessionController::workspaceOpened);
+            controller.openWorkspace(dir);
+            QVERIFY(opened.wait(kTimeoutMs));
+        }
+        QCOMPARE(recentPaths(window), (QStringList{moved, second, first})); // newest first
+    }
+    QVERIFY(QDir(moved).removeRecursively()); // moved away while the application was closed
+
+    // Persisted: a new window lists them; the moved one is shown as missing and cannot be chosen.
+    SessionController controller;
+    MainWindow window(&controller);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(recentPaths(window), (QStringList{moved, second, first}));
+    auto* recent = window.recentWorkspaces();
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(recent->entries().begin(), recent->entries().end(),
+                                         [](const ui::RecentWorkspaces::Entry& e) {
+                                             return e.presence !=
+                                                    ui::RecentWorkspaces::Entry::Presence::Unknown;
+                                         }),
+                             kTimeoutMs);
+    QList<QAction*> entries = recentEntries(window);
+    QCOMPARE(entries.size(), 3);
+    QVERIFY(!entries[0]->isEnabled());
+    QVERIFY2(entries[0]->text().contains(QLatin1String("folder missing")),
+             qPrintable(entries[0]->text()));
+    QVERIFY(entries[0]->toolTip().contains(QLatin1String("moved or deleted")));
+    QVERIFY(entries[1]->isEnabled() && entries[2]->isEnabled());
+    QVERIFY(!entries[1]->text().contains(QLatin1String("missing")));
+
+    auto* menu = window.findChild<QMenu*>(QStringLiteral("recentMenu"));
+    menu->popup(window.mapToGlobal(QPoint(40, 40)));
+    QVERIFY(QTest::qWaitForWindowExposed(menu));
+    QDir().mkpath(QStringLiteral(AWB_BINARY_DIR "/screenshots"));
+    QVERIFY(menu->grab().save(QStringLiteral(AWB_BINARY_DIR "/screenshots/recent-workspaces.png")));
+    menu->hide();
+
+    // Choosing one opens it, and it moves to the top.
+    QSignalSpy opened(&controller, &SessionController::workspaceOpened);
+    recentEntries(window)[2]->trigger();
+    QVERIFY(opened.wait(kTimeoutMs));
+    QCOMPARE(controller.workspaceRoot(), QDir(first).absolutePath());
+    QTRY_COMPARE(recentPaths(window).first(), first);
+
+    // Remove Missing drops the moved one, from the menu and from the settings, and says so.
+    QTRY_VERIFY_WITH_TIMEOUT(recentMenuAction(window, "removeMissingRecentAction") &&
+                                 recentMenuAction(window, "removeMissingRecentAction")->isEnabled(),
+                             kTimeoutMs);
+    recentMenuAction(window, "removeMissingRecentAction")->trigger();
+    QCOMPARE(recentPaths(window), (QStringList{first, second}));
+    QCOMPARE(QSettings().value(QStringLiteral("workspace/recent")).toStringList(),
+             (QStringList{first, second}));
+    QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("missing")));
 }
 
 // A GUI test: needs a QApplication on the offscreen platform, set before it is created.

@@ -191,6 +191,7 @@ void TestPromptEditor::runsThatUsedAVersionAreCounted()
     QCOMPARE(m_editor->runCount(2), 0);
     const Status started = m_controller->startRun(kAgent, kRequest);
     QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.errorMessage()));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_controller->currentRunId().isEmpty(), kTimeoutMs);
     const QString runId = m_controller->currentRunId();
     QTRY_COMPARE_WITH_TIMEOUT(m_editor->runCount(2), 1, kTimeoutMs);
     QCOMPARE(m_editor->runCount(1), 0);

@@ -1,6 +1,9 @@
 // Comparing two runs step by step (the Runs view's Compare, differences marked) and replaying a run
 // from a step, from the inspector and from the compare view: the replay runs through the same
-// engine path as `awb replay`, becomes the current run, and never sends the email again.
+// engine path as `awb replay`, becomes the current run, and never sends the email again. A replay
+// is prepared on a worker thread like any GUI run (Stop abandons it), talks to the provider
+// profile its source ran on with that profile's key, and a replay resumed or continued in the GUI
+// goes on as a replay.
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -9,8 +12,11 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QUuid>
 #include <QtTest>
 
 #include "demo/DemoWorkspace.h"
@@ -24,7 +30,10 @@
 #include "runs/RunCompareModel.h"
 #include "runs/RunCompareView.h"
 #include "runs/RunsView.h"
+#include "security/Keychain.h"
+#include "session/RunPreparation.h"
 #include "session/SessionController.h"
+#include "settings/SettingsStore.h"
 
 using namespace awb;
 using awb::ui::MainWindow;
@@ -42,6 +51,12 @@ constexpr int kTimeoutMs = 60000;
 constexpr int kReportRow = 8;
 constexpr int kEmailRow = 10;
 constexpr int kApprovalRow = 11;
+
+int runCount(const SessionController& controller)
+{
+    const auto runs = controller.journal()->listRuns();
+    return runs ? int(runs->size()) : -1;
+}
 
 int outboxCount(const QString& workspace)
 {
@@ -67,10 +82,15 @@ private Q_SLOTS:
     void compareButtonShowsTheTwoSelectedRunsSideBySide();
     void replayFromAStepInTheInspectorWithEditedInstructions();
     void replayFromTheCompareViewKeepsTheInstructions();
+    void stopWhileTheReplayIsPreparedStartsNothing();
+    void interruptedReplayResumesAndContinuesAsAReplay();
+    void replayTalksToTheProfileOfItsSourceWithItsKey();
     void controlsHaveObjectAndAccessibleNames();
+    void cleanupTestCase();
 
 private:
-    RunState load(const QString& runId) const;
+    RunState load(const QString& runId) const { return load(runId, m_workspace); }
+    RunState load(const QString& runId, const QString& workspace) const;
     void open(SessionController& controller, MainWindow& window);
     // Accepts the replay dialog the window opened, replacing the instructions when given; returns
     // the id of the replay once it finished.
@@ -79,8 +99,9 @@ private:
 
     QTemporaryDir m_dir;
     QString m_workspace;
-    QString m_approved; // the demo run, its email approved and sent
-    QString m_rejected; // the same request, its email rejected
+    QString m_approved;       // the demo run, its email approved and sent
+    QString m_rejected;       // the same request, its email rejected
+    QStringList m_keyEntries; // removed from the keychain at the end
 };
 
 void TestRunCompare::initTestCase()
@@ -89,6 +110,8 @@ void TestRunCompare::initTestCase()
     qputenv("AWB_AUDIT_KEY", "test-audit-key-for-the-compare-view");
     qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
     qunsetenv("AWB_SMTP_URL"); // emails go to the workspace outbox, where the test counts them
+    for (const char* var : {"OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY"})
+        qunsetenv(var); // a profile's key comes from its keychain entry here
     QCoreApplication::setOrganizationName(QStringLiteral("AgentWorkbenchTest"));
     QCoreApplication::setApplicationName(QStringLiteral("agent-workbench-compare-test"));
     m_workspace = m_dir.filePath(QStringLiteral("demo"));
@@ -112,10 +135,10 @@ void TestRunCompare::initTestCase()
     QCOMPARE(outboxCount(m_workspace), 1);
 }
 
-RunState TestRunCompare::load(const QString& runId) const
+RunState TestRunCompare::load(const QString& runId, const QString& workspace) const
 {
     auto events =
-        ui::journal::readRunEvents(m_workspace + QStringLiteral("/.awb/workspace.db"), runId);
+        ui::journal::readRunEvents(workspace + QStringLiteral("/.awb/workspace.db"), runId);
     return events ? RunState::fromEvents(*events) : RunState();
 }
 
@@ -339,6 +362,189 @@ void TestRunCompare::replayFromTheCompareViewKeepsTheInstructions()
     QCOMPARE(outboxCount(m_workspace), 1);
 }
 
+void TestRunCompare::stopWhileTheReplayIsPreparedStartsNothing()
+{
+    SessionController controller;
+    MainWindow window(&controller);
+    open(controller, window);
+    const int runsBefore = runCount(controller);
+    QSignalSpy cancelled(&controller, &SessionController::replayCancelled);
+    QSignalSpy started(&controller, &SessionController::replayStarted);
+    auto* stop = window.findChild<QAction*>(QStringLiteral("stopAction"));
+    QVERIFY(stop);
+    controller.startReplay(m_approved, 6, std::nullopt);
+    // The source's events, the agent file and the provider are read on a worker thread: nothing
+    // has started yet, and the replay can be stopped.
+    QVERIFY(controller.isPreparingReplay());
+    QVERIFY(started.isEmpty());
+    QVERIFY(controller.currentRunId().isEmpty());
+    QVERIFY(stop->isEnabled());
+    // It says what it prepares: a replay, not a run on the provider picked in the toolbar.
+    QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Preparing the replay\u2026"));
+    stop->trigger();
+    QCOMPARE(cancelled.count(), 1);
+    QVERIFY(!controller.isPreparing());
+    QCOMPARE(window.statusBar()->currentMessage(),
+             QStringLiteral("Stopped the replay before it started."));
+
+    // Asked again, it starts; the abandoned preparation never becomes a run.
+    controller.startReplay(m_approved, 6, std::nullopt);
+    QVERIFY(started.wait(kTimeoutMs));
+    const QString replayId = started.first().first().toString();
+    QTRY_VERIFY_WITH_TIMEOUT(load(replayId).isFinished() && !controller.isCurrentRunActive(),
+                             kTimeoutMs);
+    QCOMPARE(started.count(), 1);
+    QCOMPARE(runCount(controller), runsBefore + 1);
+    QCOMPARE(load(replayId).status, RunStatus::Succeeded);
+    QCOMPARE(outboxCount(m_workspace), 1);
+}
+
+void TestRunCompare::interruptedReplayResumesAndContinuesAsAReplay()
+{
+    // A replay whose `awb` process was killed while its third tool ran.
+    const test::AwbResult killed = test::runAwb(
+        {QStringLiteral("replay"), m_approved, QStringLiteral("--workspace"), m_workspace,
+         QStringLiteral("--from-step"), QStringLiteral("4"), QStringLiteral("--json")},
+        {{QStringLiteral("AWB_FAULT_INJECT"), QStringLiteral("tool.executing:3")}});
+    QVERIFY2(killed.crashed, qPrintable(killed.describe()));
+    SessionController controller;
+    MainWindow window(&controller);
+    open(controller, window);
+    QString interrupted;
+    const auto runs = controller.journal()->listRuns();
+    QVERIFY(runs.ok());
+    for (const auto& row : *runs) {
+        const RunState state = load(row.runId);
+        if (state.status == RunStatus::Running && ReplayLink::of(state))
+            interrupted = row.runId;
+    }
+    QVERIFY(!interrupted.isEmpty());
+
+    // Resumed from the GUI: prepared on a worker thread, then finished as a replay. A plain resume
+    // would stop at the email's approval, or send it.
+    QVERIFY(controller.resumeRun(interrupted).ok());
+    QVERIFY(controller.isPreparing());
+    QVERIFY(!controller.isCurrentRunActive());
+    QTRY_VERIFY_WITH_TIMEOUT(load(interrupted).isFinished() && !controller.isCurrentRunActive(),
+                             kTimeoutMs);
+    const RunState resumed = load(interrupted);
+    QCOMPARE(resumed.status, RunStatus::Succeeded);
+    QCOMPARE(resumed.steps.size(), load(m_approved).steps.size());
+    QCOMPARE(outboxCount(m_workspace), 1);
+
+    // A follow-up message continues it, still as a replay and still without an email.
+    QSignalSpy launched(&controller, &SessionController::runLaunched);
+    QVERIFY(controller.sendMessage(resumed.agent, QStringLiteral("Thanks, that is all.")).ok());
+    QVERIFY(controller.isPreparing());
+    QVERIFY(launched.wait(kTimeoutMs));
+    QCOMPARE(launched.first().first().toString(), interrupted);
+    // Waited for in memory: the journal commits in groups, another connection sees it later.
+    QTRY_VERIFY_WITH_TIMEOUT(controller.currentState().followUps.size() == 1 &&
+                                 controller.currentState().isFinished() &&
+                                 !controller.isCurrentRunActive(),
+                             kTimeoutMs);
+    QVERIFY(controller.journal()->flush().ok());
+    const RunState continued = load(interrupted);
+    QCOMPARE(continued.status, RunStatus::Succeeded);
+    QCOMPARE(int(continued.followUps.size()), 1);
+    QVERIFY(ReplayLink::of(continued));
+    QCOMPARE(outboxCount(m_workspace), 1);
+}
+
+void TestRunCompare::replayTalksToTheProfileOfItsSourceWithItsKey()
+{
+    const Keychain::State keychain = Keychain::probe();
+    if (keychain != Keychain::State::Available) {
+        const QString why = QStringLiteral("the keychain is %1").arg(Keychain::stateName(keychain));
+        if (qEnvironmentVariable("AWB_REQUIRE_KEYCHAIN") == QLatin1String("1"))
+            QFAIL(qPrintable(why));
+        QSKIP(qPrintable(why));
+    }
+    const QString id = QUuid::createUuid().toString(QUuid::Id128);
+    const QString profile = QStringLiteral("replay-openai-") + id.left(8);
+    const QString keyEntry = QStringLiteral("provider/") + profile;
+    const QString apiKey = QStringLiteral("sk-replay-profile-") + id;
+    const QString dir = m_dir.filePath(QStringLiteral("profile"));
+    QVERIFY(demo::createDemoWorkspace(dir).ok());
+    test::MockLlmServer mock;
+    QVERIFY2(mock.start(dir + QStringLiteral("/agents/q3-reconciliation.script.json"),
+                        {QStringLiteral("--require-key"), apiKey}),
+             qPrintable(mock.error()));
+    QVERIFY(Keychain::write(keyEntry, apiKey).ok());
+    m_keyEntries << keyEntry;
+    {
+        QSettings settings;
+        ui::ProviderProfile p;
+        p.name = profile;
+        p.provider = QStringLiteral("openai");
+        p.model = QStringLiteral("gpt-4o-mini");
+        p.baseUrl = mock.url(QStringLiteral("/v1"));
+        ui::settings::saveProfiles(settings, {p});
+    }
+
+    // The source: the demo on that profile, its email approved.
+    SessionController controller;
+    MainWindow window(&controller);
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy opened(&controller, &SessionController::workspaceOpened);
+    controller.openWorkspace(dir);
+    QVERIFY(opened.wait(kTimeoutMs));
+    controller.setProviderSelection(ui::ProviderSelection::ofProfile(profile));
+    QSignalSpy launched(&controller, &SessionController::runLaunched);
+    QVERIFY(controller.startRun(QStringLiteral("q3-reconciliation"), test::demoRequest()).ok());
+    QVERIFY(launched.wait(kTimeoutMs));
+    const QString source = launched.first().first().toString();
+    QTRY_COMPARE_WITH_TIMEOUT(controller.currentState().status, RunStatus::WaitingApproval,
+                              kTimeoutMs);
+    QString approval;
+    for (const StepState& s : controller.currentState().steps) {
+        if (s.kind == StepKind::Approval && !s.isTerminal())
+            approval = s.id;
+    }
+    QVERIFY(!approval.isEmpty());
+    QVERIFY(controller.decide(approval, true).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(load(source, dir).status == RunStatus::Succeeded &&
+                                 !controller.isCurrentRunActive(),
+                             kTimeoutMs);
+    QCOMPARE(outboxCount(dir), 1);
+    const std::size_t sourceRequests = mock.requests().size();
+
+    // Replayed from its sixth step: the model is called again on the profile's endpoint, with
+    // the profile's key; the replay names the profile for its own resume; no second email.
+    QSignalSpy started(&controller, &SessionController::replayStarted);
+    controller.startReplay(source, 6, std::nullopt);
+    QVERIFY(started.wait(kTimeoutMs));
+    const QString replayId = started.first().first().toString();
+    QTRY_VERIFY_WITH_TIMEOUT(load(replayId, dir).isFinished() && !controller.isCurrentRunActive(),
+                             kTimeoutMs);
+    const RunState replay = load(replayId, dir);
+    QCOMPARE(replay.status, RunStatus::Succeeded);
+    QCOMPARE(replay.provider, QStringLiteral("openai"));
+    QCOMPARE(replay.model, QStringLiteral("gpt-4o-mini"));
+    QCOMPARE(jsonString(replay.startData, ui::kProviderProfileKey), profile);
+    const std::vector<Json> requests = mock.requests();
+    QVERIFY(requests.size() > sourceRequests);
+    for (const Json& r : requests) {
+        QVERIFY2(QString::fromStdString(r.at("headers").dump()).contains(apiKey),
+                 "every request carries the profile's key");
+    }
+    QCOMPARE(outboxCount(dir), 1);
+
+    // Without the key, the replay is refused before anything is recorded, saying what to do.
+    QVERIFY(Keychain::remove(keyEntry).ok());
+    const int runsBefore = runCount(controller);
+    QSignalSpy failed(&controller, &SessionController::replayFailed);
+    controller.startReplay(source, 6, std::nullopt);
+    QVERIFY(failed.wait(kTimeoutMs));
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.contains(keyEntry), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("Settings")), qPrintable(message));
+    QVERIFY2(!message.contains(QLatin1String("input field")), qPrintable(message));
+    QCOMPARE(runCount(controller), runsBefore);
+}
+
 void TestRunCompare::controlsHaveObjectAndAccessibleNames()
 {
     RunCompareView compare;
@@ -356,6 +562,12 @@ void TestRunCompare::controlsHaveObjectAndAccessibleNames()
             QVERIFY2(!w->accessibleName().isEmpty(), what.constData());
         }
     }
+}
+
+void TestRunCompare::cleanupTestCase()
+{
+    for (const QString& entry : std::as_const(m_keyEntries))
+        (void)Keychain::remove(entry);
 }
 
 QTEST_MAIN(TestRunCompare)

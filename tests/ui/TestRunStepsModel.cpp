@@ -53,12 +53,47 @@ QString cell(const QAbstractItemModel& m, int row, int column)
 {
     return m.index(row, column).data().toString();
 }
+
+RunEvent runEvent(std::int64_t seq, EventKind kind, const QString& stepId,
+                  Json data = Json::object())
+{
+    RunEvent e;
+    e.runId = QStringLiteral("run-1");
+    e.seq = seq;
+    e.time = QDateTime::currentDateTimeUtc();
+    e.kind = kind;
+    e.stepId = stepId;
+    e.data = std::move(data);
+    return e;
+}
+
+// A run whose tool step s2 was running when its process died.
+std::vector<RunEvent> cutOffHistory()
+{
+    return {
+        runEvent(1, EventKind::RunStarted, {}, {{"agent", "a"}, {"input", "go"}}),
+        runEvent(2, EventKind::StepCreated, QStringLiteral("s1"),
+                 {{"kind", "model"}, {"name", "m"}, {"turn", 1}}),
+        runEvent(3, EventKind::StepStarted, QStringLiteral("s1"), {{"attempt", 1}}),
+        runEvent(4, EventKind::ModelResponded, QStringLiteral("s1"),
+                 {{"message", {{"role", "assistant"}, {"text", ""}}}}),
+        runEvent(5, EventKind::StepCreated, QStringLiteral("s2"),
+                 {{"kind", "tool"}, {"name", "echo"}, {"turn", 1}, {"arguments", Json::object()}}),
+        runEvent(6, EventKind::StepStarted, QStringLiteral("s2"), {{"attempt", 1}})};
+}
+
+QString statusOf(const RunStepsModel& m, int row)
+{
+    return m.index(row, RunStepsModel::StatusColumn).data(RunStepsModel::StatusRole).toString();
+}
 } // namespace
 
 class TestRunStepsModel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void resumeMarksTheStepsACrashCutOffUntilTheyStartAgain();
+    void runExecutingNowhereShowsItsRunningStepsInterrupted();
     void stepsAreInsertedAsTheRunCreatesThem();
     void eachStepRowChangesOnceWhenStartedAndOnceWhenDone();
     void streamedTextChangesNoRow();
@@ -67,6 +102,68 @@ private Q_SLOTS:
     void columnsShowTheStepFromItsState_data();
     void columnsShowTheStepFromItsState();
 };
+
+void TestRunStepsModel::resumeMarksTheStepsACrashCutOffUntilTheyStartAgain()
+{
+    RunStepsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRun(QStringLiteral("run-1"), cutOffHistory());
+    QCOMPARE(statusOf(model, 1), QStringLiteral("running")); // nothing said it stopped yet
+    QSignalSpy marks(&model, &RunStepsModel::interruptedStepsChanged);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+    // Live: the engine reports the resume; s2 did not finish in the process that died.
+    model.apply(runEvent(7, EventKind::RunResumed, {}, {{"reused_steps", 1}}));
+    QCOMPARE(marks.count(), 1);
+    QVERIFY(model.isInterrupted(QStringLiteral("s2")));
+    QVERIFY(!model.isInterrupted(QStringLiteral("s1")));
+    QCOMPARE(statusOf(model, 1), QStringLiteral("interrupted"));
+    QCOMPARE(cell(model, 1, RunStepsModel::StatusColumn), QStringLiteral("interrupted"));
+    QCOMPARE(changed.count(), 1);
+
+    // The resumed run starts it again: running, for real this time.
+    model.apply(runEvent(8, EventKind::StepStarted, QStringLiteral("s2"), {{"attempt", 2}}));
+    QCOMPARE(marks.count(), 2);
+    QVERIFY(model.interruptedSteps().isEmpty());
+    QCOMPARE(statusOf(model, 1), QStringLiteral("running"));
+
+    // A resume after a pause for approval cut nothing off.
+    RunStepsModel paused;
+    std::vector<RunEvent> pausedHistory = cutOffHistory();
+    pausedHistory.push_back(
+        runEvent(7, EventKind::RunPaused, {}, {{"reason", "waiting_approval"}}));
+    paused.setRun(QStringLiteral("run-1"), pausedHistory);
+    paused.apply(runEvent(8, EventKind::RunResumed, {}, {{"reused_steps", 1}}));
+    QVERIFY(paused.interruptedSteps().isEmpty());
+
+    // The same history loaded at once ends in the same place.
+    std::vector<RunEvent> history = cutOffHistory();
+    history.push_back(runEvent(7, EventKind::RunResumed, {}, {{"reused_steps", 1}}));
+    RunStepsModel reloaded;
+    reloaded.setRun(QStringLiteral("run-1"), history);
+    QVERIFY(reloaded.isInterrupted(QStringLiteral("s2")));
+    history.push_back(runEvent(8, EventKind::StepStarted, QStringLiteral("s2"), {{"attempt", 2}}));
+    reloaded.setRun(QStringLiteral("run-1"), history);
+    QVERIFY(reloaded.interruptedSteps().isEmpty());
+}
+
+void TestRunStepsModel::runExecutingNowhereShowsItsRunningStepsInterrupted()
+{
+    RunStepsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRun(QStringLiteral("run-1"), cutOffHistory());
+    QSignalSpy marks(&model, &RunStepsModel::interruptedStepsChanged);
+    model.markRunningStepsInterrupted();
+    QCOMPARE(marks.count(), 1);
+    QCOMPARE(model.interruptedSteps(), QSet<QString>{QStringLiteral("s2")});
+    QCOMPARE(statusOf(model, 0), QStringLiteral("succeeded"));
+    QCOMPARE(statusOf(model, 1), QStringLiteral("interrupted"));
+    model.markRunningStepsInterrupted(); // already marked: no change to announce
+    QCOMPARE(marks.count(), 1);
+    // The run ends (e.g. cancelled): its steps are what the journal says.
+    model.apply(runEvent(7, EventKind::RunFinished, {}, {{"status", "cancelled"}}));
+    QVERIFY(model.interruptedSteps().isEmpty());
+}
 
 void TestRunStepsModel::stepsAreInsertedAsTheRunCreatesThem()
 {

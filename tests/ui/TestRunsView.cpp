@@ -1,23 +1,30 @@
 // The Runs view: filters by status and agent, a search box, the columns a user compares runs by,
 // and Resume for a run a crash interrupted (a child `awb` killed by fault injection mid-tool),
-// which finishes it through the engine's crash-resume without repeating completed steps.
+// which finishes it through the engine's crash-resume without repeating completed steps. The step
+// the crash cut off shows as interrupted in the chat, the steps table and the graph; the Prompt
+// column names the saved prompt version each run used.
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "agent/PromptVersions.h"
 #include "chat/ApprovalPanel.h"
 #include "chat/ChatView.h"
 #include "demo/DemoWorkspace.h"
 #include "engine/Journal.h"
+#include "graph/NodeStyle.h"
+#include "graph/TaskGraphView.h"
 #include "integration/support/Awb.h"
 #include "mainwindow/MainWindow.h"
+#include "runs/RunStepsModel.h"
 #include "runs/RunsModel.h"
 #include "runs/RunsView.h"
 #include "session/SessionController.h"
@@ -38,6 +45,25 @@ RunState recorded(SessionController& controller, const QString& runId)
     return events ? RunState::fromEvents(*events) : RunState();
 }
 
+// The transcript's text once the page has answered (QtWebEngine lives in another process).
+QString transcriptText(MainWindow& window)
+{
+    auto text = std::make_shared<std::optional<QString>>();
+    window.chat()->fetchTranscriptText(&window, [text](const QString& t) { *text = t; });
+    (void)QTest::qWaitFor([&] { return text->has_value(); }, 10000);
+    return text->value_or(QString());
+}
+
+// The tool step a crash left recorded as running.
+QString cutOffStep(const RunState& state)
+{
+    for (const StepState& s : state.steps) {
+        if (s.kind == StepKind::Tool && s.status == StepStatus::Running)
+            return s.id;
+    }
+    return {};
+}
+
 int outboxCount(const QString& workspace)
 {
     return int(QDir(workspace + QStringLiteral("/outbox"))
@@ -55,7 +81,9 @@ private Q_SLOTS:
     void filtersByStatusAgentAndSearch_data();
     void filtersByStatusAgentAndSearch();
     void columnsShowStatusAgentModelProviderCostAndDuration();
+    void stepsACrashCutOffShowAsInterruptedInChatStepsAndGraph();
     void interruptedRunShowsAsInterruptedAndResumeFinishesIt();
+    void promptColumnNamesTheSavedVersionEachRunUsed();
 
 private:
     // A window with the workspace open; the caller owns both.
@@ -263,6 +291,10 @@ void TestRunsView::interruptedRunShowsAsInterruptedAndResumeFinishesIt()
     QDir().mkpath(QStringLiteral(AWB_BINARY_DIR "/screenshots"));
     QVERIFY(window.grab().save(QStringLiteral(AWB_BINARY_DIR "/screenshots/runs.png")));
 
+    const QString cut = cutOffStep(before);
+    QVERIFY(!cut.isEmpty());
+    QVERIFY(controller.steps()->isInterrupted(cut));
+    QSignalSpy interruptions(controller.steps(), &ui::RunStepsModel::interruptedStepsChanged);
     QTest::mouseClick(resume, Qt::LeftButton);
     // The resumed run goes on to the email, which still needs a person's approval.
     auto* approval = window.findChild<ui::ApprovalPanel*>(QStringLiteral("approvalPanel"));
@@ -275,6 +307,12 @@ void TestRunsView::interruptedRunShowsAsInterruptedAndResumeFinishesIt()
     QTRY_VERIFY_WITH_TIMEOUT(!controller.isCurrentRunActive(), kTimeoutMs);
     QTRY_COMPARE(panel->table()->currentIndex().data(RunsModel::StatusRole).toString(),
                  QStringLiteral("succeeded"));
+    // Live: the cut-off step lost its mark when the resumed run started it again.
+    QVERIFY(interruptions.count() >= 1);
+    QVERIFY(!controller.steps()->isInterrupted(cut));
+    auto* graph = window.findChild<ui::TaskGraphView*>();
+    QVERIFY(graph);
+    QTRY_COMPARE(graph->nodeStateOf(cut), std::optional<ui::NodeState>(ui::NodeState::Succeeded));
 
     // Completed steps were reused, not run again; the one cut off ran once more; one email.
     const RunState after = recorded(controller, m_interrupted);
@@ -285,6 +323,155 @@ void TestRunsView::interruptedRunShowsAsInterruptedAndResumeFinishesIt()
             QVERIFY2(now->attempts == s.attempts, qPrintable(s.id));
     }
     QCOMPARE(outboxCount(m_workspace), 2); // the first run's and this one's
+}
+
+void TestRunsView::stepsACrashCutOffShowAsInterruptedInChatStepsAndGraph()
+{
+    SessionController controller;
+    MainWindow window(&controller);
+    open(controller, window);
+    const RunState recordedState = recorded(controller, m_interrupted);
+    const QString cut = cutOffStep(recordedState);
+    QVERIFY2(!cut.isEmpty(), "the crash left a tool step recorded as running");
+    auto* panel = window.findChild<RunsView*>(QStringLiteral("runsPanel"));
+    QVERIFY(panel->selectRun(m_interrupted));
+    QCOMPARE(controller.currentRunId(), m_interrupted);
+
+    // The steps table.
+    QVERIFY(controller.steps()->isInterrupted(cut));
+    QCOMPARE(controller.steps()->interruptedSteps().size(), 1);
+    auto* steps = window.findChild<QTableView*>(QStringLiteral("stepsView"));
+    int row = -1;
+    for (int r = 0; r < steps->model()->rowCount(); ++r) {
+        if (steps->model()->index(r, 0).data(ui::RunStepsModel::StepIdRole).toString() == cut)
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    const QModelIndex status = steps->model()->index(row, ui::RunStepsModel::StatusColumn);
+    QCOMPARE(status.data(ui::RunStepsModel::StatusRole).toString(), QStringLiteral("interrupted"));
+    QCOMPARE(status.data().toString(), QStringLiteral("interrupted"));
+
+    // The graph.
+    auto* graph = window.findChild<ui::TaskGraphView*>();
+    QVERIFY(graph);
+    QTRY_COMPARE_WITH_TIMEOUT(graph->nodeStateOf(cut),
+                              std::optional<ui::NodeState>(ui::NodeState::Interrupted), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!graph->isLayoutPending() && !graph->isLayoutRunning(), kTimeoutMs);
+    for (const StepState& s : recordedState.steps) {
+        if (s.id != cut)
+            QVERIFY(graph->nodeStateOf(s.id) !=
+                    std::optional<ui::NodeState>(ui::NodeState::Interrupted));
+    }
+
+    // Selected in the graph, the inspector says the same.
+    graph->selectStep(cut);
+    auto* inspectorState = window.findChild<QLabel*>(QStringLiteral("inspectorState"));
+    QVERIFY(inspectorState);
+    QTRY_COMPARE(inspectorState->text(), QStringLiteral("interrupted"));
+
+    // The chat's tool line of that call.
+    QVERIFY(QTest::qWaitFor(
+        [&] { return transcriptText(window).contains(QLatin1String("interrupted")); }, kTimeoutMs));
+    QVERIFY(!transcriptText(window).contains(QLatin1String("running")));
+    graph->fitToView();
+    QDir().mkpath(QStringLiteral(AWB_BINARY_DIR "/screenshots"));
+    QVERIFY(
+        window.grab().save(QStringLiteral(AWB_BINARY_DIR "/screenshots/interrupted-steps.png")));
+
+    // The run that finished normally has no such step.
+    QVERIFY(panel->selectRun(m_succeeded));
+    QVERIFY(controller.steps()->interruptedSteps().isEmpty());
+}
+
+void TestRunsView::promptColumnNamesTheSavedVersionEachRunUsed()
+{
+    const QString dir = m_dir.filePath(QStringLiteral("prompts"));
+    QVERIFY(demo::createDemoWorkspace(dir).ok());
+    const QString agent = QStringLiteral("q3-reconciliation");
+    QString unsavedRun;
+    QString versionedRun;
+    {
+        SessionController controller;
+        MainWindow window(&controller);
+        window.resize(1500, 900);
+        window.show();
+        QSignalSpy opened(&controller, &SessionController::workspaceOpened);
+        controller.openWorkspace(dir);
+        QVERIFY(opened.wait(kTimeoutMs));
+        RunsModel* runs = controller.runs();
+        QAbstractItemModelTester tester(runs,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        // A run on instructions never saved as a version.
+        QVERIFY(controller.startRun(agent, test::demoRequest()).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.currentRunId().isEmpty(), kTimeoutMs);
+        unsavedRun = controller.currentRunId();
+        QTRY_VERIFY_WITH_TIMEOUT(runs->rowOf(unsavedRun) >= 0, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            runs->index(runs->rowOf(unsavedRun), RunsModel::PromptVersionColumn)
+                .data(RunsModel::PromptVersionRole)
+                .toInt(),
+            0, kTimeoutMs);
+        QCOMPARE(
+            runs->index(runs->rowOf(unsavedRun), RunsModel::PromptVersionColumn).data().toString(),
+            QStringLiteral("unsaved"));
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.isCurrentRunActive(), kTimeoutMs);
+
+        // A version saved (as the prompt editor does), then a run on it: its row names it live.
+        const PromptVersions store(dir, controller.journal()->databasePath());
+        auto current = controller.session()->loadAgent(agent);
+        QVERIFY(current.ok());
+        auto saved = store.save(agent, QStringLiteral("no rounding"),
+                                current->instructions + QStringLiteral("\nNever round amounts."),
+                                QStringLiteral("tester"));
+        QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.errorMessage()));
+        QCOMPARE(saved->version, 1);
+        QVERIFY(controller.startRun(agent, test::demoRequest()).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(controller.currentRunId() != unsavedRun, kTimeoutMs);
+        versionedRun = controller.currentRunId();
+        QTRY_VERIFY_WITH_TIMEOUT(runs->rowOf(versionedRun) >= 0, kTimeoutMs);
+        const auto cell = [runs](const QString& runId) {
+            return runs->index(runs->rowOf(runId), RunsModel::PromptVersionColumn);
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(cell(versionedRun).data().toString(), QStringLiteral("v1"),
+                                  kTimeoutMs);
+        QCOMPARE(cell(versionedRun).data(RunsModel::SortRole).toInt(), 1);
+        QVERIFY(cell(versionedRun)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QLatin1String("no rounding")));
+        QCOMPARE(cell(unsavedRun).data().toString(), QStringLiteral("unsaved"));
+        auto* table = window.findChild<QTableView*>(QStringLiteral("runsView"));
+        QVERIFY(!table->isColumnHidden(RunsModel::PromptVersionColumn));
+        QCOMPARE(runs->headerData(RunsModel::PromptVersionColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Prompt"));
+        window.resizeDocks({window.findChild<QDockWidget*>(QStringLiteral("runsDock"))}, {760},
+                           Qt::Horizontal);
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.isCurrentRunActive(), kTimeoutMs);
+        QVERIFY(controller.journal()->flush().ok());
+        QDir().mkpath(QStringLiteral(AWB_BINARY_DIR "/screenshots"));
+        QVERIFY(window.grab().save(
+            QStringLiteral(AWB_BINARY_DIR "/screenshots/runs-prompt-version.png")));
+    }
+
+    // Opened again: read from the journal and the saved versions, off the GUI thread.
+    SessionController controller;
+    QSignalSpy opened(&controller, &SessionController::workspaceOpened);
+    QSignalSpy loaded(controller.runs(), &RunsModel::promptVersionsLoaded);
+    controller.openWorkspace(dir);
+    QVERIFY(opened.wait(kTimeoutMs));
+    QVERIFY(loaded.count() > 0 || loaded.wait(kTimeoutMs));
+    RunsModel* runs = controller.runs();
+    QCOMPARE(
+        runs->index(runs->rowOf(versionedRun), RunsModel::PromptVersionColumn).data().toString(),
+        QStringLiteral("v1"));
+    QCOMPARE(runs->index(runs->rowOf(unsavedRun), RunsModel::PromptVersionColumn).data().toString(),
+             QStringLiteral("unsaved"));
+    // Instructions never saved are version 0, told apart from runs that recorded no hash.
+    QCOMPARE(runs->index(runs->rowOf(unsavedRun), RunsModel::PromptVersionColumn)
+                 .data(RunsModel::PromptVersionRole)
+                 .toInt(),
+             0);
 }
 
 // A GUI test on a real display (xvfb) like the rest of the window; QtWebEngine needs one.

@@ -24,9 +24,12 @@ QString colorName(const QString& status)
     return c.isValid() ? c.name(QColor::HexRgb) : QString();
 }
 
-// What a tool line says about its call: its status, or that it waits for / was refused a decision.
-QString toolStatusName(const RunState& state, const StepState& tool)
+// What a tool line says about its call: its status, that a crash cut it off, or that it waits
+// for / was refused a decision.
+QString toolStatusName(const RunState& state, const StepState& tool, bool interrupted)
 {
+    if (interrupted && tool.status == StepStatus::Running)
+        return QStringLiteral("interrupted");
     if (const StepState* approval = state.approvalFor(tool.id);
         approval && approval->status == StepStatus::WaitingApproval && !state.isFinished())
         return QStringLiteral("waiting_approval");
@@ -147,7 +150,7 @@ void ChatView::showModelStep(const StepState& step)
 
 void ChatView::showToolStep(const RunState& state, const StepState& step)
 {
-    const QString status = toolStatusName(state, step);
+    const QString status = toolStatusName(state, step, m_interrupted.contains(step.id));
     QString detail;
     if (step.status == StepStatus::Failed)
         detail = jsonString(step.error, "message");
@@ -187,6 +190,18 @@ void ChatView::showOutcome(const RunState& state)
     QString line = tr("Run %1").arg(statusText(status));
     if (state.status != RunStatus::Succeeded && state.error.is_object())
         line += QStringLiteral(": ") + jsonString(state.error, "message");
+    const QString code = jsonString(state.error, "code");
+    if (state.status == RunStatus::Failed && !line.endsWith(QLatin1Char('.')))
+        line += QLatin1Char('.');
+    if (state.status == RunStatus::Failed &&
+        (code == QLatin1String("network_error") || code == QLatin1String("connection_failed") ||
+         code == QLatin1String("retries_exhausted")))
+        line += QLatin1Char(' ') +
+                tr("Check that the model server at that address is running and reachable, or "
+                   "pick another provider in the toolbar, then send the message again.");
+    else if (state.status == RunStatus::Failed && code == QLatin1String("auth_failed"))
+        line += QLatin1Char(' ') + tr("Store the right key for the profile in Settings (Ctrl+,) "
+                                      "under Providers, then send the message again.");
     m_transcript->addNote(line, colorName(status));
 }
 
@@ -201,8 +216,23 @@ void ChatView::updateUsage(const RunState& state)
                                     Decimal::fromMicros(state.usage.costMicros).toString(4)));
 }
 
+void ChatView::setInterruptedSteps(const QSet<QString>& steps, const RunState& state)
+{
+    if (steps == m_interrupted)
+        return;
+    const QSet<QString> changed = (steps - m_interrupted) + (m_interrupted - steps);
+    m_interrupted = steps;
+    if (state.runId != m_runId || state.runId.isEmpty())
+        return; // showRun draws the new run's lines with the new marks
+    for (const QString& id : changed) {
+        if (const StepState* step = state.step(id); step && step->kind == StepKind::Tool)
+            showToolStep(state, *step);
+    }
+}
+
 void ChatView::showRun(const RunState& state)
 {
+    m_runId = state.runId;
     m_flush.stop();
     m_pendingText.clear();
     m_pendingStep.clear();
@@ -310,6 +340,13 @@ void ChatView::applyEvent(const RunEvent& event, const RunState& state)
 void ChatView::showDecisionError(const QString& message)
 {
     m_approval->showDecisionError(message);
+}
+
+void ChatView::showNotice(const QString& text, Notice kind)
+{
+    flushStream();
+    m_transcript->addNote(text, colorName(kind == Notice::Error ? QStringLiteral("failed")
+                                                                : QStringLiteral("pending")));
 }
 
 void ChatView::updateApproval(const RunState& state)

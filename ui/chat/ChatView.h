@@ -3,6 +3,7 @@
 // (batched, appended raw, rendered from Markdown once the model step completes), one line per tool
 // call updated in place, the run's tokens and cost, and an approval card while a gated call waits.
 
+#include <QSet>
 #include <QTimer>
 #include <QWidget>
 
@@ -41,8 +42,19 @@ public:
     // Adds what one event changed; state already includes the event. Text deltas are only buffered
     // here and reach the page at most every kStreamBatchMs.
     void applyEvent(const RunEvent& event, const RunState& state);
+    // Steps a crash cut off (RunStepsModel::interruptedSteps()): their tool lines say
+    // "interrupted" instead of "running". state: the shown run, whose lines are redrawn.
+    void setInterruptedSteps(const QSet<QString>& steps, const RunState& state);
     // The engine refused the decision of the approval card: shown on the card.
     void showDecisionError(const QString& message);
+    // A line about the conversation that is not an event of the run, e.g. why a message could
+    // not be sent and what to do next.
+    enum class Notice
+    {
+        Info,
+        Error,
+    };
+    void showNotice(const QString& text, Notice kind);
 
     ApprovalPanel* approvalPanel() const { return m_approval; }
     ChatTranscript* transcript() const { return m_transcript; }
@@ -77,6 +89,8 @@ private:
     QPushButton* m_run;
     QPushButton* m_stop;
     QTimer m_flush;
+    QString m_runId; // the run the transcript shows
+    QSet<QString> m_interrupted;
     QString m_pendingStep; // model step whose buffered text has not reached the page yet
     QString m_pendingText;
 };

@@ -10,7 +10,7 @@ namespace awb::ui {
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("awb::ui::SchemaCheck", text);
+    return QCoreApplication::translate("awb::ui", text);
 }
 
 bool isPrefixPath(const QString& parent, const QString& child)

@@ -124,6 +124,8 @@ void StepNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
     QPen border(selected ? pal.color(QPalette::Highlight) : accent, selected ? 3 : 1.6);
     if (m_state == NodeState::Reused || m_state == NodeState::Pending)
         border.setStyle(Qt::DashLine);
+    else if (m_state == NodeState::Interrupted)
+        border.setStyle(Qt::DotLine);
     painter->setPen(border);
     painter->setBrush(mix(pal.color(QPalette::Base), accent, 0.16));
     painter->drawRoundedRect(r, radius, radius);

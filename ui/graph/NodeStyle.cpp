@@ -27,6 +27,13 @@ NodeState nodeState(const StepState& step, bool reusedOnResume)
     return NodeState::Succeeded;
 }
 
+NodeState nodeState(const StepState& step, bool reusedOnResume, bool interrupted)
+{
+    if (interrupted && step.status == StepStatus::Running)
+        return NodeState::Interrupted;
+    return nodeState(step, reusedOnResume);
+}
+
 QColor nodeStateColor(NodeState state)
 {
     switch (state) {
@@ -46,30 +53,33 @@ QColor nodeStateColor(NodeState state)
         return QColor(0xb0, 0x5c, 0xd6);
     case NodeState::Reused:
         return QColor(0x17, 0xa5, 0xb0);
+    case NodeState::Interrupted:
+        return QColor(0x8d, 0x6e, 0x63);
     }
     return {};
 }
 
 QString nodeStateText(NodeState state)
 {
-    const char* ctx = "awb::ui::NodeState";
     switch (state) {
     case NodeState::Pending:
-        return QCoreApplication::translate(ctx, "pending");
+        return QCoreApplication::translate("awb::ui::NodeState", "pending");
     case NodeState::Running:
-        return QCoreApplication::translate(ctx, "running");
+        return QCoreApplication::translate("awb::ui::NodeState", "running");
     case NodeState::Waiting:
-        return QCoreApplication::translate(ctx, "waiting");
+        return QCoreApplication::translate("awb::ui::NodeState", "waiting");
     case NodeState::Succeeded:
-        return QCoreApplication::translate(ctx, "succeeded");
+        return QCoreApplication::translate("awb::ui::NodeState", "succeeded");
     case NodeState::Failed:
-        return QCoreApplication::translate(ctx, "failed");
+        return QCoreApplication::translate("awb::ui::NodeState", "failed");
     case NodeState::Retried:
-        return QCoreApplication::translate(ctx, "retried");
+        return QCoreApplication::translate("awb::ui::NodeState", "retried");
     case NodeState::FellBack:
-        return QCoreApplication::translate(ctx, "fell back");
+        return QCoreApplication::translate("awb::ui::NodeState", "fell back");
     case NodeState::Reused:
-        return QCoreApplication::translate(ctx, "reused on resume");
+        return QCoreApplication::translate("awb::ui::NodeState", "reused on resume");
+    case NodeState::Interrupted:
+        return QCoreApplication::translate("awb::ui::NodeState", "interrupted");
     }
     return {};
 }
@@ -93,6 +103,8 @@ QString nodeStateName(NodeState state)
         return QStringLiteral("fell_back");
     case NodeState::Reused:
         return QStringLiteral("reused");
+    case NodeState::Interrupted:
+        return QStringLiteral("interrupted");
     }
     return {};
 }

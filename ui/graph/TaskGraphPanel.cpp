@@ -97,10 +97,10 @@ QWidget* TaskGraphPanel::buildLegend()
         row->addWidget(icon);
         row->addWidget(text);
         row->addStretch();
-        grid->addWidget(item, i / 4, i % 4);
+        grid->addWidget(item, i / 5, i % 5);
         ++i;
     }
-    grid->setColumnStretch(4, 1); // keep the entries together on wide docks
+    grid->setColumnStretch(5, 1); // keep the entries together on wide docks
     return legend;
 }
 

@@ -72,6 +72,7 @@ void TaskGraphView::clear()
     m_scene->setSceneRect(QRectF());
     m_state = RunState();
     m_reused.clear();
+    m_interrupted.clear();
     m_runId.clear();
     m_laidOut = QRectF();
     m_laidOutCount = 0;
@@ -177,7 +178,7 @@ void TaskGraphView::applyToScene(const RunEvent& event)
 
 void TaskGraphView::addNode(const StepState& step)
 {
-    auto* item = new StepNodeItem(step, nodeState(step, false));
+    auto* item = new StepNodeItem(step, nodeState(step, false, m_interrupted.contains(step.id)));
     item->setData(0, step.id);
     m_scene->addItem(item);
     m_nodes[step.id] = item;
@@ -209,7 +210,19 @@ void TaskGraphView::recolour(const QString& stepId)
     const StepState* step = m_state.step(stepId);
     if (it == m_nodes.end() || !step)
         return;
-    it->second->update(*step, nodeState(*step, m_reused.count(stepId) > 0));
+    it->second->update(
+        *step, nodeState(*step, m_reused.count(stepId) > 0, m_interrupted.contains(stepId)));
+}
+
+void TaskGraphView::setInterruptedSteps(const QSet<QString>& steps)
+{
+    if (steps == m_interrupted)
+        return;
+    const QSet<QString> changed = (steps - m_interrupted) + (m_interrupted - steps);
+    m_interrupted = steps;
+    for (const QString& id : changed)
+        recolour(id);
+    Q_EMIT contentChanged();
 }
 
 GraphSnapshot TaskGraphView::snapshot() const

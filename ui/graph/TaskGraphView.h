@@ -6,6 +6,7 @@
 
 #include <QFutureWatcher>
 #include <QGraphicsView>
+#include <QSet>
 #include <QTimer>
 
 #include <map>
@@ -37,6 +38,9 @@ public:
     void clear();
     // Applies an event of the shown run (others, and ones already applied, are ignored).
     void apply(const RunEvent& event);
+    // Steps of the shown run that a crash cut off (RunStepsModel::interruptedSteps()): while
+    // recorded as running they show as interrupted.
+    void setInterruptedSteps(const QSet<QString>& steps);
 
     const QString& runId() const { return m_runId; }
     const RunState& state() const { return m_state; }
@@ -97,6 +101,7 @@ private:
     QString m_runId;
     RunState m_state;
     std::set<QString> m_reused; // completed before a resume that reused them
+    QSet<QString> m_interrupted;
     std::map<QString, StepNodeItem*> m_nodes;
     std::vector<GraphEdgeItem*> m_edges;
     QRectF m_laidOut; // bounds of the last applied layout

@@ -241,7 +241,7 @@ void StepInspector::applyEvent(const RunEvent& event, const RunState& run)
 
 void StepInspector::showFields(const StepState& s)
 {
-    const NodeState state = nodeState(s, false);
+    const NodeState state = nodeState(s, false, m_interrupted.contains(s.id));
     m_title->setText(s.name.isEmpty() ? s.id : s.name);
     m_subtitle->setText(tr("%1 %2 \u00b7 turn %3").arg(kindTitle(s.kind), s.id).arg(s.turn));
     const QColor accent = nodeStateColor(state);

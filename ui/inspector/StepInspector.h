@@ -4,6 +4,7 @@
 // its timings, tokens, cost, retries, fallbacks, idempotency key and error. Everything comes
 // from the run's journal: the step's state from RunState, the rest read off the GUI thread.
 
+#include <QSet>
 #include <QWidget>
 
 #include "engine/RunState.h"
@@ -27,6 +28,9 @@ public:
     void setDatabasePath(const QString& path);
     // Shows a step of the run; results and raw request/response load asynchronously.
     void showStep(const RunState& run, const QString& stepId);
+    // Steps a crash cut off (RunStepsModel::interruptedSteps()): shown as interrupted, not
+    // running, from the next showStep or event on.
+    void setInterruptedSteps(const QSet<QString>& steps) { m_interrupted = steps; }
     // Refreshes the shown step when an event of the run changed it.
     void applyEvent(const RunEvent& event, const RunState& run);
     void clear();
@@ -59,6 +63,7 @@ private:
     QString m_runId;
     QString m_stepId;
     int m_stepNumber = 0;
+    QSet<QString> m_interrupted;
     quint64 m_generation = 0;
     QLabel* m_title;
     QLabel* m_subtitle;

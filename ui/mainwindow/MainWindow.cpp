@@ -26,6 +26,7 @@
 #include "graph/TaskGraphPanel.h"
 #include "graph/TaskGraphView.h"
 #include "inspector/StepInspector.h"
+#include "mainwindow/RecentWorkspaces.h"
 #include "runs/EventLogModel.h"
 #include "runs/ReplayDialog.h"
 #include "runs/RunCompareModel.h"
@@ -33,8 +34,10 @@
 #include "runs/RunStepsModel.h"
 #include "runs/RunsModel.h"
 #include "runs/RunsView.h"
+#include "session/ProviderSelection.h"
 #include "session/SessionController.h"
 #include "settings/SettingsDialog.h"
+#include "settings/SettingsStore.h"
 #include "util/Decimal.h"
 
 namespace awb::ui {
@@ -84,9 +87,18 @@ void addGraphDocks(QMainWindow* window, SessionController* controller, QMenu* vi
     QObject::connect(controller, &SessionController::workspaceOpened, inspector,
                      [inspector, databasePath] { inspector->setDatabasePath(databasePath()); });
     QObject::connect(controller, &SessionController::currentRunChanged, graph,
-                     [graph, inspector, databasePath](const QString& runId) {
+                     [graph, inspector, databasePath, controller](const QString& runId) {
                          inspector->clear();
+                         inspector->setInterruptedSteps(controller->steps()->interruptedSteps());
                          graph->loadRun(databasePath(), runId);
+                         graph->setInterruptedSteps(controller->steps()->interruptedSteps());
+                     });
+    QObject::connect(controller->steps(), &RunStepsModel::interruptedStepsChanged, graph,
+                     [graph, inspector, controller] {
+                         if (graph->runId() != controller->currentRunId())
+                             return; // the new run's marks come with currentRunChanged
+                         graph->setInterruptedSteps(controller->steps()->interruptedSteps());
+                         inspector->setInterruptedSteps(controller->steps()->interruptedSteps());
                      });
     QObject::connect(controller->steps(), &RunStepsModel::eventApplied, graph,
                      [graph, inspector, controller](const RunEvent& event) {
@@ -127,9 +139,35 @@ MainWindow::MainWindow(SessionController* controller, QWidget* parent)
     connect(controller, &SessionController::keychainStateKnown, this,
             [this](const QString& state) { m_keychain->setText(keychainText(state)); });
     connect(controller->steps(), &RunStepsModel::eventApplied, this, &MainWindow::onRunEvent);
+    connect(controller->steps(), &RunStepsModel::interruptedStepsChanged, this, [this] {
+        m_chat->setInterruptedSteps(m_controller->steps()->interruptedSteps(),
+                                    m_controller->currentState());
+    });
     connect(m_chat, &ChatView::runRequested, this, &MainWindow::sendMessage);
     connect(m_chat, &ChatView::approvalDecided, this, &MainWindow::decide);
     connect(m_chat, &ChatView::stopRequested, controller, &SessionController::stopCurrentRun);
+    connect(controller, &SessionController::preparingChanged, this, [this](bool preparing) {
+        // A replay talks to the provider its source used, not to the one picked in the toolbar.
+        if (preparing && m_controller->isPreparingReplay())
+            statusBar()->showMessage(tr("Preparing the replay\u2026"));
+        else if (preparing)
+            statusBar()->showMessage(
+                tr("Preparing the run on %1\u2026").arg(m_providers->currentText()));
+        else
+            statusBar()->clearMessage();
+        updateActions();
+    });
+    // Said in the chat, where the person just typed; the message stays in the input field.
+    connect(
+        controller, &SessionController::runPreparationFailed, this,
+        [this](const QString& message) { m_chat->showNotice(message, ChatView::Notice::Error); });
+    connect(controller, &SessionController::runPreparationCancelled, this, [this] {
+        m_chat->showNotice(tr("Stopped before the run started; your message is still in the "
+                              "input field."),
+                           ChatView::Notice::Info);
+    });
+    connect(controller, &SessionController::runLaunched, this, [this] { m_chat->setInput({}); });
+    connect(controller, &SessionController::decisionFailed, m_chat, &ChatView::showDecisionError);
 
     QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
@@ -152,9 +190,17 @@ void MainWindow::buildActions()
                                    tr("&Open Workspace\u2026"), this, &MainWindow::chooseWorkspace);
     m_openAction->setObjectName(QStringLiteral("openWorkspaceAction"));
     m_openAction->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    m_recent = new RecentWorkspaces(this);
+    connect(m_recent, &RecentWorkspaces::changed, this, &MainWindow::fillRecentMenu);
+    connect(m_recentMenu, &QMenu::aboutToShow, m_recent, &RecentWorkspaces::recheck);
+    connect(m_controller, &SessionController::workspaceOpened, m_recent, &RecentWorkspaces::add);
+    fillRecentMenu();
     QAction* settingsAction = file->addAction(tr("&Settings\u2026"), this, [this] {
         auto* dialog = new SettingsDialog(m_controller, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &SettingsDialog::saved, this, &MainWindow::fillProviderPicker);
         dialog->open();
     });
     settingsAction->setObjectName(QStringLiteral("settingsAction"));
@@ -196,6 +242,21 @@ void MainWindow::buildActions()
     m_agents->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     agentLabel->setBuddy(m_agents);
     bar->addWidget(m_agents);
+    auto* providerLabel = new QLabel(tr("Provider:"), bar);
+    providerLabel->setObjectName(QStringLiteral("providerLabel"));
+    providerLabel->setContentsMargins(10, 0, 4, 0);
+    bar->addWidget(providerLabel);
+    m_providers = new QComboBox(bar);
+    m_providers->setObjectName(QStringLiteral("providerPicker"));
+    m_providers->setAccessibleName(tr("Model provider"));
+    m_providers->setToolTip(tr("The model new runs talk to: the demo's scripted model, the agent "
+                               "file's own, or a provider profile from Settings"));
+    m_providers->setMinimumContentsLength(30);
+    m_providers->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    providerLabel->setBuddy(m_providers);
+    bar->addWidget(m_providers);
+    fillProviderPicker();
+    connect(m_providers, &QComboBox::currentIndexChanged, this, &MainWindow::onProviderPicked);
     bar->addAction(m_runAction);
     bar->addAction(m_stopAction);
     // Actions have no accessible name of their own: name the buttons the toolbar made for them.
@@ -312,7 +373,11 @@ void MainWindow::buildDocks()
     auto* promptDock = new QDockWidget(tr("Prompt editor"), this);
     promptDock->setObjectName(QStringLiteral("promptEditorDock"));
     promptDock->setAccessibleName(promptDock->windowTitle());
-    promptDock->setWidget(new PromptEditor(m_controller, promptDock));
+    auto* promptEditor = new PromptEditor(m_controller, promptDock);
+    promptDock->setWidget(promptEditor);
+    // Runs on the text just saved now name its version in the Runs view.
+    connect(promptEditor, &PromptEditor::saved, m_controller->runs(),
+            &RunsModel::reloadPromptVersions);
     addDockWidget(Qt::BottomDockWidgetArea, promptDock);
     tabifyDockWidget(schemaDock, promptDock);
     if (auto* graph = findChild<QDockWidget*>(QStringLiteral("taskGraphDock")))
@@ -357,6 +422,8 @@ void MainWindow::buildDocks()
             });
     connect(m_controller, &SessionController::replayFailed, this,
             [this](const QString& message) { showError(tr("Cannot Replay the Run"), message); });
+    connect(m_controller, &SessionController::replayCancelled, this,
+            [this] { statusBar()->showMessage(tr("Stopped the replay before it started.")); });
 }
 
 void MainWindow::compareRuns(const QString& runA, const QString& runB)
@@ -416,21 +483,18 @@ void MainWindow::chooseWorkspace()
         m_controller->openWorkspace(dir);
 }
 
+// The input is cleared once the run has started (runLaunched): a failure loses nothing.
 void MainWindow::startRun()
 {
     if (Status s = m_controller->startRun(m_agents->currentText(), m_chat->input()); !s)
-        showError(tr("Cannot Start the Run"), s.errorMessage());
-    else
-        m_chat->setInput({});
+        m_chat->showNotice(s.errorMessage(), ChatView::Notice::Error);
 }
 
 // The chat's message: a follow-up to the shown run when it answered, otherwise a new run.
 void MainWindow::sendMessage()
 {
     if (Status s = m_controller->sendMessage(m_agents->currentText(), m_chat->input()); !s)
-        showError(tr("Cannot Send the Message"), s.errorMessage());
-    else
-        m_chat->setInput({});
+        m_chat->showNotice(s.errorMessage(), ChatView::Notice::Error);
 }
 
 void MainWindow::decide(const QString& approvalStepId, bool approve, const QString& editedArguments)
@@ -465,7 +529,87 @@ void MainWindow::onWorkspaceOpened(const QString& root)
     m_agents->addItems(m_controller->agentNames());
     if (const int i = m_agents->findText(previous); i >= 0)
         m_agents->setCurrentIndex(i);
+    fillProviderPicker();
     updateActions();
+}
+
+void MainWindow::fillProviderPicker()
+{
+    QSettings settings;
+    const std::vector<ProviderProfile> profiles = settings::loadProfiles(settings);
+    const QSignalBlocker blocker(m_providers);
+    m_providers->clear();
+    m_providers->addItem(tr("scripted (demo)"), ProviderSelection::scripted().id());
+    m_providers->addItem(tr("agent file's model"), ProviderSelection::agentFile().id());
+    for (const ProviderProfile& p : profiles) {
+        const QString model =
+            p.model.isEmpty() ? p.provider : p.provider + QLatin1Char('/') + p.model;
+        m_providers->addItem(tr("%1 (%2)").arg(p.name, model),
+                             ProviderSelection::ofProfile(p.name).id());
+    }
+    const QString chosen = m_controller->providerSelection().id();
+    int index = m_providers->findData(chosen);
+    if (index < 0) {
+        // A remembered profile that no longer exists: shown as such, not silently replaced.
+        m_providers->addItem(
+            tr("%1 (missing profile)").arg(m_controller->providerSelection().profile), chosen);
+        index = m_providers->count() - 1;
+    }
+    m_providers->setCurrentIndex(index);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    // Later, not now: this may run inside the triggered() of one of these actions.
+    for (QAction* action : m_recentMenu->actions()) {
+        m_recentMenu->removeAction(action);
+        action->deleteLater();
+    }
+    const auto& entries = m_recent->entries();
+    if (entries.empty()) {
+        m_recentMenu->addAction(tr("No recent workspaces"))->setEnabled(false);
+        return;
+    }
+    int missing = 0;
+    int n = 0;
+    for (const RecentWorkspaces::Entry& e : entries) {
+        const QString name = QDir(e.path).dirName();
+        const bool gone = e.presence == RecentWorkspaces::Entry::Presence::Missing;
+        QString text = tr("&%1 %2 \u2014 %3").arg(++n).arg(name, e.path);
+        if (gone)
+            text = tr("%1 (folder missing)").arg(text);
+        QAction* action = m_recentMenu->addAction(text);
+        action->setObjectName(QStringLiteral("recentWorkspaceAction"));
+        action->setData(e.path);
+        if (gone) {
+            ++missing;
+            action->setEnabled(false);
+            action->setToolTip(tr("%1 was moved or deleted. Use \"Remove Missing\" to drop it "
+                                  "from this list.")
+                                   .arg(e.path));
+        } else {
+            action->setToolTip(e.path);
+            connect(action, &QAction::triggered, this,
+                    [this, path = e.path] { m_controller->openWorkspace(path); });
+        }
+    }
+    m_recentMenu->setToolTipsVisible(true);
+    m_recentMenu->addSeparator();
+    QAction* removeMissing = m_recentMenu->addAction(tr("Remove Missing"), this, [this] {
+        const int removed = m_recent->removeMissing();
+        statusBar()->showMessage(
+            tr("Removed %n missing workspace(s) from the recent list.", nullptr, removed));
+    });
+    removeMissing->setObjectName(QStringLiteral("removeMissingRecentAction"));
+    removeMissing->setEnabled(missing > 0);
+    QAction* clear = m_recentMenu->addAction(tr("Clear List"), m_recent, &RecentWorkspaces::clear);
+    clear->setObjectName(QStringLiteral("clearRecentAction"));
+}
+
+void MainWindow::onProviderPicked(int index)
+{
+    m_controller->setProviderSelection(
+        ProviderSelection::fromId(m_providers->itemData(index).toString()));
 }
 
 void MainWindow::onWorkspaceFailed(const QString& dir, const QString& message)
@@ -485,6 +629,8 @@ void MainWindow::onWorkspaceFailed(const QString& dir, const QString& message)
 
 void MainWindow::onCurrentRunChanged(const QString&)
 {
+    m_chat->setInterruptedSteps(m_controller->steps()->interruptedSteps(),
+                                m_controller->currentState());
     m_chat->showRun(m_controller->currentState());
     selectCurrentRunRow();
     updateRunInfo();
@@ -531,12 +677,14 @@ void MainWindow::updateActions()
 {
     const bool open = m_controller->hasWorkspace();
     const bool active = m_controller->isCurrentRunActive();
-    const bool canRun = open && m_agents->count() > 0 && !active;
+    const bool preparing = m_controller->isPreparing();
+    const bool canRun = open && m_agents->count() > 0 && !active && !preparing;
     m_agents->setEnabled(open);
+    m_providers->setEnabled(open && !preparing);
     m_runAction->setEnabled(canRun);
     m_chat->setRunEnabled(canRun);
-    m_stopAction->setEnabled(active);
-    m_chat->setStopEnabled(active);
+    m_stopAction->setEnabled(active || preparing);
+    m_chat->setStopEnabled(active || preparing);
 }
 
 } // namespace awb::ui

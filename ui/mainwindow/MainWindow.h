@@ -12,11 +12,12 @@ class QTableView;
 namespace awb {
 struct RunEvent;
 struct RunState;
-}
+} // namespace awb
 
 namespace awb::ui {
 
 class ChatView;
+class RecentWorkspaces;
 class RunCompareView;
 class RunsView;
 class SessionController;
@@ -29,7 +30,9 @@ public:
     ~MainWindow() override;
 
     ChatView* chat() const { return m_chat; }
+    RecentWorkspaces* recentWorkspaces() const { return m_recent; }
     QComboBox* agentPicker() const { return m_agents; }
+    QComboBox* providerPicker() const { return m_providers; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -57,10 +60,15 @@ private:
     void selectCurrentRunRow();
     void updateRunInfo();
     void updateActions();
+    // The provider picker's entries: scripted, the agent file's model, then the saved profiles.
+    void fillProviderPicker();
+    void fillRecentMenu();
+    void onProviderPicked(int index);
 
     SessionController* m_controller;
     ChatView* m_chat;
     QComboBox* m_agents = nullptr;
+    QComboBox* m_providers = nullptr;
     QAction* m_openAction = nullptr;
     QAction* m_runAction = nullptr;
     QAction* m_stopAction = nullptr;
@@ -72,6 +80,8 @@ private:
     QLabel* m_runInfo = nullptr;
     QLabel* m_keychain = nullptr;
     QMenu* m_viewMenu = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    RecentWorkspaces* m_recent = nullptr;
 };
 
 } // namespace awb::ui

@@ -58,8 +58,35 @@ void RunStepsModel::setRun(const QString& runId, const std::vector<RunEvent>& hi
 {
     beginResetModel();
     m_runId = runId;
-    m_state = RunState::fromEvents(history);
+    m_state = RunState();
+    m_interrupted.clear();
+    for (const RunEvent& e : history) {
+        m_state.apply(e);
+        (void)m_interrupted.apply(e, m_state);
+    }
     endResetModel();
+}
+
+void RunStepsModel::markRunningStepsInterrupted()
+{
+    notifyInterrupted(m_interrupted.markRunning(m_state));
+}
+
+void RunStepsModel::notifyInterrupted(const QSet<QString>& changed)
+{
+    if (changed.isEmpty())
+        return;
+    for (int row = 0; row < int(m_state.steps.size()); ++row) {
+        if (changed.contains(m_state.steps[std::size_t(row)].id))
+            Q_EMIT dataChanged(index(row, StatusColumn), index(row, StatusColumn));
+    }
+    Q_EMIT interruptedStepsChanged();
+}
+
+QString RunStepsModel::statusNameOf(const StepState& step) const
+{
+    return m_interrupted.contains(step.id) ? QStringLiteral("interrupted")
+                                           : stepStatusName(step.status);
 }
 
 void RunStepsModel::apply(const RunEvent& event)
@@ -80,6 +107,7 @@ void RunStepsModel::apply(const RunEvent& event)
     } else {
         m_state.apply(event);
     }
+    notifyInterrupted(m_interrupted.apply(event, m_state));
     Q_EMIT eventApplied(event);
 }
 
@@ -102,9 +130,9 @@ QVariant RunStepsModel::data(const QModelIndex& index, int role) const
     case StepIdRole:
         return s.id;
     case StatusRole:
-        return stepStatusName(s.status);
+        return statusNameOf(s);
     case Qt::ForegroundRole:
-        return index.column() == StatusColumn ? statusColor(stepStatusName(s.status)) : QVariant();
+        return index.column() == StatusColumn ? statusColor(statusNameOf(s)) : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == DurationColumn || index.column() == TokensColumn
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
@@ -124,7 +152,7 @@ QVariant RunStepsModel::data(const QModelIndex& index, int role) const
     case NameColumn:
         return s.name;
     case StatusColumn:
-        return statusText(stepStatusName(s.status));
+        return statusText(statusNameOf(s));
     case DurationColumn:
         return durationText(durationMs(s));
     case TokensColumn:

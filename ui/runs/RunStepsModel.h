@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/RunState.h"
+#include "runs/InterruptedSteps.h"
 
 namespace awb::ui {
 
@@ -28,7 +29,7 @@ public:
     enum Role
     {
         StepIdRole = Qt::UserRole + 1,
-        StatusRole, // stepStatusName()
+        StatusRole, // stepStatusName(), or "interrupted" for a step a crash cut off
     };
 
     explicit RunStepsModel(QObject* parent = nullptr);
@@ -37,6 +38,10 @@ public:
     void setRun(const QString& runId, const std::vector<RunEvent>& history);
     const QString& runId() const { return m_runId; }
     const RunState& state() const { return m_state; }
+    // The run executes nowhere (no process holds it): its running steps show as interrupted.
+    void markRunningStepsInterrupted();
+    const QSet<QString>& interruptedSteps() const { return m_interrupted.steps(); }
+    bool isInterrupted(const QString& stepId) const { return m_interrupted.contains(stepId); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -50,10 +55,17 @@ public:
 Q_SIGNALS:
     // After an event changed state(); views that read more than the table listen here.
     void eventApplied(const awb::RunEvent& event);
+    // Steps were marked interrupted or lost the mark (after markRunningStepsInterrupted, or an
+    // event: emitted before eventApplied).
+    void interruptedStepsChanged();
 
 private:
+    void notifyInterrupted(const QSet<QString>& changed);
+    QString statusNameOf(const StepState& step) const;
+
     QString m_runId;
     RunState m_state;
+    InterruptedSteps m_interrupted;
 };
 
 } // namespace awb::ui

@@ -1,7 +1,11 @@
 #include "runs/RunsModel.h"
 
+#include <QFutureWatcher>
 #include <QLocale>
+#include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
 
+#include "agent/PromptVersions.h"
 #include "engine/RunLock.h"
 #include "runs/StatusStyle.h"
 #include "util/Decimal.h"
@@ -19,6 +23,10 @@ void RunsModel::setJournal(Journal* journal, const QString& stateDir)
     m_stateDir = stateDir;
     m_rows.clear();
     m_live.clear();
+    m_versions.clear();
+    m_runSha.clear();
+    ++m_promptGeneration; // a load for the previous journal is dropped
+    m_promptLoads = 0;
     if (journal) {
         auto runs = journal->listRuns();
         for (const RunRow& r : runs ? runs.value() : std::vector<RunRow>{}) {
@@ -40,6 +48,70 @@ void RunsModel::setJournal(Journal* journal, const QString& stateDir)
         connect(journal, &Journal::published, this, &RunsModel::apply);
     }
     endResetModel();
+    reloadPromptVersions();
+}
+
+void RunsModel::reloadPromptVersions()
+{
+    QSet<QString> agents;
+    for (const Row& row : m_rows)
+        agents.insert(row.agent);
+    loadPromptVersions(agents.values());
+}
+
+void RunsModel::loadPromptVersions(const QStringList& agents)
+{
+    if (!m_journal || agents.isEmpty())
+        return;
+    const QString databasePath = m_journal->databasePath();
+    const int generation = m_promptGeneration;
+    ++m_promptLoads;
+    auto* watcher = new QFutureWatcher<PromptSnapshot>(this);
+    connect(watcher, &QFutureWatcher<PromptSnapshot>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_promptGeneration)
+            return;
+        --m_promptLoads;
+        const PromptSnapshot snapshot = watcher->result();
+        for (const auto& [key, saved] : snapshot.versions)
+            m_versions[key] = saved;
+        for (auto it = snapshot.runSha.begin(); it != snapshot.runSha.end(); ++it)
+            m_runSha.insert(it.key(), it.value());
+        if (!m_rows.empty())
+            Q_EMIT dataChanged(index(0, PromptVersionColumn),
+                               index(rowCount() - 1, PromptVersionColumn));
+        Q_EMIT promptVersionsLoaded();
+    });
+    // SQLite reads on their own connections: never on the GUI thread.
+    watcher->setFuture(QtConcurrent::run([databasePath, agents] {
+        PromptSnapshot out;
+        const PromptVersions store(QString(), databasePath);
+        for (const QString& agent : agents) {
+            if (auto versions = store.list(agent)) {
+                // Oldest first: the same text saved again names the latest version.
+                for (const PromptVersion& v : *versions)
+                    out.versions[{agent, v.sha256}] = SavedVersion{v.version, v.name};
+            }
+            if (auto runs = store.runs(agent)) {
+                for (const PromptRun& r : *runs)
+                    out.runSha.insert(r.runId, r.instructionsSha256);
+            }
+        }
+        return out;
+    }));
+}
+
+int RunsModel::promptVersionOf(const Row& row, QString* name) const
+{
+    const auto sha = m_runSha.constFind(row.runId);
+    if (sha == m_runSha.constEnd())
+        return -1;
+    const auto saved = m_versions.find({row.agent, *sha});
+    if (saved == m_versions.end())
+        return 0;
+    if (name)
+        *name = saved->second.name;
+    return saved->second.version;
 }
 
 int RunsModel::rowOf(const QString& runId) const
@@ -53,16 +125,11 @@ int RunsModel::rowOf(const QString& runId) const
 
 RunsModel::Row RunsModel::fromState(const RunState& state)
 {
-    return Row{state.runId,
-               state.agent,
-               state.provider,
-               state.model,
-               runStatusName(state.status),
+    return Row{state.runId, state.agent, state.provider, state.model, runStatusName(state.status),
                state.createdAt,
                // A duration only once the run ended: a live run's row changes with what it shows
                // (status, tokens, cost), not with every event's timestamp.
-               state.isFinished() ? state.finishedAt : QDateTime(),
-               state.usage.totalTokens(),
+               state.isFinished() ? state.finishedAt : QDateTime(), state.usage.totalTokens(),
                state.usage.costMicros};
 }
 
@@ -77,6 +144,13 @@ void RunsModel::apply(const RunEvent& event)
             RunState state;
             state.apply(event);
             live = m_live.insert(event.runId, state);
+            const QString sha = jsonString(event.data, "instructions_sha256");
+            if (!sha.isEmpty()) {
+                m_runSha.insert(event.runId, sha);
+                // Instructions not seen yet: perhaps a version saved since the last read.
+                if (!m_versions.count({state.agent, sha}))
+                    loadPromptVersions({state.agent});
+            }
         } else {
             // First event of a run loaded from the index: rebuild its state once from the journal,
             // which already holds this event (events are published after they are committed).
@@ -124,6 +198,8 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
         return r.runId;
     case StatusRole:
         return r.status;
+    case PromptVersionRole:
+        return promptVersionOf(r);
     case SortRole:
         switch (Column(index.column())) {
         case TokensColumn:
@@ -135,6 +211,8 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
         case DurationColumn:
             return r.createdAt.isValid() && r.updatedAt.isValid() ? r.createdAt.msecsTo(r.updatedAt)
                                                                   : qint64(-1);
+        case PromptVersionColumn:
+            return promptVersionOf(r);
         default:
             return data(index, Qt::DisplayRole);
         }
@@ -146,6 +224,14 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                    : QVariant();
     case Qt::ToolTipRole:
+        if (index.column() == PromptVersionColumn) {
+            QString name;
+            const int version = promptVersionOf(r, &name);
+            if (version > 0)
+                return tr("Prompt version %1: %2").arg(version).arg(name);
+            if (version == 0)
+                return tr("The instructions this run used were never saved as a version");
+        }
         return r.runId;
     case Qt::DisplayRole:
         break;
@@ -178,6 +264,12 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
         return ms < 60000 ? tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1))
                           : tr("%1 min %2 s").arg(ms / 60000).arg((ms / 1000) % 60);
     }
+    case PromptVersionColumn: {
+        const int version = promptVersionOf(r);
+        if (version > 0)
+            return QStringLiteral("v%1").arg(version);
+        return version == 0 ? tr("unsaved") : QVariant();
+    }
     case ColumnCount:
         break;
     }
@@ -207,6 +299,8 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
         return tr("Provider");
     case DurationColumn:
         return tr("Duration");
+    case PromptVersionColumn:
+        return tr("Prompt");
     case ColumnCount:
         break;
     }

@@ -1,12 +1,15 @@
 #pragma once
 // The run history of a workspace: one row per run from the journal's runs index, newest first,
 // kept current by applying each published event to that run's RunState (rows are inserted or
-// changed in place, never reset). Lives on the journal's thread.
+// changed in place, never reset). The prompt version each run used (its recorded instructions'
+// sha256 against the saved versions) is read on a worker thread. Lives on the journal's thread.
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QPointer>
 
+#include <map>
+#include <utility>
 #include <vector>
 
 #include "engine/Journal.h"
@@ -28,7 +31,8 @@ public:
         CostColumn,
         CreatedColumn,
         ProviderColumn,
-        DurationColumn, // from the run's start to its last event (to now while it runs)
+        DurationColumn,      // from the run's start to its last event (to now while it runs)
+        PromptVersionColumn, // "v2": the saved prompt version whose instructions the run used
         ColumnCount
     };
     enum Role
@@ -36,6 +40,7 @@ public:
         RunIdRole = Qt::UserRole + 1, // the run id of a row, whatever the column
         StatusRole,                   // status name: "running", "interrupted", "succeeded", ...
         SortRole,                     // a sortable value for the column (numbers, timestamps)
+        PromptVersionRole, // the version number; 0: instructions never saved; -1: unknown
     };
 
     explicit RunsModel(QObject* parent = nullptr);
@@ -53,6 +58,14 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     void apply(const RunEvent& event);
+    // The prompt versions have been read (after setJournal, or after a run started with
+    // instructions not known yet).
+    bool isLoadingPromptVersions() const { return m_promptLoads > 0; }
+    // Reads the saved versions again (a version was saved: runs on its text now name it).
+    void reloadPromptVersions();
+
+Q_SIGNALS:
+    void promptVersionsLoaded();
 
 private:
     struct Row
@@ -65,12 +78,30 @@ private:
         bool operator==(const Row&) const = default;
     };
     static Row fromState(const RunState& state);
+    struct SavedVersion
+    {
+        int version = 0;
+        QString name;
+    };
+    // (agent, instructions sha256) -> the latest version saved with those instructions.
+    using VersionIndex = std::map<std::pair<QString, QString>, SavedVersion>;
+    struct PromptSnapshot
+    {
+        VersionIndex versions;
+        QHash<QString, QString> runSha; // run id -> instructions sha256
+    };
+    void loadPromptVersions(const QStringList& agents);
+    int promptVersionOf(const Row& row, QString* name = nullptr) const;
 
     QPointer<Journal> m_journal;
     QString m_stateDir;
     std::vector<Row> m_rows;
     // Runs that received events while shown: their state, so updates need no reload.
     QHash<QString, RunState> m_live;
+    VersionIndex m_versions;
+    QHash<QString, QString> m_runSha;
+    int m_promptLoads = 0;
+    int m_promptGeneration = 0;
 };
 
 } // namespace awb::ui

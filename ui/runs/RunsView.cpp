@@ -1,5 +1,7 @@
 #include "runs/RunsView.h"
 
+#include <algorithm>
+
 #include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -129,10 +131,10 @@ RunsView::RunsView(RunsModel* model, QWidget* parent)
     header->setMinimumSectionSize(36);
     header->setStretchLastSection(true);
     // Lead with when, how it ended and what ran; the run id is in each row's tooltip.
-    const int order[] = {RunsModel::CreatedColumn,  RunsModel::StatusColumn,
-                         RunsModel::AgentColumn,    RunsModel::ModelColumn,
-                         RunsModel::ProviderColumn, RunsModel::CostColumn,
-                         RunsModel::DurationColumn};
+    const int order[] = {RunsModel::CreatedColumn,       RunsModel::StatusColumn,
+                         RunsModel::AgentColumn,         RunsModel::ModelColumn,
+                         RunsModel::PromptVersionColumn, RunsModel::ProviderColumn,
+                         RunsModel::CostColumn,          RunsModel::DurationColumn};
     for (int visual = 0; visual < int(std::size(order)); ++visual)
         header->moveSection(header->visualIndex(order[visual]), visual);
     for (int c : {RunsModel::RunIdColumn, RunsModel::TokensColumn})
@@ -149,6 +151,10 @@ RunsView::RunsView(RunsModel* model, QWidget* parent)
     header->resizeSection(RunsModel::ProviderColumn,
                           fm.horizontalAdvance(QStringLiteral("scripted")) + 22);
     header->resizeSection(RunsModel::CostColumn, fm.horizontalAdvance(tr("Cost (US$)")) + 22);
+    header->resizeSection(RunsModel::PromptVersionColumn,
+                          std::max(fm.horizontalAdvance(RunsModel::tr("unsaved")),
+                                   fm.horizontalAdvance(RunsModel::tr("Prompt"))) +
+                              22);
 
     auto* filters = new QHBoxLayout;
     filters->setSpacing(6);

@@ -11,7 +11,7 @@
 #include "engine/Journal.h"
 #include "engine/RunReplay.h"
 #include "engine/WorkspaceSession.h"
-#include "inspector/JournalReader.h"
+#include "llm/ModelProvider.h"
 #include "runs/EventLogModel.h"
 #include "runs/RunStepsModel.h"
 #include "runs/RunsModel.h"
@@ -50,6 +50,11 @@ SessionController::SessionController(QObject* parent)
 
 SessionController::~SessionController()
 {
+    // Preparations read the session: let them finish first (their results are dropped).
+    for (QFuture<PreparationOutcome>& f : m_inFlight)
+        f.waitForFinished();
+    m_inFlight.clear();
+    m_retiredSession.reset();
     m_runs->setJournal(nullptr, {});
     if (m_session)
         disconnect(&m_session->journal(), nullptr, this, nullptr);
@@ -151,13 +156,18 @@ void SessionController::finishOpening(const QString& dir, const OpenOutcome& out
     if (m_session)
         disconnect(&m_session->journal(), nullptr, this, nullptr);
     m_live.clear();
+    cancelPreparation();
+    if (!m_inFlight.empty())
+        m_retiredSession = std::move(m_session); // still read by a preparation
     m_session = std::move(session).value();
     Journal* journal = &m_session->journal();
     connect(journal, &Journal::published, this, &SessionController::onPublished);
     connect(journal, &Journal::writeFailed, this,
             [this](const Error& e) { Q_EMIT errorOccurred(e.message); });
     m_runs->setJournal(journal, m_session->workspace().stateDir());
-    QSettings().setValue(QStringLiteral("workspace/last"), m_session->workspace().root());
+    QSettings settings;
+    settings.setValue(QStringLiteral("workspace/last"), m_session->workspace().root());
+    m_selection = settings::loadProviderSelection(settings, m_session->workspace().root());
     Q_EMIT currentRunChanged({});
     Q_EMIT activityChanged(false);
     Q_EMIT workspaceOpened(m_session->workspace().root());
@@ -177,8 +187,21 @@ void SessionController::selectRun(const QString& runId)
     }
     m_steps->setRun(runId, history);
     m_events->setRun(runId, history);
+    // Recorded as running, yet executing nowhere: a crash cut its running steps off.
+    if (!runId.isEmpty() && m_steps->state().status == RunStatus::Running && !m_live.count(runId) &&
+        !RunLock::isHeld(m_session->workspace().stateDir(), runId))
+        m_steps->markRunningStepsInterrupted();
     Q_EMIT currentRunChanged(runId);
     Q_EMIT activityChanged(isCurrentRunActive());
+}
+
+void SessionController::setProviderSelection(const ProviderSelection& selection)
+{
+    m_selection = selection;
+    if (m_session) {
+        QSettings settings;
+        settings::saveProviderSelection(settings, m_session->workspace().root(), selection);
+    }
 }
 
 Status SessionController::startRun(const QString& agentName, const QString& input)
@@ -189,118 +212,198 @@ Status SessionController::startRun(const QString& agentName, const QString& inpu
     if (input.trimmed().isEmpty())
         return Error::make(tr("Type what the agent should do, then press Run."),
                            QStringLiteral("usage"));
-    auto agent = m_session->loadAgent(agentName);
-    if (!agent)
-        return agent.error();
-    ProviderChoice choice;
-    choice.provider = QStringLiteral("scripted"); // the only provider this first GUI offers
-    QString model;
-    auto provider = m_session->providerFor(*agent, choice, &model);
-    if (!provider)
-        return provider.error();
-    RunOptions options;
-    // Ties the run to the prompt version it used (the prompt editor lists runs per version).
-    options.startDetails = {
-        {"instructions_sha256", toStd(PromptVersions::instructionsHash(agent->instructions))}};
-    AgentRun* run = AgentRun::start(m_session->context(), *agent, *provider, model, input.trimmed(),
-                                    std::move(options), m_session.get());
-    auto lock = RunLock::acquire(m_session->workspace().stateDir(), run->runId());
-    if (!lock) {
-        run->cancel(lock.errorMessage());
-        return lock.error();
-    }
-    track(run, std::move(lock).value());
-    selectRun(run->runId());
-    return {};
+    RunRequest request;
+    request.kind = RunRequest::Kind::Start;
+    request.agent = agentName;
+    request.input = input.trimmed();
+    request.selection = m_selection;
+    return prepare(std::move(request));
 }
 
 Status SessionController::sendMessage(const QString& agentName, const QString& input)
 {
     if (!m_session)
-        return Error::make(tr("Open a workspace first (File > Open Workspace)."), QStringLiteral("no_workspace"));
+        return Error::make(tr("Open a workspace first (File > Open Workspace)."),
+                           QStringLiteral("no_workspace"));
     const RunState& current = currentState();
-    if (current.runId.isEmpty() || current.status != RunStatus::Succeeded || current.agent != agentName ||
-        m_live.count(current.runId))
+    if (current.runId.isEmpty() || current.status != RunStatus::Succeeded ||
+        current.agent != agentName || m_live.count(current.runId))
         return startRun(agentName, input);
     if (input.trimmed().isEmpty())
         return Error::make(tr("Type a message, then press Run."), QStringLiteral("usage"));
-    auto lock = RunLock::acquire(m_session->workspace().stateDir(), current.runId);
-    if (!lock)
-        return lock.error();
-    auto agent = m_session->loadAgent(current.agentFile.isEmpty() ? current.agent : current.agentFile);
-    if (!agent)
-        return agent.error();
-    ProviderChoice choice;
-    choice.provider = current.provider;
-    choice.model = current.model;
-    QString model;
-    auto provider = m_session->providerFor(*agent, choice, &model);
-    if (!provider)
-        return provider.error();
-    const QString runId = current.runId;
-    auto source = replaySourceOf(current);
-    if (!source)
-        return source.error();
-    auto run = *source ? RunReplay::continueRun(m_session->context(), current, **source, *agent,
-                                                *provider, RunOptions{}, input, m_session.get())
-                       : AgentRun::continueRun(m_session->context(), runId, *agent, *provider,
-                                               RunOptions{}, input, m_session.get());
-    if (!run)
-        return run.error();
-    track(*run, std::move(lock).value());
+    RunRequest request;
+    request.kind = RunRequest::Kind::Continue;
+    request.runId = current.runId;
+    request.input = input.trimmed();
+    return prepare(std::move(request));
+}
+
+Status SessionController::prepare(RunRequest request, std::function<Status(AgentRun*)> then,
+                                  bool forDecision)
+{
+    if (m_pending)
+        return Error::make(tr("A run is being prepared: wait a moment, or press Stop."),
+                           QStringLiteral("busy"));
+    QSettings settings;
+    request.profiles = settings::loadProfiles(settings);
+    const int generation = ++m_prepareGeneration;
+    const WorkspaceSession* session = m_session.get();
+    // Keychain (which may block or ask to unlock), files and SQLite: never on the GUI thread.
+    QFuture<PreparationOutcome> future = QtConcurrent::run([session, request] {
+        return std::make_shared<Result<PreparedRun>>(prepareRun(*session, request));
+    });
+    m_pending = Pending{std::move(request), std::move(then), forDecision};
+    m_inFlight.push_back(future);
+    auto* watcher = new QFutureWatcher<PreparationOutcome>(this);
+    connect(watcher, &QFutureWatcher<PreparationOutcome>::finished, this,
+            [this, watcher, generation] {
+                watcher->deleteLater();
+                const PreparationOutcome outcome = watcher->result();
+                std::erase_if(m_inFlight,
+                              [](const QFuture<PreparationOutcome>& f) { return f.isFinished(); });
+                if (m_inFlight.empty())
+                    m_retiredSession.reset();
+                finishPreparation(generation, outcome);
+            });
+    watcher->setFuture(future);
+    Q_EMIT preparingChanged(true);
     return {};
 }
 
-void SessionController::stopCurrentRun()
+void SessionController::cancelPreparation()
 {
-    const auto it = m_live.find(currentRunId());
-    if (it != m_live.end() && it->second.run)
-        it->second.run->cancel();
+    if (!m_pending)
+        return;
+    m_pending.reset();
+    ++m_prepareGeneration; // its result, when it comes, is dropped
+    Q_EMIT preparingChanged(false);
 }
 
-Result<AgentRun*> SessionController::resumeCurrent()
+void SessionController::finishPreparation(int generation, const PreparationOutcome& outcome)
 {
-    const RunState& state = currentState();
-    auto lock = RunLock::acquire(m_session->workspace().stateDir(), state.runId);
+    if (generation != m_prepareGeneration || !m_pending || !m_session)
+        return;
+    Pending pending = std::move(*m_pending);
+    m_pending.reset();
+    Q_EMIT preparingChanged(false);
+    const bool replay = pending.request.kind == RunRequest::Kind::Replay;
+    const auto fail = [this, &pending, replay](const Error& error) {
+        const QString message = describePreparationError(error, pending.request);
+        if (pending.forDecision)
+            Q_EMIT decisionFailed(message);
+        else if (replay)
+            Q_EMIT replayFailed(message);
+        else
+            Q_EMIT runPreparationFailed(message);
+    };
+    if (!*outcome) {
+        fail(outcome->error());
+        return;
+    }
+    auto run = launch(pending.request, std::move(*outcome).value());
+    if (!run) {
+        fail(run.error());
+        return;
+    }
+    if (replay)
+        Q_EMIT replayStarted((*run)->runId(), pending.request.runId);
+    else if (pending.request.kind != RunRequest::Kind::Resume)
+        Q_EMIT runLaunched((*run)->runId()); // the person's message went into the run
+    if (pending.then) {
+        if (Status s = pending.then(*run); !s)
+            Q_EMIT decisionFailed(s.errorMessage());
+    }
+}
+
+Result<AgentRun*> SessionController::launch(const RunRequest& request, PreparedRun prepared)
+{
+    const QString model = prepared.provider.model;
+    std::shared_ptr<llm::ModelProvider> provider = m_session->adopt(std::move(prepared.provider));
+    if (request.kind == RunRequest::Kind::Start) {
+        RunOptions options;
+        // Ties the run to the prompt version it used (the prompt editor lists runs per version),
+        // and to the profile whose key and endpoint a resume needs again.
+        options.startDetails = {{"instructions_sha256", toStd(PromptVersions::instructionsHash(
+                                                            prepared.agent.instructions))}};
+        if (!prepared.profile.isEmpty())
+            options.startDetails[kProviderProfileKey] = toStd(prepared.profile);
+        AgentRun* run = AgentRun::start(m_session->context(), std::move(prepared.agent), provider,
+                                        model, request.input, std::move(options), m_session.get());
+        auto lock = RunLock::acquire(m_session->workspace().stateDir(), run->runId());
+        if (!lock) {
+            run->cancel(lock.errorMessage());
+            return lock.error();
+        }
+        track(run, std::move(lock).value());
+        selectRun(run->runId());
+        return run;
+    }
+    if (request.kind == RunRequest::Kind::Replay) {
+        RunOptions options;
+        if (!prepared.profile.isEmpty())
+            options.startDetails = {{kProviderProfileKey, toStd(prepared.profile)}};
+        auto run = RunReplay::start(m_session->context(), *prepared.replay,
+                                    std::move(prepared.agent), provider, model,
+                                    request.instructions, std::move(options), m_session.get());
+        if (!run)
+            return run.error();
+        auto lock = RunLock::acquire(m_session->workspace().stateDir(), (*run)->runId());
+        if (!lock) {
+            (*run)->cancel(lock.errorMessage());
+            return lock.error();
+        }
+        track(*run, std::move(lock).value());
+        selectRun((*run)->runId());
+        return run;
+    }
+    if (const auto it = m_live.find(request.runId); it != m_live.end() && it->second.run)
+        return Error::make(tr("Run %1 is already running here.").arg(request.runId),
+                           QStringLiteral("usage"));
+    auto lock = RunLock::acquire(m_session->workspace().stateDir(), request.runId);
     if (!lock)
         return lock.error();
-    auto agent = m_session->loadAgent(state.agentFile.isEmpty() ? state.agent : state.agentFile);
-    if (!agent)
-        return agent.error();
-    ProviderChoice choice;
-    choice.provider = state.provider;
-    choice.model = state.model;
-    QString model;
-    auto provider = m_session->providerFor(*agent, choice, &model);
-    if (!provider)
-        return provider.error();
-    auto source = replaySourceOf(state);
-    if (!source)
-        return source.error();
-    auto run = *source ? RunReplay::resume(m_session->context(), state, **source, *agent, *provider,
-                                           RunOptions{}, m_session.get())
-                       : AgentRun::resume(m_session->context(), state.runId, *agent, *provider,
-                                          RunOptions{}, m_session.get());
+    // The events were read on another connection: they must be all the journal holds by now.
+    if (request.runId == currentRunId() && prepared.history.back().seq != currentState().lastSeq)
+        return Error::make(tr("run %1 changed while it was being prepared").arg(request.runId),
+                           QStringLiteral("stale_run"));
+    const bool goOn = request.kind == RunRequest::Kind::Continue;
+    const EngineContext& ctx = m_session->context();
+    Result<AgentRun*> run = Error::make(QString());
+    if (prepared.replay) {
+        // A replay goes on as a replay: recorded results reused, effects never executed.
+        run = goOn ? RunReplay::continueRun(ctx, std::move(prepared.history), *prepared.replay,
+                                            std::move(prepared.agent), provider, RunOptions{},
+                                            request.input, m_session.get())
+                   : RunReplay::resume(ctx, std::move(prepared.history), *prepared.replay,
+                                       std::move(prepared.agent), provider, RunOptions{},
+                                       m_session.get());
+    } else {
+        run = goOn ? AgentRun::continueRun(ctx, std::move(prepared.history),
+                                           std::move(prepared.agent), provider, RunOptions{},
+                                           request.input, m_session.get())
+                   : AgentRun::resume(ctx, std::move(prepared.history), std::move(prepared.agent),
+                                      provider, RunOptions{}, m_session.get());
+    }
     if (!run)
         return run.error();
     track(*run, std::move(lock).value());
     return run;
 }
 
-Result<std::optional<ReplaySource>> SessionController::replaySourceOf(const RunState& run)
+void SessionController::stopCurrentRun()
 {
-    const auto link = ReplayLink::of(run);
-    if (!link)
-        return std::optional<ReplaySource>();
-    auto events = m_session->journal().loadEvents(link->sourceRunId);
-    if (!events)
-        return events.error();
-    auto source = ReplaySource::fromEvents(*events, link->fromStep);
-    if (!source)
-        return Error::make(tr("Run %1 replays run %2, which cannot be read: %3")
-                               .arg(run.runId, link->sourceRunId, source.errorMessage()),
-                           source.error().code);
-    return std::optional<ReplaySource>(std::move(source).value());
+    if (m_pending && !m_pending->forDecision) {
+        const bool replay = m_pending->request.kind == RunRequest::Kind::Replay;
+        cancelPreparation();
+        if (replay)
+            Q_EMIT replayCancelled();
+        else
+            Q_EMIT runPreparationCancelled();
+        return;
+    }
+    const auto it = m_live.find(currentRunId());
+    if (it != m_live.end() && it->second.run)
+        it->second.run->cancel();
 }
 
 void SessionController::startReplay(const QString& sourceRunId, int fromStep,
@@ -314,64 +417,13 @@ void SessionController::startReplay(const QString& sourceRunId, int fromStep,
         Q_EMIT replayFailed(tr("The instructions for the replay are empty."));
         return;
     }
-    const int generation = m_openGeneration;
-    auto* watcher = new QFutureWatcher<Result<std::vector<RunEvent>>>(this);
-    connect(watcher, &QFutureWatcher<Result<std::vector<RunEvent>>>::finished, this,
-            [this, watcher, generation, sourceRunId, fromStep, instructions] {
-                watcher->deleteLater();
-                if (generation == m_openGeneration && m_session)
-                    finishReplay(sourceRunId, fromStep, instructions, watcher->result());
-            });
-    watcher->setFuture(QtConcurrent::run([path = m_session->journal().databasePath(), sourceRunId] {
-        return journal::readRunEvents(path, sourceRunId);
-    }));
-}
-
-void SessionController::finishReplay(const QString& sourceRunId, int fromStep,
-                                     const std::optional<QString>& instructions,
-                                     const Result<std::vector<RunEvent>>& events)
-{
-    if (!events) {
-        Q_EMIT replayFailed(events.errorMessage());
-        return;
-    }
-    if (events->empty()) {
-        Q_EMIT replayFailed(tr("Run %1 is not in this workspace.").arg(sourceRunId));
-        return;
-    }
-    auto source = ReplaySource::fromEvents(*events, fromStep);
-    if (!source) {
-        Q_EMIT replayFailed(source.errorMessage());
-        return;
-    }
-    const RunState& recorded = source->run();
-    auto agent =
-        m_session->loadAgent(recorded.agentFile.isEmpty() ? recorded.agent : recorded.agentFile);
-    if (!agent) {
-        Q_EMIT replayFailed(agent.errorMessage());
-        return;
-    }
-    QString model;
-    auto provider = m_session->providerFor(*agent, RunReplay::providerOf(recorded), &model);
-    if (!provider) {
-        Q_EMIT replayFailed(provider.errorMessage());
-        return;
-    }
-    auto run = RunReplay::start(m_session->context(), *source, *agent, *provider, model,
-                                instructions, RunOptions{}, m_session.get());
-    if (!run) {
-        Q_EMIT replayFailed(run.errorMessage());
-        return;
-    }
-    auto lock = RunLock::acquire(m_session->workspace().stateDir(), (*run)->runId());
-    if (!lock) {
-        (*run)->cancel(lock.errorMessage());
-        Q_EMIT replayFailed(lock.errorMessage());
-        return;
-    }
-    track(*run, std::move(lock).value());
-    selectRun((*run)->runId());
-    Q_EMIT replayStarted((*run)->runId(), sourceRunId);
+    RunRequest request;
+    request.kind = RunRequest::Kind::Replay;
+    request.runId = sourceRunId;
+    request.fromStep = fromStep;
+    request.instructions = instructions;
+    if (Status s = prepare(std::move(request)); !s)
+        Q_EMIT replayFailed(s.errorMessage());
 }
 
 Status SessionController::decide(const QString& approvalStepId, bool approve)
@@ -391,10 +443,10 @@ Status SessionController::resumeRun(const QString& runId)
     if (const auto it = m_live.find(runId); it != m_live.end() && it->second.run)
         return Error::make(tr("Run %1 is already running here.").arg(runId),
                            QStringLiteral("usage"));
-    auto resumed = resumeCurrent();
-    if (!resumed)
-        return resumed.error();
-    return {};
+    RunRequest request;
+    request.kind = RunRequest::Kind::Resume;
+    request.runId = runId;
+    return prepare(std::move(request));
 }
 
 Status SessionController::decide(const QString& approvalStepId, bool approve,
@@ -411,17 +463,19 @@ Status SessionController::decide(const QString& approvalStepId, bool approve,
     }
     if (!m_session || currentRunId().isEmpty())
         return Error::make(tr("No run is selected."), QStringLiteral("usage"));
-    AgentRun* run = nullptr;
     if (const auto it = m_live.find(currentRunId()); it != m_live.end() && it->second.run)
-        run = it->second.run;
-    if (!run) {
-        // The run object is gone (the GUI was restarted, or the run paused in another process).
-        auto resumed = resumeCurrent();
-        if (!resumed)
-            return resumed.error();
-        run = *resumed;
-    }
-    return run->decide(approvalStepId, approve, actor(), {}, edited);
+        return it->second.run->decide(approvalStepId, approve, actor(), {}, edited);
+    // The run object is gone (the GUI was restarted, or the run paused in another process):
+    // resume it, then decide.
+    RunRequest request;
+    request.kind = RunRequest::Kind::Resume;
+    request.runId = currentRunId();
+    return prepare(
+        std::move(request),
+        [approvalStepId, approve, edited](AgentRun* run) {
+            return run->decide(approvalStepId, approve, actor(), {}, edited);
+        },
+        true);
 }
 
 void SessionController::track(AgentRun* run, RunLock lock)

@@ -16,7 +16,7 @@ namespace awb::ui::settings {
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("awb::ui::SettingsStore", text);
+    return QCoreApplication::translate("awb::ui::settings", text);
 }
 
 const QString kProfiles = QStringLiteral("providers/profiles");
