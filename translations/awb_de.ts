@@ -2973,61 +2973,66 @@ Genau diesen Aufruf freigeben und ausführen?</translation>
         <translation>%1 %2 · Runde %3</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="260"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="256"/>
+        <source>interrupted (recorded as %1; Resume runs it again)</source>
+        <translation>unterbrochen (aufgezeichnet als %1; „Fortsetzen“ führt ihn erneut aus)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector/StepInspector.cpp" line="264"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="268"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="272"/>
         <source>%1 in · %2 out · %3 cached</source>
         <translation>%1 Eingabe · %2 Ausgabe · %3 zwischengespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="280"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="284"/>
         <source>%1 → %2: %3</source>
         <translation>%1 → %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="291"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="295"/>
         <source>approved by %1</source>
         <translation>freigegeben von %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="291"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="295"/>
         <source>rejected by %1</source>
         <translation>abgelehnt von %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="304"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="307"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="309"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="308"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="311"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="313"/>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="305"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="378"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="309"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="382"/>
         <source>No result yet: the step has not finished.</source>
         <translation>Noch kein Ergebnis: Der Schritt ist nicht abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="308"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="310"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="312"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="314"/>
         <source>Not sent or not answered yet.</source>
         <translation>Noch nicht gesendet oder noch nicht beantwortet.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="329"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="333"/>
         <source>The stored result could not be read: %1</source>
         <translation>Das gespeicherte Ergebnis konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="351"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="355"/>
         <source>The recorded request could not be read: %1</source>
         <translation>Die aufgezeichnete Anfrage konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="359"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="363"/>
         <source>No response was recorded for this call.</source>
         <translation>Für diesen Aufruf wurde keine Antwort aufgezeichnet.</translation>
     </message>

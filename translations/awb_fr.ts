@@ -2973,61 +2973,66 @@ Approuver et exécuter exactement cet appel ?</translation>
         <translation>%1 %2 · tour %3</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="260"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="256"/>
+        <source>interrupted (recorded as %1; Resume runs it again)</source>
+        <translation>interrompue (enregistrée comme %1 ; « Reprendre » la relance)</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspector/StepInspector.cpp" line="264"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="268"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="272"/>
         <source>%1 in · %2 out · %3 cached</source>
         <translation>%1 en entrée · %2 en sortie · %3 en cache</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="280"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="284"/>
         <source>%1 → %2: %3</source>
         <translation>%1 → %2 : %3</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="291"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="295"/>
         <source>approved by %1</source>
         <translation>approuvé par %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="291"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="295"/>
         <source>rejected by %1</source>
         <translation>rejeté par %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="304"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="307"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="309"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="308"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="311"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="313"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="305"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="378"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="309"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="382"/>
         <source>No result yet: the step has not finished.</source>
         <translation>Pas encore de résultat : l&apos;étape n&apos;est pas terminée.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="308"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="310"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="312"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="314"/>
         <source>Not sent or not answered yet.</source>
         <translation>Pas encore envoyé ou pas encore de réponse.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="329"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="333"/>
         <source>The stored result could not be read: %1</source>
         <translation>Impossible de lire le résultat stocké : %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="351"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="355"/>
         <source>The recorded request could not be read: %1</source>
         <translation>Impossible de lire la requête enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="359"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="363"/>
         <source>No response was recorded for this call.</source>
         <translation>Aucune réponse n&apos;a été enregistrée pour cet appel.</translation>
     </message>

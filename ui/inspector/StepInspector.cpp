@@ -250,7 +250,12 @@ void StepInspector::showFields(const StepState& s)
         QStringLiteral("QLabel { border: 1px solid %1; border-radius: 8px; color: %1; "
                        "font-weight: 600; }")
             .arg(accent.name()));
-    setRow(QStringLiteral("status"), stepStatusName(s.status));
+    // The journal still says "running" for a step a crash cut off: say what that means.
+    setRow(
+        QStringLiteral("status"),
+        state == NodeState::Interrupted
+            ? tr("interrupted (recorded as %1; Resume runs it again)").arg(stepStatusName(s.status))
+            : stepStatusName(s.status));
     setRow(QStringLiteral("started"),
            timeText(s.kind == StepKind::Approval ? s.createdAt : s.startedAt));
     setRow(QStringLiteral("finished"), timeText(s.finishedAt));
