@@ -583,21 +583,9 @@
         <translation>Chat</translation>
     </message>
     <message>
-        <source>Describe the task, e.g. &quot;Reconcile Q3 revenue against the ERP ledger&quot;; a new message starts a new run of the agent</source>
-        <translation type="vanished">Beschreiben Sie die Aufgabe, z. B. „Q3-Umsatz mit dem ERP-Hauptbuch abgleichen“; eine neue Nachricht startet einen neuen Lauf des Agenten</translation>
-    </message>
-    <message>
-        <source>Conversation</source>
-        <translation type="vanished">Unterhaltung</translation>
-    </message>
-    <message>
         <location filename="../ui/chat/ChatView.cpp" line="51"/>
         <source>Request to the agent</source>
         <translation>Auftrag an den Agenten</translation>
-    </message>
-    <message>
-        <source>Describe the task, e.g. &quot;Reconcile Q3 revenue against the ERP ledger&quot;</source>
-        <translation type="vanished">Beschreiben Sie die Aufgabe, z. B. „Q3-Umsatz mit dem ERP-Hauptbuch abstimmen“</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="53"/>
@@ -683,42 +671,14 @@
         <translation>Agent</translation>
     </message>
     <message>
-        <source>Run %1 · %2 tokens · US$%3</source>
-        <translation type="vanished">Lauf %1 · %2 Tokens · US$%3</translation>
-    </message>
-    <message>
-        <source>### Agent Workbench
-
-Pick an agent in the toolbar, describe the task below and press **Run**. Every step appears in *Run steps* as it executes, and a tool call that needs your approval waits here until you decide.</source>
-        <translation type="vanished">### Agent Workbench
-
-Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufgabe und klicken Sie auf **Ausführen**. Jeder Schritt erscheint während der Ausführung unter *Laufschritte*, und ein Werkzeugaufruf, der Ihre Freigabe braucht, wartet hier auf Ihre Entscheidung.</translation>
-    </message>
-    <message>
-        <source>→ %1 (%2)</source>
-        <translation type="vanished">→ %1 (%2)</translation>
-    </message>
-    <message>
-        <source>→ %1</source>
-        <translation type="vanished">→ %1</translation>
-    </message>
-    <message>
         <location filename="../ui/chat/ChatView.cpp" line="303"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <source>Waiting for your approval to call %1</source>
-        <translation type="vanished">Wartet auf Ihre Freigabe, um %1 aufzurufen</translation>
-    </message>
-    <message>
         <location filename="../ui/chat/ChatView.cpp" line="174"/>
         <source>%1 approved by %2</source>
         <translation>%1 freigegeben von %2</translation>
-    </message>
-    <message>
-        <source>%1 rejected by %2</source>
-        <translation type="vanished">%1 abgelehnt von %2</translation>
     </message>
 </context>
 <context>
@@ -1240,21 +1200,9 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <source>Cannot Start the Run</source>
-        <translation type="vanished">Lauf kann nicht gestartet werden</translation>
-    </message>
-    <message>
-        <source>Cannot Send the Message</source>
-        <translation type="vanished">Nachricht kann nicht gesendet werden</translation>
-    </message>
-    <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="510"/>
         <source>Cannot Resume the Run</source>
         <translation>Lauf kann nicht fortgesetzt werden</translation>
-    </message>
-    <message>
-        <source>Cannot Record the Decision</source>
-        <translation type="vanished">Entscheidung kann nicht gespeichert werden</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="524"/>
@@ -1644,117 +1592,92 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
 <context>
     <name>awb::ui::RunCompareModel</name>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="26"/>
-        <source>model</source>
-        <translation>Modell</translation>
-    </message>
-    <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="28"/>
-        <source>tool</source>
-        <translation>Werkzeug</translation>
-    </message>
-    <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="30"/>
-        <source>approval</source>
-        <translation>Freigabe</translation>
-    </message>
-    <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="46"/>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="47"/>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="58"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="31"/>
         <source>approved by %1</source>
         <translation>freigegeben von %1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="61"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="34"/>
         <source>rejected by %1: %2</source>
         <translation>abgelehnt von %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="66"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="39"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="83"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="56"/>
         <source>calls %1</source>
         <translation>ruft %1 auf</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="121"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="94"/>
         <source>%1 in / %2 out</source>
         <translation>%1 ein / %2 aus</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="202"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="175"/>
         <source>Run %1 has no step here.</source>
         <translation>Lauf %1 hat hier keinen Schritt.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="204"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="177"/>
         <source>Step %1: differs from the other run</source>
         <translation>Schritt %1: weicht vom anderen Lauf ab</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="205"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="178"/>
         <source>Step %1: the same in both runs</source>
         <translation>Schritt %1: in beiden Läufen gleich</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="232"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="205"/>
         <source>Durations are shown but not marked: two runs never take the same time.</source>
         <translation>Dauern werden angezeigt, aber nicht markiert: Zwei Läufe dauern nie gleich lang.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="237"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="210"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="239"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="212"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="241"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="214"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="243"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="216"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="245"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="218"/>
         <source>Arguments</source>
         <translation>Argumente</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="247"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="220"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="249"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="222"/>
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="251"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="224"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="253"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="226"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
@@ -1860,57 +1783,57 @@ Wählen Sie in der Werkzeugleiste einen Agenten, beschreiben Sie unten die Aufga
 <context>
     <name>awb::ui::RunStepsModel</name>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="15"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="30"/>
         <source>model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="17"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="32"/>
         <source>tool</source>
         <translation>Werkzeug</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="19"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="34"/>
         <source>approval</source>
         <translation>Freigabe</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="36"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="50"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="37"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="51"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="174"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="173"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="176"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="175"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="178"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="177"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="180"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="179"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="182"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="181"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="184"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="183"/>
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
@@ -2359,10 +2282,6 @@ Genau diesen Aufruf freigeben und ausführen?</translation>
         <location filename="../ui/session/SessionController.cpp" line="233"/>
         <source>Type a message, then press Run.</source>
         <translation>Geben Sie eine Nachricht ein und klicken Sie dann auf Ausführen.</translation>
-    </message>
-    <message>
-        <source>Run %1 replays run %2, which cannot be read: %3</source>
-        <translation type="vanished">Lauf %1 wiederholt Lauf %2, der nicht gelesen werden kann: %3</translation>
     </message>
     <message>
         <location filename="../ui/session/SessionController.cpp" line="417"/>
@@ -2973,66 +2892,66 @@ Genau diesen Aufruf freigeben und ausführen?</translation>
         <translation>%1 %2 · Runde %3</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="256"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="257"/>
         <source>interrupted (recorded as %1; Resume runs it again)</source>
         <translation>unterbrochen (aufgezeichnet als %1; „Fortsetzen“ führt ihn erneut aus)</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="264"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="265"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="272"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="273"/>
         <source>%1 in · %2 out · %3 cached</source>
         <translation>%1 Eingabe · %2 Ausgabe · %3 zwischengespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="284"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="285"/>
         <source>%1 → %2: %3</source>
         <translation>%1 → %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="295"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="296"/>
         <source>approved by %1</source>
         <translation>freigegeben von %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="295"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="296"/>
         <source>rejected by %1</source>
         <translation>abgelehnt von %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="308"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="311"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="313"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="309"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="312"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="314"/>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="309"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="382"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="310"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="383"/>
         <source>No result yet: the step has not finished.</source>
         <translation>Noch kein Ergebnis: Der Schritt ist nicht abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="312"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="314"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="313"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="315"/>
         <source>Not sent or not answered yet.</source>
         <translation>Noch nicht gesendet oder noch nicht beantwortet.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="333"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="334"/>
         <source>The stored result could not be read: %1</source>
         <translation>Das gespeicherte Ergebnis konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="355"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="356"/>
         <source>The recorded request could not be read: %1</source>
         <translation>Die aufgezeichnete Anfrage konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="363"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="364"/>
         <source>No response was recorded for this call.</source>
         <translation>Für diesen Aufruf wurde keine Antwort aufgezeichnet.</translation>
     </message>

@@ -583,21 +583,9 @@
         <translation>Discussion</translation>
     </message>
     <message>
-        <source>Describe the task, e.g. &quot;Reconcile Q3 revenue against the ERP ledger&quot;; a new message starts a new run of the agent</source>
-        <translation type="vanished">Décrivez la tâche, par ex. « Rapprocher le chiffre d&apos;affaires du T3 du grand livre de l&apos;ERP » ; un nouveau message lance une nouvelle exécution de l&apos;agent</translation>
-    </message>
-    <message>
-        <source>Conversation</source>
-        <translation type="vanished">Conversation</translation>
-    </message>
-    <message>
         <location filename="../ui/chat/ChatView.cpp" line="51"/>
         <source>Request to the agent</source>
         <translation>Demande à l&apos;agent</translation>
-    </message>
-    <message>
-        <source>Describe the task, e.g. &quot;Reconcile Q3 revenue against the ERP ledger&quot;</source>
-        <translation type="vanished">Décrivez la tâche, p. ex. « Rapprocher le chiffre d’affaires du T3 du grand livre ERP »</translation>
     </message>
     <message>
         <location filename="../ui/chat/ChatView.cpp" line="53"/>
@@ -683,42 +671,14 @@
         <translation>Agent</translation>
     </message>
     <message>
-        <source>Run %1 · %2 tokens · US$%3</source>
-        <translation type="vanished">Exécution %1 · %2 jetons · US$%3</translation>
-    </message>
-    <message>
-        <source>### Agent Workbench
-
-Pick an agent in the toolbar, describe the task below and press **Run**. Every step appears in *Run steps* as it executes, and a tool call that needs your approval waits here until you decide.</source>
-        <translation type="vanished">### Agent Workbench
-
-Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous et cliquez sur **Exécuter**. Chaque étape apparaît dans *Étapes de l&apos;exécution* pendant qu&apos;elle s&apos;exécute, et un appel d&apos;outil qui demande votre approbation attend ici votre décision.</translation>
-    </message>
-    <message>
-        <source>→ %1 (%2)</source>
-        <translation type="vanished">→ %1 (%2)</translation>
-    </message>
-    <message>
-        <source>→ %1</source>
-        <translation type="vanished">→ %1</translation>
-    </message>
-    <message>
         <location filename="../ui/chat/ChatView.cpp" line="303"/>
         <source>%1 failed: %2</source>
         <translation>%1 a échoué : %2</translation>
     </message>
     <message>
-        <source>Waiting for your approval to call %1</source>
-        <translation type="vanished">Attend votre approbation pour appeler %1</translation>
-    </message>
-    <message>
         <location filename="../ui/chat/ChatView.cpp" line="174"/>
         <source>%1 approved by %2</source>
         <translation>%1 approuvé par %2</translation>
-    </message>
-    <message>
-        <source>%1 rejected by %2</source>
-        <translation type="vanished">%1 rejeté par %2</translation>
     </message>
 </context>
 <context>
@@ -1240,21 +1200,9 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
         <translation>Ouvrir un espace de travail</translation>
     </message>
     <message>
-        <source>Cannot Start the Run</source>
-        <translation type="vanished">Impossible de démarrer l&apos;exécution</translation>
-    </message>
-    <message>
-        <source>Cannot Send the Message</source>
-        <translation type="vanished">Impossible d&apos;envoyer le message</translation>
-    </message>
-    <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="510"/>
         <source>Cannot Resume the Run</source>
         <translation>Impossible de reprendre l&apos;exécution</translation>
-    </message>
-    <message>
-        <source>Cannot Record the Decision</source>
-        <translation type="vanished">Impossible d&apos;enregistrer la décision</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="524"/>
@@ -1644,117 +1592,92 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
 <context>
     <name>awb::ui::RunCompareModel</name>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="26"/>
-        <source>model</source>
-        <translation>modèle</translation>
-    </message>
-    <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="28"/>
-        <source>tool</source>
-        <translation>outil</translation>
-    </message>
-    <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="30"/>
-        <source>approval</source>
-        <translation>approbation</translation>
-    </message>
-    <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="46"/>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="47"/>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="58"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="31"/>
         <source>approved by %1</source>
         <translation>approuvé par %1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="61"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="34"/>
         <source>rejected by %1: %2</source>
         <translation>refusé par %1 : %2</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="66"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="39"/>
         <source>error: %1</source>
         <translation>erreur : %1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="83"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="56"/>
         <source>calls %1</source>
         <translation>appelle %1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="121"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="94"/>
         <source>%1 in / %2 out</source>
         <translation>%1 en entrée / %2 en sortie</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="202"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="175"/>
         <source>Run %1 has no step here.</source>
         <translation>L’exécution %1 n’a pas d’étape ici.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="204"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="177"/>
         <source>Step %1: differs from the other run</source>
         <translation>Étape %1 : diffère de l’autre exécution</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="205"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="178"/>
         <source>Step %1: the same in both runs</source>
         <translation>Étape %1 : identique dans les deux exécutions</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="232"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="205"/>
         <source>Durations are shown but not marked: two runs never take the same time.</source>
         <translation>Les durées sont affichées mais pas marquées : deux exécutions ne durent jamais exactement autant.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="237"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="210"/>
         <source>Step</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="239"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="212"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="241"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="214"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="243"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="216"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="245"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="218"/>
         <source>Arguments</source>
         <translation>Arguments</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="247"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="220"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="249"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="222"/>
         <source>Tokens</source>
         <translation>Jetons</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="251"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="224"/>
         <source>Cost</source>
         <translation>Coût</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunCompareModel.cpp" line="253"/>
+        <location filename="../ui/runs/RunCompareModel.cpp" line="226"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
@@ -1860,57 +1783,57 @@ Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous 
 <context>
     <name>awb::ui::RunStepsModel</name>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="15"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="30"/>
         <source>model</source>
         <translation>modèle</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="17"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="32"/>
         <source>tool</source>
         <translation>outil</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="19"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="34"/>
         <source>approval</source>
         <translation>approbation</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="36"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="50"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="37"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="51"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="174"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="173"/>
         <source>Step</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="176"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="175"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="178"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="177"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="180"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="179"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="182"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="181"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="184"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="183"/>
         <source>Tokens</source>
         <translation>Jetons</translation>
     </message>
@@ -2359,10 +2282,6 @@ Approuver et exécuter exactement cet appel ?</translation>
         <location filename="../ui/session/SessionController.cpp" line="233"/>
         <source>Type a message, then press Run.</source>
         <translation>Tapez un message, puis cliquez sur Exécuter.</translation>
-    </message>
-    <message>
-        <source>Run %1 replays run %2, which cannot be read: %3</source>
-        <translation type="vanished">L’exécution %1 rejoue l’exécution %2, qui ne peut pas être lue : %3</translation>
     </message>
     <message>
         <location filename="../ui/session/SessionController.cpp" line="417"/>
@@ -2973,66 +2892,66 @@ Approuver et exécuter exactement cet appel ?</translation>
         <translation>%1 %2 · tour %3</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="256"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="257"/>
         <source>interrupted (recorded as %1; Resume runs it again)</source>
         <translation>interrompue (enregistrée comme %1 ; « Reprendre » la relance)</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="264"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="265"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="272"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="273"/>
         <source>%1 in · %2 out · %3 cached</source>
         <translation>%1 en entrée · %2 en sortie · %3 en cache</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="284"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="285"/>
         <source>%1 → %2: %3</source>
         <translation>%1 → %2 : %3</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="295"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="296"/>
         <source>approved by %1</source>
         <translation>approuvé par %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="295"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="296"/>
         <source>rejected by %1</source>
         <translation>rejeté par %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="308"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="311"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="313"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="309"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="312"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="314"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="309"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="382"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="310"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="383"/>
         <source>No result yet: the step has not finished.</source>
         <translation>Pas encore de résultat : l&apos;étape n&apos;est pas terminée.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="312"/>
-        <location filename="../ui/inspector/StepInspector.cpp" line="314"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="313"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="315"/>
         <source>Not sent or not answered yet.</source>
         <translation>Pas encore envoyé ou pas encore de réponse.</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="333"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="334"/>
         <source>The stored result could not be read: %1</source>
         <translation>Impossible de lire le résultat stocké : %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="355"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="356"/>
         <source>The recorded request could not be read: %1</source>
         <translation>Impossible de lire la requête enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspector/StepInspector.cpp" line="363"/>
+        <location filename="../ui/inspector/StepInspector.cpp" line="364"/>
         <source>No response was recorded for this call.</source>
         <translation>Aucune réponse n&apos;a été enregistrée pour cet appel.</translation>
     </message>

@@ -129,19 +129,6 @@ void appendSignedText(std::string& text, QByteArrayView actor, QByteArrayView da
     text.push_back('}');
 }
 
-bool containsFloat(const Json& value)
-{
-    if (value.is_number_float())
-        return true;
-    if (value.is_structured()) {
-        for (const Json& child : value) {
-            if (containsFloat(child))
-                return true;
-        }
-    }
-    return false;
-}
-
 // The path of the first floating-point number in value, if any ("data.lines[2].amount").
 std::optional<QString> firstFloat(const Json& value, const QString& path)
 {

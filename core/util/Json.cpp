@@ -79,6 +79,8 @@ void writeCanonical(const Json& value, std::string& out)
     }
 }
 
+} // namespace
+
 bool containsFloat(const Json& value)
 {
     if (value.is_number_float())
@@ -91,7 +93,6 @@ bool containsFloat(const Json& value)
     }
     return false;
 }
-} // namespace
 
 QByteArray canonicalJson(const Json& value)
 {

@@ -35,5 +35,7 @@ Result<Json> parseJson(const QByteArray& text);
 
 // Reads a string member, or returns the fallback when absent or not a string.
 QString jsonString(const Json& object, const char* key, const QString& fallback = {});
+// Whether a floating-point number occurs anywhere in value (canonical forms treat them apart).
+bool containsFloat(const Json& value);
 
 } // namespace awb

@@ -4,6 +4,7 @@
 #include <QFont>
 #include <QLocale>
 
+#include "runs/RunStepsModel.h"
 #include "runs/StatusStyle.h"
 #include "util/Decimal.h"
 
@@ -17,34 +18,6 @@ QString elided(QString text)
 {
     text.replace(QLatin1Char('\n'), QLatin1Char(' '));
     return text.size() > kShownChars ? text.left(kShownChars - 1) + QChar(0x2026) : text;
-}
-
-QString kindText(StepKind kind)
-{
-    switch (kind) {
-    case StepKind::Model:
-        return RunCompareModel::tr("model");
-    case StepKind::Tool:
-        return RunCompareModel::tr("tool");
-    case StepKind::Approval:
-        return RunCompareModel::tr("approval");
-    }
-    return {};
-}
-
-qint64 durationMs(const StepState& s)
-{
-    const QDateTime& from = s.kind == StepKind::Approval ? s.createdAt : s.startedAt;
-    return from.isValid() && s.finishedAt.isValid() ? from.msecsTo(s.finishedAt) : -1;
-}
-
-QString durationText(qint64 ms)
-{
-    if (ms < 0)
-        return {};
-    if (ms < 1000)
-        return RunCompareModel::tr("%1 ms").arg(ms);
-    return RunCompareModel::tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 2));
 }
 
 // What a step produced, as a person scans it, and the value two runs are compared by: for model
@@ -104,7 +77,7 @@ RunCompareModel::Cells RunCompareModel::cellsOf(const StepState& s, int number)
     c.status = stepStatusName(s.status);
     c.text[StepField] = QStringLiteral("%1").arg(number);
     c.tip[StepField] = s.id;
-    c.text[KindField] = c.compared[KindField] = kindText(s.kind);
+    c.text[KindField] = c.compared[KindField] = RunStepsModel::kindText(s.kind);
     c.text[NameField] = c.compared[NameField] = s.name;
     c.text[StatusField] = statusText(c.status);
     c.compared[StatusField] = c.status;
@@ -127,7 +100,7 @@ RunCompareModel::Cells RunCompareModel::cellsOf(const StepState& s, int number)
             QStringLiteral("US$%1").arg(Decimal::fromMicros(s.usage.costMicros).toString(4));
         c.compared[CostField] = QString::number(s.usage.costMicros);
     }
-    c.text[DurationField] = durationText(durationMs(s));
+    c.text[DurationField] = RunStepsModel::durationText(RunStepsModel::durationMs(s));
     return c;
 }
 

@@ -8,35 +8,6 @@ namespace awb::ui {
 
 namespace {
 
-QString kindText(StepKind kind)
-{
-    switch (kind) {
-    case StepKind::Model:
-        return RunStepsModel::tr("model");
-    case StepKind::Tool:
-        return RunStepsModel::tr("tool");
-    case StepKind::Approval:
-        return RunStepsModel::tr("approval");
-    }
-    return {};
-}
-
-// Approvals last from the request to the decision; other steps from start to outcome.
-qint64 durationMs(const StepState& s)
-{
-    const QDateTime& from = s.kind == StepKind::Approval ? s.createdAt : s.startedAt;
-    return from.isValid() && s.finishedAt.isValid() ? from.msecsTo(s.finishedAt) : -1;
-}
-
-QString durationText(qint64 ms)
-{
-    if (ms < 0)
-        return {};
-    if (ms < 1000)
-        return RunStepsModel::tr("%1 ms").arg(ms);
-    return RunStepsModel::tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 2));
-}
-
 struct Shown
 {
     StepStatus status;
@@ -47,10 +18,38 @@ struct Shown
 
 Shown shown(const StepState& s)
 {
-    return {s.status, durationMs(s), s.usage.totalTokens()};
+    return {s.status, RunStepsModel::durationMs(s), s.usage.totalTokens()};
 }
 
 } // namespace
+
+QString RunStepsModel::kindText(StepKind kind)
+{
+    switch (kind) {
+    case StepKind::Model:
+        return tr("model");
+    case StepKind::Tool:
+        return tr("tool");
+    case StepKind::Approval:
+        return tr("approval");
+    }
+    return {};
+}
+
+qint64 RunStepsModel::durationMs(const StepState& s)
+{
+    const QDateTime& from = s.kind == StepKind::Approval ? s.createdAt : s.startedAt;
+    return from.isValid() && s.finishedAt.isValid() ? from.msecsTo(s.finishedAt) : -1;
+}
+
+QString RunStepsModel::durationText(qint64 ms)
+{
+    if (ms < 0)
+        return {};
+    if (ms < 1000)
+        return tr("%1 ms").arg(ms);
+    return tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 2));
+}
 
 RunStepsModel::RunStepsModel(QObject* parent) : QAbstractTableModel(parent) {}
 

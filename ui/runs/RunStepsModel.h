@@ -16,6 +16,13 @@ class RunStepsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
+    // How steps' kind and duration read, here and in the compare view.
+    static QString kindText(StepKind kind);
+    // Approvals last from the request to the decision; other steps from start to outcome; -1
+    // while unfinished.
+    static qint64 durationMs(const StepState& step);
+    static QString durationText(qint64 ms);
+
     enum Column
     {
         IdColumn,
