@@ -201,7 +201,7 @@ void TestMainWindow::approvingARunPausedBeforeARestartResumesIt()
     QCOMPARE(controller.runs()->index(row, 0).data(ui::RunsModel::StatusRole).toString(),
              QStringLiteral("waiting_approval"));
     QVERIFY(runs->selectRun(runId));
-    QCOMPARE(controller.currentRunId(), runId);
+    QTRY_COMPARE_WITH_TIMEOUT(controller.currentRunId(), runId, 5000); // read on a worker
     auto* panel = child<ui::ApprovalPanel>(window, "approvalPanel");
     QTRY_VERIFY(panel->isVisible());
 

@@ -312,6 +312,7 @@ void TestRunCompare::replayFromAStepInTheInspectorWithEditedInstructions()
     QVERIFY(inspector);
     QVERIFY(!inspector->replayButton()->isEnabled());
     controller.selectRun(m_approved);
+    QTRY_COMPARE_WITH_TIMEOUT(controller.currentRunId(), m_approved, 5000); // read on a worker
     inspector->showStep(controller.currentState(), QStringLiteral("s6"));
     QVERIFY(inspector->replayButton()->isEnabled());
     QTest::mouseClick(inspector->replayButton(), Qt::LeftButton);

@@ -269,12 +269,13 @@ void TestRunsView::interruptedRunShowsAsInterruptedAndResumeFinishesIt()
     const RunState before = recorded(controller, m_interrupted);
     QCOMPARE(before.status, RunStatus::Running); // the journal says running; no process holds it
     QVERIFY(panel->selectRun(m_succeeded));
+    QTRY_COMPARE_WITH_TIMEOUT(controller.currentRunId(), m_succeeded, 5000); // read on a worker
     QVERIFY(!resume->isEnabled());
     QVERIFY(panel->selectRun(m_interrupted));
     QCOMPARE(
         panel->table()->currentIndex().siblingAtColumn(RunsModel::StatusColumn).data().toString(),
         QStringLiteral("interrupted"));
-    QCOMPARE(controller.currentRunId(), m_interrupted);
+    QTRY_COMPARE_WITH_TIMEOUT(controller.currentRunId(), m_interrupted, 5000);
     QVERIFY(resume->isEnabled());
     // The screenshot shows the interrupted run in the chat, with the Runs view wide enough for its
     // columns.
@@ -335,7 +336,7 @@ void TestRunsView::stepsACrashCutOffShowAsInterruptedInChatStepsAndGraph()
     QVERIFY2(!cut.isEmpty(), "the crash left a tool step recorded as running");
     auto* panel = window.findChild<RunsView*>(QStringLiteral("runsPanel"));
     QVERIFY(panel->selectRun(m_interrupted));
-    QCOMPARE(controller.currentRunId(), m_interrupted);
+    QTRY_COMPARE_WITH_TIMEOUT(controller.currentRunId(), m_interrupted, 5000);
 
     // The steps table.
     QVERIFY(controller.steps()->isInterrupted(cut));
@@ -380,6 +381,7 @@ void TestRunsView::stepsACrashCutOffShowAsInterruptedInChatStepsAndGraph()
 
     // The run that finished normally has no such step.
     QVERIFY(panel->selectRun(m_succeeded));
+    QTRY_COMPARE_WITH_TIMEOUT(controller.currentRunId(), m_succeeded, 5000);
     QVERIFY(controller.steps()->interruptedSteps().isEmpty());
 }
 

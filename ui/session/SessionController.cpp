@@ -11,6 +11,7 @@
 #include "engine/Journal.h"
 #include "engine/RunReplay.h"
 #include "engine/WorkspaceSession.h"
+#include "inspector/JournalReader.h"
 #include "llm/ModelProvider.h"
 #include "runs/EventLogModel.h"
 #include "runs/RunStepsModel.h"
@@ -151,6 +152,9 @@ void SessionController::finishOpening(const QString& dir, const OpenOutcome& out
     }
     // The new workspace opened: only now close the old one.
     m_runs->setJournal(nullptr, {});
+    ++m_selectGeneration; // a run of the old workspace still loading is dropped
+    m_selecting.clear();
+    m_selectingEvents.clear();
     m_steps->setRun({}, {});
     m_events->setRun({}, {});
     if (m_session)
@@ -175,16 +179,45 @@ void SessionController::finishOpening(const QString& dir, const OpenOutcome& out
 
 void SessionController::selectRun(const QString& runId)
 {
-    if (runId == currentRunId())
+    if (runId == (m_selecting.isEmpty() ? currentRunId() : m_selecting))
         return;
-    std::vector<RunEvent> history;
-    if (m_session && !runId.isEmpty()) {
-        auto events = m_session->journal().loadEvents(runId);
-        if (!events)
-            Q_EMIT errorOccurred(events.errorMessage());
-        else
-            history = std::move(events).value();
+    ++m_selectGeneration;
+    m_selecting.clear();
+    m_selectingEvents.clear();
+    if (!m_session || runId.isEmpty()) {
+        showRun(runId, {});
+        return;
     }
+    m_selecting = runId;
+    const int generation = m_selectGeneration;
+    using Events = Result<std::vector<RunEvent>>;
+    auto* watcher = new QFutureWatcher<Events>(this);
+    connect(watcher, &QFutureWatcher<Events>::finished, this, [this, watcher, runId, generation] {
+        watcher->deleteLater();
+        if (generation != m_selectGeneration)
+            return; // another run was selected meanwhile
+        m_selecting.clear();
+        Events events = watcher->result();
+        std::vector<RunEvent> published = std::exchange(m_selectingEvents, {});
+        if (!events) {
+            Q_EMIT errorOccurred(events.errorMessage());
+            return;
+        }
+        // Events committed after the read was done arrived here in the meantime.
+        std::vector<RunEvent> history = std::move(events).value();
+        for (RunEvent& e : published) {
+            if (history.empty() || e.seq > history.back().seq)
+                history.push_back(std::move(e));
+        }
+        showRun(runId, std::move(history));
+    });
+    const QString databasePath = m_session->workspace().databasePath();
+    watcher->setFuture(QtConcurrent::run(
+        [databasePath, runId] { return journal::readRunEvents(databasePath, runId); }));
+}
+
+void SessionController::showRun(const QString& runId, std::vector<RunEvent> history)
+{
     m_steps->setRun(runId, history);
     m_events->setRun(runId, history);
     // Recorded as running, yet executing nowhere: a crash cut its running steps off.
@@ -335,7 +368,7 @@ Result<AgentRun*> SessionController::launch(const RunRequest& request, PreparedR
             return lock.error();
         }
         track(run, std::move(lock).value());
-        selectRun(run->runId());
+        startShowing(run->runId());
         return run;
     }
     if (request.kind == RunRequest::Kind::Replay) {
@@ -353,7 +386,7 @@ Result<AgentRun*> SessionController::launch(const RunRequest& request, PreparedR
             return lock.error();
         }
         track(*run, std::move(lock).value());
-        selectRun((*run)->runId());
+        startShowing((*run)->runId());
         return run;
     }
     if (const auto it = m_live.find(request.runId); it != m_live.end() && it->second.run)
@@ -436,10 +469,11 @@ Status SessionController::resumeRun(const QString& runId)
     if (!m_session)
         return Error::make(tr("Open a workspace first (File > Open Workspace)."),
                            QStringLiteral("no_workspace"));
+    if (runId.isEmpty())
+        return Error::make(tr("No run is selected."), QStringLiteral("usage"));
+    // Shown when its events are in; the resume reads them on its own worker and says so when
+    // the run is not in this workspace.
     selectRun(runId);
-    if (runId.isEmpty() || currentState().runId != runId)
-        return Error::make(tr("Run %1 is not in this workspace.").arg(runId),
-                           QStringLiteral("unknown_run"));
     if (const auto it = m_live.find(runId); it != m_live.end() && it->second.run)
         return Error::make(tr("Run %1 is already running here.").arg(runId),
                            QStringLiteral("usage"));
@@ -505,8 +539,20 @@ void SessionController::onRunStopped(const QString& runId, RunStatus status)
         Q_EMIT activityChanged(false);
 }
 
+void SessionController::startShowing(const QString& runId)
+{
+    // A run that has just started here has nothing committed yet: it shows at once and its
+    // events, all of them, follow as they are published.
+    ++m_selectGeneration;
+    m_selecting.clear();
+    m_selectingEvents.clear();
+    showRun(runId, {});
+}
+
 void SessionController::onPublished(const RunEvent& event)
 {
+    if (!m_selecting.isEmpty() && event.runId == m_selecting)
+        m_selectingEvents.push_back(event);
     if (event.runId != currentRunId())
         return;
     m_steps->apply(event);

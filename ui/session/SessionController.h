@@ -72,8 +72,12 @@ public:
         return m_pending && m_pending->request.kind == RunRequest::Kind::Replay;
     }
 
-    // Shows a recorded run in the step and event models; its events then follow live.
+    // Shows a recorded run in the step and event models; its events then follow live. The run's
+    // events are read on a worker thread: the run becomes current (currentRunChanged) when they
+    // are in; a later selection wins over an earlier one still loading.
     void selectRun(const QString& runId);
+    // The run whose events are being read for selectRun, if any.
+    const QString& selectingRunId() const { return m_selecting; }
     // Starts an agent of the workspace on the chosen provider. Asynchronous: an error returned
     // here is about the request itself; later ones come with runPreparationFailed, and the new
     // run becomes current with runLaunched.
@@ -151,9 +155,15 @@ private:
     void track(AgentRun* run, RunLock lock);
     void onRunStopped(const QString& runId, RunStatus status);
     void onPublished(const RunEvent& event);
+    // Makes runId current with the events read so far (and those published while reading).
+    void showRun(const QString& runId, std::vector<RunEvent> history);
+    void startShowing(const QString& runId); // a run just started here
 
     std::unique_ptr<WorkspaceSession> m_session;
     RunsModel* m_runs;
+    QString m_selecting;                     // selectRun: events being read on a worker
+    int m_selectGeneration = 0;              // bumps with every selection; stale reads are dropped
+    std::vector<RunEvent> m_selectingEvents; // published while they were read
     RunStepsModel* m_steps;
     EventLogModel* m_events;
     std::map<QString, LiveRun> m_live;
