@@ -34,7 +34,8 @@ QString currentActor()
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty()) {
         const passwd* entry = ::getpwuid(::getuid());
-        user = entry ? QString::fromLocal8Bit(entry->pw_name) : QStringLiteral("uid-%1").arg(::getuid());
+        user = entry ? QString::fromLocal8Bit(entry->pw_name)
+                     : QStringLiteral("uid-%1").arg(::getuid());
     }
     return QStringLiteral("cli:%1").arg(user);
 }
@@ -62,7 +63,8 @@ Result<std::unique_ptr<WorkspaceSession>> openSession(const QString& dir)
     if (!key)
         return key.error();
     if (key->source == KeySource::KeychainNew)
-        printErr(QStringLiteral("awb: created the audit key of this workspace in the keychain (entry %1)")
+        printErr(QStringLiteral(
+                     "awb: created the audit key of this workspace in the keychain (entry %1)")
                      .arg(AuditKey::keychainEntry(ws->root())));
     return WorkspaceSession::open(ws->root(), key->key, currentActor(), knownSecrets());
 }
@@ -84,11 +86,12 @@ public:
         if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_fds) != 0)
             return;
         m_notifier = std::make_unique<QSocketNotifier>(s_fds[1], QSocketNotifier::Read);
-        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(), [onInterrupt] {
-            char c;
-            if (::read(s_fds[1], &c, 1) == 1)
-                onInterrupt();
-        });
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(),
+                         [onInterrupt] {
+                             char c;
+                             if (::read(s_fds[1], &c, 1) == 1)
+                                 onInterrupt();
+                         });
         struct sigaction sa = {};
         sa.sa_handler = [](int) {
             const char c = 1;
@@ -114,12 +117,14 @@ Result<RunOptions> approvalOptions(const Arguments& a)
 {
     RunOptions o;
     if (a.has(QStringLiteral("approve-all")) && a.has(QStringLiteral("approve")))
-        return Error::make(QStringLiteral("use either --approve-all or --approve TOOL,..."), QStringLiteral("usage"));
+        return Error::make(QStringLiteral("use either --approve-all or --approve TOOL,..."),
+                           QStringLiteral("usage"));
     if (a.has(QStringLiteral("approve-all")))
         o.approval = RunOptions::Approval::ApproveAll;
     else if (a.has(QStringLiteral("approve"))) {
         o.approval = RunOptions::Approval::ApproveListed;
-        o.approvedTools = a.value(QStringLiteral("approve")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        o.approvedTools =
+            a.value(QStringLiteral("approve")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     }
     return o;
 }
@@ -139,6 +144,49 @@ Result<ReplaySource> sourceOfReplay(WorkspaceSession& session, const ReplayLink&
 }
 
 // Resumes a run, or a replay through RunReplay so that its effects stay unexecuted.
+// What resume and continue need of a recorded run: its lock (no other process may run it), its
+// state, its agent and the provider it ran on (as it was started; --record may add a cassette).
+struct ReopenedRun
+{
+    RunLock lock;
+    RunState previous;
+    AgentDefinition agent;
+    std::shared_ptr<llm::ModelProvider> provider;
+};
+
+Result<ReopenedRun> reopenRun(WorkspaceSession& session, const QString& runId,
+                              const QString& record)
+{
+    auto lock = RunLock::acquire(session.workspace().stateDir(), runId);
+    if (!lock)
+        return lock.error();
+    auto events = session.journal().loadEvents(runId);
+    if (!events)
+        return events.error();
+    if (events->empty())
+        return Error::make(
+            QStringLiteral("no run %1 in this workspace (see `awb runs list`)").arg(runId),
+            QStringLiteral("usage"));
+    RunState previous = RunState::fromEvents(*events);
+    auto agent =
+        session.loadAgent(previous.agentFile.isEmpty() ? previous.agent : previous.agentFile);
+    if (!agent)
+        return Error::make(agent.errorMessage(), QStringLiteral("usage"));
+    QString model;
+    ProviderChoice choice;
+    choice.provider = previous.provider;
+    choice.model = previous.model;
+    choice.baseUrl = jsonString(previous.startData, "base_url");
+    choice.stream = previous.startData.value("stream", true);
+    choice.cassette = jsonString(previous.startData, "cassette");
+    choice.record = record;
+    auto provider = session.providerFor(*agent, choice, &model);
+    if (!provider)
+        return Error::make(provider.errorMessage(), QStringLiteral("usage"));
+    return ReopenedRun{std::move(lock).value(), std::move(previous), std::move(agent).value(),
+                       std::move(provider).value()};
+}
+
 Result<AgentRun*> resumeAny(WorkspaceSession& session, const RunState& previous,
                             const AgentDefinition& agent,
                             std::shared_ptr<llm::ModelProvider> provider, const RunOptions& options)
@@ -183,7 +231,8 @@ void printRunSummary(const RunState& state, const QString& auditHead, bool json)
     if (!state.finalText.isEmpty())
         printOut(state.finalText + QLatin1Char('\n'));
     if (state.status == RunStatus::Failed && state.error.is_object())
-        printErr(QStringLiteral("awb: run %1 failed: %2").arg(state.runId, jsonString(state.error, "message")));
+        printErr(QStringLiteral("awb: run %1 failed: %2")
+                     .arg(state.runId, jsonString(state.error, "message")));
     printErr(QStringLiteral("usage: %1 input tokens, %2 output tokens, US$%3")
                  .arg(state.usage.inputTokens)
                  .arg(state.usage.outputTokens)
@@ -220,16 +269,24 @@ QString usage()
     return QStringLiteral(
         "usage:\n"
         "  awb demo init DIR\n"
-        "  awb run AGENT --workspace DIR --input TEXT [--provider P --model M --base-url URL] [--no-stream]\n"
+        "  awb run AGENT --workspace DIR --input TEXT [--provider P --model M --base-url URL] "
+        "[--no-stream]\n"
         "          [--approve-all | --approve TOOL,...] [--record FILE] [--json]\n"
-        "          providers: scripted, openai, openai-responses, anthropic, gemini, ollama, openai-compatible,\n"
+        "          providers: scripted, openai, openai-responses, anthropic, gemini, ollama, "
+        "openai-compatible,\n"
         "          replay (--cassette FILE)\n"
-        "  awb bench AGENT --workspace DIR --input TEXT --runs N --concurrency C [--provider P --model M\n"
-        "          --base-url URL] [--no-stream] [--json] [--quiet]   N runs, C at a time, through the full engine\n"
-        "  awb resume RUN_ID --workspace DIR [--approve-all | --approve TOOL,... | --reject] [--json]\n"
-        "  awb continue RUN_ID --workspace DIR --input TEXT [--approve-all | --approve TOOL,...] [--json]\n"
-        "  awb replay RUN_ID --workspace DIR [--from-step N] [--prompt FILE] [--approve-all | --approve TOOL,...]\n"
-        "          [--json]   a new run reusing the recorded answers before step N and the recorded tool\n"
+        "  awb bench AGENT --workspace DIR --input TEXT --runs N --concurrency C [--provider P "
+        "--model M\n"
+        "          --base-url URL] [--no-stream] [--json] [--quiet]   N runs, C at a time, through "
+        "the full engine\n"
+        "  awb resume RUN_ID --workspace DIR [--approve-all | --approve TOOL,... | --reject] "
+        "[--json]\n"
+        "  awb continue RUN_ID --workspace DIR --input TEXT [--approve-all | --approve TOOL,...] "
+        "[--json]\n"
+        "  awb replay RUN_ID --workspace DIR [--from-step N] [--prompt FILE] [--approve-all | "
+        "--approve TOOL,...]\n"
+        "          [--json]   a new run reusing the recorded answers before step N and the "
+        "recorded tool\n"
         "          results; tools with effects (send_email, ...) are never executed\n"
         "  awb runs list --workspace DIR [--json]\n"
         "  awb runs show RUN_ID --workspace DIR [--json]\n"
@@ -241,9 +298,11 @@ QString usage()
         "  awb keys set smtp --account USER@HOST | --workspace DIR\n"
         "  awb keys delete PROVIDER | smtp ...\n"
         "\n"
-        "Exit status: 0 success, 1 run or check failed, 2 usage or input error, 3 waiting for approval,\n"
+        "Exit status: 0 success, 1 run or check failed, 2 usage or input error, 3 waiting for "
+        "approval,\n"
         "130 cancelled. Progress goes to stderr; --json prints one JSON document on stdout.\n"
-        "The audit key comes from the OS keychain, or from AWB_AUDIT_KEY where no keychain is reachable.\n");
+        "The audit key comes from the OS keychain, or from AWB_AUDIT_KEY where no keychain is "
+        "reachable.\n");
 }
 
 int demoInit(const QStringList& args)
@@ -263,21 +322,26 @@ int demoInit(const QStringList& args)
     auto session = openSession(dir);
     if (!session)
         return fail(session.errorMessage(), ExitFailed);
-    (*session)->journal().addAudit(currentActor(), QStringLiteral("config.workspace_created"), {},
-                                   {{"workspace", toStd((*session)->workspace().root())}, {"demo", true}});
+    (*session)->journal().addAudit(
+        currentActor(), QStringLiteral("config.workspace_created"), {},
+        {{"workspace", toStd((*session)->workspace().root())}, {"demo", true}});
     if (Status s = (*session)->journal().flush(); !s)
         return fail(s.errorMessage(), ExitFailed);
     const demo::DemoSummary& d = *summary;
-    printErr(QStringLiteral("created the demo workspace in %1: a ledger for Q3 2026 with %2 invoices, %3 credit notes, "
-                            "%4 journal lines and %5 customers; a CRM export of %6 deals; %7 planted anomalies")
-                 .arg((*session)->workspace().root())
-                 .arg(d.invoices)
-                 .arg(d.creditNotes)
-                 .arg(d.journalLines)
-                 .arg(d.customers)
-                 .arg(d.crmDeals)
-                 .arg(d.plantedAnomalies));
-    printErr(QStringLiteral("try: awb run q3-reconciliation --workspace %1 --input \"Reconcile Q3 revenue against the ERP "
+    printErr(
+        QStringLiteral(
+            "created the demo workspace in %1: a ledger for Q3 2026 with %2 invoices, %3 credit "
+            "notes, "
+            "%4 journal lines and %5 customers; a CRM export of %6 deals; %7 planted anomalies")
+            .arg((*session)->workspace().root())
+            .arg(d.invoices)
+            .arg(d.creditNotes)
+            .arg(d.journalLines)
+            .arg(d.customers)
+            .arg(d.crmDeals)
+            .arg(d.plantedAnomalies));
+    printErr(QStringLiteral("try: awb run q3-reconciliation --workspace %1 --input \"Reconcile Q3 "
+                            "revenue against the ERP "
                             "ledger, flag anomalies, and email the CFO a one-page summary\"")
                  .arg(dir));
     return ExitOk;
@@ -285,11 +349,13 @@ int demoInit(const QStringList& args)
 
 int runAgent(const QStringList& args)
 {
-    auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("input"), QStringLiteral("provider"),
-                                     QStringLiteral("model"), QStringLiteral("base-url"), QStringLiteral("approve"),
-                                     QStringLiteral("record"), QStringLiteral("cassette")},
-                              {QStringLiteral("approve-all"), QStringLiteral("json"), QStringLiteral("quiet"),
-                               QStringLiteral("no-stream")});
+    auto a = Arguments::parse(args,
+                              {QStringLiteral("workspace"), QStringLiteral("input"),
+                               QStringLiteral("provider"), QStringLiteral("model"),
+                               QStringLiteral("base-url"), QStringLiteral("approve"),
+                               QStringLiteral("record"), QStringLiteral("cassette")},
+                              {QStringLiteral("approve-all"), QStringLiteral("json"),
+                               QStringLiteral("quiet"), QStringLiteral("no-stream")});
     if (!a)
         return fail(a.errorMessage());
     if (a->positional().size() != 1)
@@ -317,15 +383,18 @@ int runAgent(const QStringList& args)
     auto provider = (*session)->providerFor(*agent, choice, &model);
     if (!provider)
         return fail(provider.errorMessage());
-    options->startDetails = {{"base_url", toStd(choice.baseUrl)}, {"stream", choice.stream},
-                             {"cassette", toStd(choice.cassette)},
-                             {"instructions_sha256",
-                              toStd(PromptVersions::instructionsHash(agent->instructions))}};
+    options->startDetails = {
+        {"base_url", toStd(choice.baseUrl)},
+        {"stream", choice.stream},
+        {"cassette", toStd(choice.cassette)},
+        {"instructions_sha256", toStd(PromptVersions::instructionsHash(agent->instructions))}};
 
     ProgressPrinter printer({}, a->has(QStringLiteral("quiet")));
     printer.setWorkspace((*session)->workspace().root());
-    QObject::connect(&(*session)->journal(), &Journal::published, &printer, &ProgressPrinter::onEvent);
-    AgentRun* run = AgentRun::start((*session)->context(), *agent, *provider, model, input, *options, session->get());
+    QObject::connect(&(*session)->journal(), &Journal::published, &printer,
+                     &ProgressPrinter::onEvent);
+    AgentRun* run = AgentRun::start((*session)->context(), *agent, *provider, model, input,
+                                    *options, session->get());
     printer.setRunId(run->runId());
     auto lock = RunLock::acquire((*session)->workspace().stateDir(), run->runId());
     if (!lock)
@@ -335,10 +404,11 @@ int runAgent(const QStringList& args)
 
 int resumeRun(const QStringList& args)
 {
-    auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("approve"), QStringLiteral("reason"),
-                                     QStringLiteral("record")},
-                              {QStringLiteral("approve-all"), QStringLiteral("json"), QStringLiteral("quiet"),
-                               QStringLiteral("reject")});
+    auto a = Arguments::parse(args,
+                              {QStringLiteral("workspace"), QStringLiteral("approve"),
+                               QStringLiteral("reason"), QStringLiteral("record")},
+                              {QStringLiteral("approve-all"), QStringLiteral("json"),
+                               QStringLiteral("quiet"), QStringLiteral("reject")});
     if (!a)
         return fail(a.errorMessage());
     if (a->positional().size() != 1)
@@ -350,56 +420,44 @@ int resumeRun(const QStringList& args)
     auto session = openSession(a->value(QStringLiteral("workspace")));
     if (!session)
         return fail(session.errorMessage());
-    auto lock = RunLock::acquire((*session)->workspace().stateDir(), runId);
-    if (!lock)
-        return fail(lock.errorMessage(), ExitFailed);
-    auto events = (*session)->journal().loadEvents(runId);
-    if (!events)
-        return fail(events.errorMessage(), ExitFailed);
-    if (events->empty())
-        return fail(QStringLiteral("no run %1 in this workspace (see `awb runs list`)").arg(runId));
-    const RunState previous = RunState::fromEvents(*events);
-    auto agent = (*session)->loadAgent(previous.agentFile.isEmpty() ? previous.agent : previous.agentFile);
-    if (!agent)
-        return fail(agent.errorMessage());
-    QString model;
-    ProviderChoice choice;
-    choice.provider = previous.provider;
-    choice.model = previous.model;
-    choice.baseUrl = jsonString(previous.startData, "base_url");
-    choice.stream = previous.startData.value("stream", true);
-    choice.cassette = jsonString(previous.startData, "cassette");
-    choice.record = a->value(QStringLiteral("record"));
-    auto provider = (*session)->providerFor(*agent, choice, &model);
-    if (!provider)
-        return fail(provider.errorMessage());
+    auto reopened = reopenRun(**session, runId, a->value(QStringLiteral("record")));
+    if (!reopened)
+        return fail(reopened.errorMessage(),
+                    reopened.error().code == QLatin1String("usage") ? ExitUsage : ExitFailed);
+    auto& [lock, previous, agent, provider] = *reopened;
 
     ProgressPrinter printer(runId, a->has(QStringLiteral("quiet")));
     printer.setWorkspace((*session)->workspace().root());
-    QObject::connect(&(*session)->journal(), &Journal::published, &printer, &ProgressPrinter::onEvent);
-    auto run = resumeAny(**session, previous, *agent, *provider, *options);
+    QObject::connect(&(*session)->journal(), &Journal::published, &printer,
+                     &ProgressPrinter::onEvent);
+    auto run = resumeAny(**session, previous, agent, provider, *options);
     if (!run)
         return fail(run.errorMessage(), ExitFailed);
     if (a->has(QStringLiteral("reject"))) {
         for (const StepState& s : (*run)->state().steps) {
             if (s.kind == StepKind::Approval && s.status == StepStatus::WaitingApproval) {
-                if (Status st = (*run)->decide(s.id, false, currentActor(), a->value(QStringLiteral("reason"))); !st)
+                if (Status st = (*run)->decide(s.id, false, currentActor(),
+                                               a->value(QStringLiteral("reason")));
+                    !st)
                     return fail(st.errorMessage(), ExitFailed);
             }
         }
     }
-    return execute(**session, *run, a->has(QStringLiteral("json")), std::move(lock).value());
+    return execute(**session, *run, a->has(QStringLiteral("json")), std::move(lock));
 }
 
 int continueRun(const QStringList& args)
 {
-    auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("input"), QStringLiteral("approve"),
-                                     QStringLiteral("record")},
-                              {QStringLiteral("approve-all"), QStringLiteral("json"), QStringLiteral("quiet")});
+    auto a = Arguments::parse(
+        args,
+        {QStringLiteral("workspace"), QStringLiteral("input"), QStringLiteral("approve"),
+         QStringLiteral("record")},
+        {QStringLiteral("approve-all"), QStringLiteral("json"), QStringLiteral("quiet")});
     if (!a)
         return fail(a.errorMessage());
     if (a->positional().size() != 1)
-        return fail(QStringLiteral("usage: awb continue RUN_ID --workspace DIR --input TEXT [--approve-all] [--json]"));
+        return fail(QStringLiteral(
+            "usage: awb continue RUN_ID --workspace DIR --input TEXT [--approve-all] [--json]"));
     const QString input = a->value(QStringLiteral("input"));
     if (input.trimmed().isEmpty())
         return fail(QStringLiteral("--input TEXT is required: the follow-up message"));
@@ -410,46 +468,30 @@ int continueRun(const QStringList& args)
     auto session = openSession(a->value(QStringLiteral("workspace")));
     if (!session)
         return fail(session.errorMessage());
-    auto lock = RunLock::acquire((*session)->workspace().stateDir(), runId);
-    if (!lock)
-        return fail(lock.errorMessage(), ExitFailed);
-    auto events = (*session)->journal().loadEvents(runId);
-    if (!events)
-        return fail(events.errorMessage(), ExitFailed);
-    if (events->empty())
-        return fail(QStringLiteral("no run %1 in this workspace (see `awb runs list`)").arg(runId));
-    const RunState previous = RunState::fromEvents(*events);
-    auto agent = (*session)->loadAgent(previous.agentFile.isEmpty() ? previous.agent : previous.agentFile);
-    if (!agent)
-        return fail(agent.errorMessage());
-    QString model;
-    ProviderChoice choice;
-    choice.provider = previous.provider;
-    choice.model = previous.model;
-    choice.baseUrl = jsonString(previous.startData, "base_url");
-    choice.stream = previous.startData.value("stream", true);
-    choice.cassette = jsonString(previous.startData, "cassette");
-    choice.record = a->value(QStringLiteral("record"));
-    auto provider = (*session)->providerFor(*agent, choice, &model);
-    if (!provider)
-        return fail(provider.errorMessage());
+    auto reopened = reopenRun(**session, runId, a->value(QStringLiteral("record")));
+    if (!reopened)
+        return fail(reopened.errorMessage(),
+                    reopened.error().code == QLatin1String("usage") ? ExitUsage : ExitFailed);
+    auto& [lock, previous, agent, provider] = *reopened;
     ProgressPrinter printer(runId, a->has(QStringLiteral("quiet")));
     printer.setWorkspace((*session)->workspace().root());
-    QObject::connect(&(*session)->journal(), &Journal::published, &printer, &ProgressPrinter::onEvent);
+    QObject::connect(&(*session)->journal(), &Journal::published, &printer,
+                     &ProgressPrinter::onEvent);
     Result<AgentRun*> run = Error::make(QString());
     if (auto link = ReplayLink::of(previous)) {
         auto source = sourceOfReplay(**session, *link);
         if (!source)
             return fail(source.errorMessage(), ExitFailed);
-        run = RunReplay::continueRun((*session)->context(), previous, *source, *agent, *provider,
+        run = RunReplay::continueRun((*session)->context(), previous, *source, agent, provider,
                                      *options, input, session->get());
     } else {
-        run = AgentRun::continueRun((*session)->context(), runId, *agent, *provider, *options,
-                                    input, session->get());
+        run = AgentRun::continueRun((*session)->context(), runId, agent, provider, *options, input,
+                                    session->get());
     }
     if (!run)
-        return fail(run.errorMessage(), run.error().code == QLatin1String("not_continuable") ? ExitUsage : ExitFailed);
-    return execute(**session, *run, a->has(QStringLiteral("json")), std::move(lock).value());
+        return fail(run.errorMessage(),
+                    run.error().code == QLatin1String("not_continuable") ? ExitUsage : ExitFailed);
+    return execute(**session, *run, a->has(QStringLiteral("json")), std::move(lock));
 }
 
 int replayRun(const QStringList& args)
@@ -544,20 +586,23 @@ int replayRun(const QStringList& args)
 
 int runsList(const QStringList& args)
 {
-    auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("limit")}, {QStringLiteral("json")});
+    auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("limit")},
+                              {QStringLiteral("json")});
     if (!a)
         return fail(a.errorMessage());
     auto session = openSession(a->value(QStringLiteral("workspace")));
     if (!session)
         return fail(session.errorMessage());
-    auto rows = (*session)->journal().listRuns(a->value(QStringLiteral("limit"), QStringLiteral("1000")).toInt());
+    auto rows = (*session)->journal().listRuns(
+        a->value(QStringLiteral("limit"), QStringLiteral("1000")).toInt());
     if (!rows)
         return fail(rows.errorMessage(), ExitFailed);
     const QString stateDir = (*session)->workspace().stateDir();
     Json list = Json::array();
     for (const RunRow& r : *rows) {
         QString status = r.status;
-        // A run marked running whose process is gone was interrupted (a crash); resume continues it.
+        // A run marked running whose process is gone was interrupted (a crash); resume continues
+        // it.
         if (status == QLatin1String("running") && !RunLock::isHeld(stateDir, r.runId))
             status = QStringLiteral("interrupted");
         list.push_back({{"run_id", toStd(r.runId)},
@@ -576,14 +621,17 @@ int runsList(const QStringList& args)
         return ExitOk;
     }
     printOut(QStringLiteral("%1  %2  %3  %4  %5\n")
-                 .arg(QStringLiteral("RUN").leftJustified(26), QStringLiteral("STATUS").leftJustified(16),
-                      QStringLiteral("AGENT").leftJustified(22), QStringLiteral("MODEL").leftJustified(24),
-                      QStringLiteral("CREATED")));
+                 .arg(QStringLiteral("RUN").leftJustified(26),
+                      QStringLiteral("STATUS").leftJustified(16),
+                      QStringLiteral("AGENT").leftJustified(22),
+                      QStringLiteral("MODEL").leftJustified(24), QStringLiteral("CREATED")));
     for (const Json& r : list)
         printOut(QStringLiteral("%1  %2  %3  %4  %5\n")
-                     .arg(jsonString(r, "run_id").leftJustified(26), jsonString(r, "status").leftJustified(16),
+                     .arg(jsonString(r, "run_id").leftJustified(26),
+                          jsonString(r, "status").leftJustified(16),
                           jsonString(r, "agent").leftJustified(22),
-                          (jsonString(r, "provider") + QLatin1Char('/') + jsonString(r, "model")).leftJustified(24),
+                          (jsonString(r, "provider") + QLatin1Char('/') + jsonString(r, "model"))
+                              .leftJustified(24),
                           jsonString(r, "created_at")));
     return ExitOk;
 }
@@ -606,7 +654,8 @@ int runsShow(const QStringList& args)
         return fail(QStringLiteral("no run %1 in this workspace (see `awb runs list`)").arg(runId));
     const RunState state = RunState::fromEvents(*events);
     Json j = state.toJson();
-    if (state.status == RunStatus::Running && !RunLock::isHeld((*session)->workspace().stateDir(), runId))
+    if (state.status == RunStatus::Running &&
+        !RunLock::isHeld((*session)->workspace().stateDir(), runId))
         j["status"] = "interrupted";
     const auto link = ReplayLink::of(state);
     if (link)
@@ -616,8 +665,8 @@ int runsShow(const QStringList& args)
         return ExitOk;
     }
     printOut(QStringLiteral("run %1  %2  agent %3  model %4/%5%6\n")
-                 .arg(state.runId, jsonString(j, "status"), state.agent, state.provider, state.model,
-                      state.scripted ? QStringLiteral(" (scripted)") : QString()));
+                 .arg(state.runId, jsonString(j, "status"), state.agent, state.provider,
+                      state.model, state.scripted ? QStringLiteral(" (scripted)") : QString()));
     if (link)
         printOut(QStringLiteral("replay of run %1 from step %2 (%3)%4\n")
                      .arg(link->sourceRunId)
@@ -627,8 +676,9 @@ int runsShow(const QStringList& args)
                                                 : QString()));
     printOut(QStringLiteral("input: %1\n").arg(state.input));
     for (const StepState& s : state.steps) {
-        QString line = QStringLiteral("  %1 %2 %3 %4").arg(s.id.leftJustified(5), stepKindName(s.kind).leftJustified(9),
-                                                          s.name.leftJustified(18), stepStatusName(s.status));
+        QString line = QStringLiteral("  %1 %2 %3 %4")
+                           .arg(s.id.leftJustified(5), stepKindName(s.kind).leftJustified(9),
+                                s.name.leftJustified(18), stepStatusName(s.status));
         if (s.status == StepStatus::Failed)
             line += QStringLiteral(": ") + jsonString(s.error, "message");
         printOut(line + QLatin1Char('\n'));
@@ -659,15 +709,17 @@ int toolsList(const QStringList& args)
     }
     for (const Json& t : list)
         printOut(QStringLiteral("%1 %2 %3\n")
-                     .arg(jsonString(t, "name").leftJustified(18), jsonString(t, "effect").leftJustified(17),
+                     .arg(jsonString(t, "name").leftJustified(18),
+                          jsonString(t, "effect").leftJustified(17),
                           jsonString(t, "description").section(QLatin1Char('.'), 0, 0)));
     return ExitOk;
 }
 
 int toolsCall(const QStringList& args)
 {
-    auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("args"), QStringLiteral("run"),
-                                     QStringLiteral("idempotency-key")},
+    auto a = Arguments::parse(args,
+                              {QStringLiteral("workspace"), QStringLiteral("args"),
+                               QStringLiteral("run"), QStringLiteral("idempotency-key")},
                               {});
     if (!a)
         return fail(a.errorMessage());
@@ -679,15 +731,18 @@ int toolsCall(const QStringList& args)
     const QString name = a->positional().first();
     const auto tool = (*session)->tools().find(name);
     if (!tool)
-        return fail(QStringLiteral("no tool \"%1\" (available: %2)").arg(name, (*session)->tools().names().join(QStringLiteral(", "))));
+        return fail(QStringLiteral("no tool \"%1\" (available: %2)")
+                        .arg(name, (*session)->tools().names().join(QStringLiteral(", "))));
     auto arguments = parseJson(a->value(QStringLiteral("args"), QStringLiteral("{}")).toUtf8());
     if (!arguments)
         return fail(QStringLiteral("--args: %1").arg(arguments.errorMessage()));
     const auto violations = (*session)->tools().validate(name, *arguments);
     if (!violations.empty()) {
-        printErr(QStringLiteral("awb: the arguments do not match the input schema of %1:").arg(name));
+        printErr(
+            QStringLiteral("awb: the arguments do not match the input schema of %1:").arg(name));
         for (const SchemaViolation& v : violations)
-            printErr(QStringLiteral("  at %1: %2").arg(v.path.isEmpty() ? QStringLiteral("/") : v.path, v.message));
+            printErr(QStringLiteral("  at %1: %2")
+                         .arg(v.path.isEmpty() ? QStringLiteral("/") : v.path, v.message));
         return ExitUsage;
     }
     Journal& journal = (*session)->journal();
@@ -702,24 +757,31 @@ int toolsCall(const QStringList& args)
     ctx.cancel = std::make_shared<CancelFlag>();
     ctx.auditHead = journal.auditHead();
     if (tool->effect() == EffectClass::ExternalEffect)
-        ctx.idempotencyKey = a->value(QStringLiteral("idempotency-key"),
-                                      QStringLiteral("ik-manual-") + QUuid::createUuid().toString(QUuid::Id128));
+        ctx.idempotencyKey =
+            a->value(QStringLiteral("idempotency-key"),
+                     QStringLiteral("ik-manual-") + QUuid::createUuid().toString(QUuid::Id128));
     // A person typing the command is the approval of this exact call; it is audited as such.
-    journal.addAudit(currentActor(), QStringLiteral("tool.call"),
-                     runId, {{"tool", toStd(name)}, {"arguments", *arguments}, {"direct", true},
-                             {"effect", toStd(effectClassName(tool->effect()))},
-                             {"idempotency_key", toStd(ctx.idempotencyKey)}});
+    journal.addAudit(currentActor(), QStringLiteral("tool.call"), runId,
+                     {{"tool", toStd(name)},
+                      {"arguments", *arguments},
+                      {"direct", true},
+                      {"effect", toStd(effectClassName(tool->effect()))},
+                      {"idempotency_key", toStd(ctx.idempotencyKey)}});
     if (Status s = journal.flush(); !s)
         return fail(s.errorMessage(), ExitFailed);
     const auto result = tool->execute(*arguments, ctx);
     if (!result) {
-        journal.addAudit(currentActor(), QStringLiteral("tool.error"), runId,
-                         {{"tool", toStd(name)}, {"error", {{"code", toStd(result.error().code)}, {"message", toStd(result.errorMessage())}}}});
+        journal.addAudit(
+            currentActor(), QStringLiteral("tool.error"), runId,
+            {{"tool", toStd(name)},
+             {"error",
+              {{"code", toStd(result.error().code)}, {"message", toStd(result.errorMessage())}}}});
         (void)journal.flush();
         return fail(QStringLiteral("%1 failed: %2").arg(name, result.errorMessage()), ExitFailed);
     }
     journal.addAudit(currentActor(), QStringLiteral("tool.result"), runId,
-                     {{"tool", toStd(name)}, {"content", summarizeForModel(*result, QStringLiteral("manual"), 20)}});
+                     {{"tool", toStd(name)},
+                      {"content", summarizeForModel(*result, QStringLiteral("manual"), 20)}});
     if (Status s = journal.flush(); !s)
         return fail(s.errorMessage(), ExitFailed);
     printOut(toQ(result->dump(2)) + QLatin1Char('\n'));
@@ -728,7 +790,8 @@ int toolsCall(const QStringList& args)
 
 int auditVerify(const QStringList& args)
 {
-    auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("expect-head")}, {QStringLiteral("json")});
+    auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("expect-head")},
+                              {QStringLiteral("json")});
     if (!a)
         return fail(a.errorMessage());
     auto session = openSession(a->value(QStringLiteral("workspace")));
@@ -749,7 +812,8 @@ int auditVerify(const QStringList& args)
             j["problem"] = toStd(v->problem);
         printOut(toQ(j.dump(2)) + QLatin1Char('\n'));
     } else if (v->ok()) {
-        printOut(QStringLiteral("audit trail intact: %1 entries, head %2\n").arg(v->entries).arg(head));
+        printOut(
+            QStringLiteral("audit trail intact: %1 entries, head %2\n").arg(v->entries).arg(head));
     } else {
         printOut(QStringLiteral("audit trail ALTERED: %1\n").arg(v->problem));
         if (v->firstAltered)
@@ -760,12 +824,14 @@ int auditVerify(const QStringList& args)
 
 int auditExport(const QStringList& args)
 {
-    auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("format"), QStringLiteral("out")}, {});
+    auto a = Arguments::parse(
+        args, {QStringLiteral("workspace"), QStringLiteral("format"), QStringLiteral("out")}, {});
     if (!a)
         return fail(a.errorMessage());
     const QString format = a->value(QStringLiteral("format"), QStringLiteral("jsonl"));
     if (format != QLatin1String("jsonl"))
-        return fail(QStringLiteral("--format %1 is not supported by this build (supported: jsonl)").arg(format));
+        return fail(QStringLiteral("--format %1 is not supported by this build (supported: jsonl)")
+                        .arg(format));
     const QString out = a->value(QStringLiteral("out"));
     if (out.isEmpty())
         return fail(QStringLiteral("--out FILE is required"));
@@ -779,7 +845,8 @@ int auditExport(const QStringList& args)
         return fail(s.errorMessage(), ExitFailed);
     if (!file.commit())
         return fail(QStringLiteral("cannot write %1: %2").arg(out, file.errorString()), ExitFailed);
-    printErr(QStringLiteral("exported the audit trail to %1 (head %2)").arg(out, (*session)->journal().auditHead()));
+    printErr(QStringLiteral("exported the audit trail to %1 (head %2)")
+                 .arg(out, (*session)->journal().auditHead()));
     return ExitOk;
 }
 
