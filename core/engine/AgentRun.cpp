@@ -721,9 +721,14 @@ void AgentRun::pause()
     audit(agentActor(), QStringLiteral("run.paused"), {{"reason", "waiting_approval"}});
     updateIndex();
     m_wallClock.stop();
-    if (Status s = m_ctx.journal->flush(); !s)
-        qCWarning(lcEngine) << s.errorMessage();
-    Q_EMIT stopped(RunStatus::WaitingApproval);
+    // Stopped once the pause is on disk (never blocking this thread on the commit); a decision
+    // that came first already continued the run.
+    m_ctx.journal->whenCommitted(this, [this](const Status& committed) {
+        if (!committed)
+            qCWarning(lcEngine) << committed.errorMessage();
+        if (m_state.status == RunStatus::WaitingApproval)
+            Q_EMIT stopped(RunStatus::WaitingApproval);
+    });
 }
 
 void AgentRun::cancel(const QString& reason)
@@ -764,10 +769,15 @@ void AgentRun::finish(RunStatus status, const QString& finalText, const Json& er
           {{"status", toStd(runStatusName(status))}, {"final", toStd(finalText)}, {"error", error},
            {"usage", costJson(m_state.usage)}});
     updateIndex();
-    if (Status s = m_ctx.journal->flush(); !s)
-        qCWarning(lcEngine) << s.errorMessage();
     m_ctx.journal->forgetRun(m_state.runId);
-    Q_EMIT stopped(status);
+    // Stopped once the end is on disk (never blocking this thread on the commit), unless the run
+    // was continued meanwhile.
+    m_ctx.journal->whenCommitted(this, [this, status](const Status& committed) {
+        if (!committed)
+            qCWarning(lcEngine) << committed.errorMessage();
+        if (m_stopped && m_state.status == status)
+            Q_EMIT stopped(status);
+    });
 }
 
 } // namespace awb

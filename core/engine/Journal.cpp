@@ -1,9 +1,14 @@
 #include "engine/Journal.h"
 
+#include <QThreadPool>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <optional>
 
 #include "security/AuditTrail.h"
 #include "security/Redactor.h"
+#include "store/Migrations.h"
 #include "util/Decimal.h"
 #include "util/IsoTime.h"
 #include "util/Log.h"
@@ -29,31 +34,158 @@ Json auditSafe(Json value)
     return value;
 }
 
-Journal::Journal(sql::Database db, std::shared_ptr<const AuditTrail> audit, std::shared_ptr<const Redactor> secrets,
+// The writer thread and its connection. Only one commit uses the connection at a time: either
+// on the thread (a group commit in flight) or on the caller's thread in flush(), which first
+// waits for the one in flight.
+class Journal::Writer
+{
+public:
+    Writer(QString path, std::shared_ptr<const AuditTrail> audit,
+           std::shared_ptr<const Redactor> secrets)
+        : m_path(std::move(path)), m_audit(std::move(audit)), m_secrets(std::move(secrets))
+    {
+        m_thread.setMaxThreadCount(1);
+        m_thread.setExpiryTimeout(-1); // one thread for the journal's life, not one per commit
+    }
+    ~Writer() { m_thread.waitForDone(); }
+
+    QThreadPool& thread() { return m_thread; }
+
+    CommitOutcome commit(const Batch& batch)
+    {
+        CommitOutcome out;
+        out.status = write(batch, &out.auditHead);
+        if (!out.status)
+            out.status = Error::make(
+                QStringLiteral("cannot write the run journal %1: %2 (nothing was published; "
+                               "free disk space and resume the run)")
+                    .arg(m_path, out.status.errorMessage()),
+                QStringLiteral("journal_write_failed"));
+        return out;
+    }
+
+private:
+    Status write(const Batch& batch, QString* auditHead);
+
+    QString m_path;
+    std::shared_ptr<const AuditTrail> m_audit;
+    std::shared_ptr<const Redactor> m_secrets;
+    std::optional<sql::Database> m_db; // opened by the first commit
+    QThreadPool m_thread;
+};
+
+Status Journal::Writer::write(const Batch& batch, QString* auditHead)
+{
+    if (!m_db) {
+        auto db = store::openWorkspaceDatabase(m_path);
+        if (!db)
+            return db.error();
+        m_db = std::move(db).value();
+    }
+    sql::Database& db = *m_db;
+    sql::Transaction tx(db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    if (!batch.events.empty()) {
+        auto st =
+            db.cached(QStringLiteral("INSERT INTO events(run_id, seq, time, kind, step_id, data) "
+                                     "VALUES (?, ?, ?, ?, ?, ?)"));
+        if (!st)
+            return st.error();
+        sql::Statement& q = **st;
+        for (const RunEvent& e : batch.events) {
+            q.reset();
+            q.bind(1, e.runId).bind(2, e.seq).bind(3, isoUtcMsUtf8(e.time));
+            q.bind(4, int(e.kind));
+            if (e.stepId.isEmpty())
+                q.bindNull(5);
+            else
+                q.bind(5, e.stepId);
+            q.bind(6, canonicalJson(e.data));
+            if (Status s = q.exec(); !s)
+                return s;
+        }
+    }
+    if (!batch.results.empty()) {
+        auto st = db.cached(QStringLiteral(
+            "INSERT OR REPLACE INTO tool_results(run_id, handle, data) VALUES (?, ?, ?)"));
+        if (!st)
+            return st.error();
+        sql::Statement& q = **st;
+        for (const PendingResult& r : batch.results) {
+            q.reset();
+            q.bind(1, r.runId).bind(2, r.handle).bind(3, r.data);
+            if (Status s = q.exec(); !s)
+                return s;
+        }
+    }
+    if (!batch.runs.empty()) {
+        auto st = db.cached(QStringLiteral(
+            "INSERT INTO runs(run_id, agent, provider, model, status, input, final, created_at, "
+            "updated_at, "
+            "input_tokens, output_tokens, cost_micros) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(run_id) DO UPDATE SET status = excluded.status, final = excluded.final, "
+            "updated_at = excluded.updated_at, input_tokens = excluded.input_tokens, "
+            "output_tokens = excluded.output_tokens, cost_micros = excluded.cost_micros"));
+        if (!st)
+            return st.error();
+        sql::Statement& q = **st;
+        for (const auto& [id, r] : batch.runs) {
+            q.reset();
+            q.bind(1, r.runId)
+                .bind(2, r.agent)
+                .bind(3, r.provider)
+                .bind(4, r.model)
+                .bind(5, r.status);
+            q.bind(6, m_secrets ? m_secrets->redact(r.input) : r.input);
+            q.bind(7, r.finalText).bind(8, r.createdAt).bind(9, r.updatedAt);
+            q.bind(10, r.inputTokens).bind(11, r.outputTokens).bind(12, r.costMicros);
+            if (Status s = q.exec(); !s)
+                return s;
+        }
+    }
+    QString head;
+    for (const PendingAudit& a : batch.audit) {
+        auto link = m_audit->appendLink(db, a.actor, a.kind, a.runId, a.data, a.time);
+        if (!link)
+            return link.error();
+        head = AuditTrail::headString(link->seq, link->mac);
+    }
+    if (Status s = tx.commit(); !s)
+        return s;
+    *auditHead = head;
+    return {};
+}
+
+void Journal::Batch::prepend(Batch&& earlier)
+{
+    // Sequence numbers were assigned in append order: the earlier events go first.
+    earlier.events.insert(earlier.events.end(), std::make_move_iterator(events.begin()),
+                          std::make_move_iterator(events.end()));
+    events = std::move(earlier.events);
+    earlier.audit.insert(earlier.audit.end(), std::make_move_iterator(audit.begin()),
+                         std::make_move_iterator(audit.end()));
+    audit = std::move(earlier.audit);
+    earlier.results.insert(earlier.results.end(), std::make_move_iterator(results.begin()),
+                           std::make_move_iterator(results.end()));
+    results = std::move(earlier.results);
+    // A run's row queued since is newer than the one that failed.
+    for (auto& [id, row] : earlier.runs)
+        runs.try_emplace(id, std::move(row));
+}
+
+Journal::Journal(sql::Database db, std::shared_ptr<const AuditTrail> audit,
+                 std::shared_ptr<const Redactor> secrets,
                  std::shared_ptr<const Redactor> auditRedactor, QObject* parent)
-    : QObject(parent), m_db(std::move(db)), m_auditTrail(std::move(audit)), m_secrets(std::move(secrets)),
-      m_auditRedactor(std::move(auditRedactor))
+    : QObject(parent), m_db(std::move(db)), m_auditTrail(std::move(audit)),
+      m_secrets(std::move(secrets)), m_auditRedactor(std::move(auditRedactor)),
+      m_writer(std::make_unique<Writer>(m_db.path(), m_auditTrail, m_secrets))
 {
     if (auto head = AuditTrail::head(m_db))
         m_auditHead = AuditTrail::headString(head->seq, head->mac);
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_flushTimer, &QTimer::timeout, this, [this] {
-        if (!hasPending())
-            return;
-        Status s = flush();
-        if (s)
-            return;
-        // The runs waiting at a fence hear first (they fail as they did when the fence committed
-        // synchronously), then whoever watches the journal.
-        m_flushTimer.stop();
-        const std::vector<Waiter> waiters = std::exchange(m_waiters, {});
-        for (const Waiter& w : waiters) {
-            if (w.context)
-                w.then(s);
-        }
-        Q_EMIT writeFailed(s.error());
-    });
+    connect(&m_flushTimer, &QTimer::timeout, this, &Journal::startCommit);
 }
 
 Journal::~Journal()
@@ -67,7 +199,7 @@ Journal::~Journal()
 const RunEvent& Journal::append(const QString& runId, EventKind kind, const QString& stepId,
                                 Json data)
 {
-    RunEvent& e = m_events.emplace_back();
+    RunEvent& e = m_pending.events.emplace_back();
     e.runId = runId;
     e.seq = ++m_lastSeq[runId];
     e.time = QDateTime::currentDateTimeUtc();
@@ -80,14 +212,15 @@ const RunEvent& Journal::append(const QString& runId, EventKind kind, const QStr
 
 void Journal::storeResult(const QString& runId, const QString& handle, const Json& result)
 {
-    m_results.push_back({runId, handle, canonicalJson(m_secrets ? m_secrets->redact(result) : result)});
+    m_pending.results.push_back(
+        {runId, handle, canonicalJson(m_secrets ? m_secrets->redact(result) : result)});
     scheduleFlush();
 }
 
 void Journal::updateRun(RunRow row)
 {
     QString id = row.runId;
-    m_runs.insert_or_assign(std::move(id), std::move(row));
+    m_pending.runs.insert_or_assign(std::move(id), std::move(row));
     scheduleFlush();
 }
 
@@ -96,134 +229,131 @@ void Journal::addAudit(const QString& actor, const QString& kind, const QString&
     makeAuditSafe(data);
     if (m_auditRedactor)
         data = m_auditRedactor->redact(std::move(data));
-    m_audit.push_back({actor, kind, runId, std::move(data), QDateTime::currentDateTimeUtc()});
+    m_pending.audit.push_back(
+        {actor, kind, runId, std::move(data), QDateTime::currentDateTimeUtc()});
     scheduleFlush();
 }
 
 void Journal::whenCommitted(QObject* context, std::function<void(const Status&)> then)
 {
     m_waiters.push_back({context, std::move(then)});
-    // Someone waits: commit on the next turn, with whatever the other runs queue in this one.
-    if (!m_flushTimer.isActive() || m_flushTimer.interval() != 0)
+    // Someone waits: commit on the next turn, with whatever the other runs queue in this one. A
+    // commit in flight starts the next one itself when it is done.
+    if (!m_committing && (!m_flushTimer.isActive() || m_flushTimer.interval() != 0))
         m_flushTimer.start(0);
 }
 
 void Journal::scheduleFlush()
 {
-    if (!m_flushTimer.isActive())
+    if (!m_committing && !m_flushTimer.isActive())
         m_flushTimer.start(kGroupCommitWindowMs);
 }
 
-void Journal::releaseWaiters(const Status& outcome)
+void Journal::answer(std::vector<Waiter> waiters, const Status& outcome, bool defer)
 {
-    if (m_waiters.empty())
+    if (waiters.empty())
         return;
-    // On the next turn, so that a waiter never runs inside someone else's flush().
-    QTimer::singleShot(0, this, [waiters = std::exchange(m_waiters, {}), outcome]() {
+    auto run = [waiters = std::move(waiters), outcome]() {
         for (const Waiter& w : waiters) {
             if (w.context)
                 w.then(outcome);
         }
-    });
+    };
+    // Deferred when called from flush(): a waiter never runs inside someone else's call.
+    if (defer)
+        QTimer::singleShot(0, this, std::move(run));
+    else
+        run();
+}
+
+void Journal::startCommit()
+{
+    if (m_committing)
+        return;
+    if (m_pending.empty()) {
+        // Waiters with nothing queued: everything they wait for is already committed.
+        answer(std::exchange(m_waiters, {}), Status(), false);
+        return;
+    }
+    m_inFlight = std::exchange(m_pending, {});
+    m_inFlightWaiters = std::exchange(m_waiters, {});
+    m_committing = true;
+    const std::uint64_t id = ++m_commitId;
+    m_commit = QtConcurrent::run(&m_writer->thread(),
+                                 [this, id, writer = m_writer.get(), batch = &m_inFlight] {
+                                     CommitOutcome outcome = writer->commit(*batch);
+                                     // Back on the engine's thread; a flush() there may have
+                                     // finished this commit already.
+                                     QMetaObject::invokeMethod(
+                                         this,
+                                         [this, id, outcome] {
+                                             if (m_committing && id == m_commitId)
+                                                 (void)finishCommit(outcome, false);
+                                         },
+                                         Qt::QueuedConnection);
+                                     return outcome;
+                                 });
+}
+
+Status Journal::finishCommit(const CommitOutcome& outcome, bool deferWaiters)
+{
+    m_committing = false;
+    Batch batch = std::exchange(m_inFlight, {});
+    std::vector<Waiter> waiters = std::exchange(m_inFlightWaiters, {});
+    if (!outcome.status) {
+        m_pending.prepend(std::move(batch)); // nothing queued is lost
+        // Everything queued so far includes what failed: every waiter hears it.
+        std::move(m_waiters.begin(), m_waiters.end(), std::back_inserter(waiters));
+        m_waiters.clear();
+        m_flushTimer.stop(); // the next append tries again
+        answer(std::move(waiters), outcome.status, deferWaiters);
+        if (!deferWaiters)
+            Q_EMIT writeFailed(outcome.status.error());
+        return outcome.status;
+    }
+    ++m_commits;
+    if (!outcome.auditHead.isEmpty())
+        m_auditHead = outcome.auditHead;
+    if (m_pending.empty()) {
+        std::move(m_waiters.begin(), m_waiters.end(), std::back_inserter(waiters));
+        m_waiters.clear();
+    } else if (!m_waiters.empty()) {
+        m_flushTimer.start(0);
+    } else {
+        scheduleFlush();
+    }
+    for (const RunEvent& e : batch.events)
+        Q_EMIT published(e);
+    answer(std::move(waiters), Status(), deferWaiters);
+    return {};
 }
 
 Status Journal::flush()
 {
+    if (m_committing) {
+        m_commit.waitForFinished();
+        if (Status s = finishCommit(m_commit.result(), true); !s)
+            return s;
+    }
     if (!hasPending())
         return {};
-    if (Status s = writePending(); !s) {
-        Status failed = Error::make(
-            QStringLiteral("cannot write the run journal %1: %2 (nothing was published; "
-                           "free disk space and resume the run)")
-                .arg(m_db.path(), s.errorMessage()),
-            QStringLiteral("journal_write_failed"));
-        if (!m_waiters.empty())
-            m_flushTimer.start(0); // the waiters get this answer from the retry on the next turn
-        return failed;
+    m_flushTimer.stop();
+    if (m_pending.empty()) {
+        answer(std::exchange(m_waiters, {}), Status(), true);
+        return {};
     }
-    m_audit.clear();
-    m_results.clear();
-    m_runs.clear();
-    std::vector<RunEvent> events;
-    events.swap(m_events);
-    releaseWaiters(Status());
-    for (const RunEvent& e : events)
-        Q_EMIT published(e);
-    return {};
-}
-
-Status Journal::writePending()
-{
-    sql::Transaction tx(m_db);
-    if (!tx.beginStatus())
-        return tx.beginStatus();
-    if (!m_events.empty()) {
-        auto st = m_db.cached(QStringLiteral("INSERT INTO events(run_id, seq, time, kind, step_id, data) "
-                                             "VALUES (?, ?, ?, ?, ?, ?)"));
-        if (!st)
-            return st.error();
-        sql::Statement& q = **st;
-        for (const RunEvent& e : m_events) {
-            q.reset();
-            q.bind(1, e.runId).bind(2, e.seq).bind(3, isoUtcMsUtf8(e.time));
-            q.bind(4, int(e.kind));
-            if (e.stepId.isEmpty())
-                q.bindNull(5);
-            else
-                q.bind(5, e.stepId);
-            q.bind(6, canonicalJson(e.data));
-            if (Status s = q.exec(); !s)
-                return s;
-        }
-    }
-    if (!m_results.empty()) {
-        auto st = m_db.cached(QStringLiteral("INSERT OR REPLACE INTO tool_results(run_id, handle, data) VALUES (?, ?, ?)"));
-        if (!st)
-            return st.error();
-        sql::Statement& q = **st;
-        for (const PendingResult& r : m_results) {
-            q.reset();
-            q.bind(1, r.runId).bind(2, r.handle).bind(3, r.data);
-            if (Status s = q.exec(); !s)
-                return s;
-        }
-    }
-    if (!m_runs.empty()) {
-        auto st = m_db.cached(QStringLiteral(
-            "INSERT INTO runs(run_id, agent, provider, model, status, input, final, created_at, updated_at, "
-            "input_tokens, output_tokens, cost_micros) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(run_id) DO UPDATE SET status = excluded.status, final = excluded.final, "
-            "updated_at = excluded.updated_at, input_tokens = excluded.input_tokens, "
-            "output_tokens = excluded.output_tokens, cost_micros = excluded.cost_micros"));
-        if (!st)
-            return st.error();
-        sql::Statement& q = **st;
-        for (const auto& [id, r] : m_runs) {
-            q.reset();
-            q.bind(1, r.runId).bind(2, r.agent).bind(3, r.provider).bind(4, r.model).bind(5, r.status);
-            q.bind(6, m_secrets ? m_secrets->redact(r.input) : r.input);
-            q.bind(7, r.finalText).bind(8, r.createdAt).bind(9, r.updatedAt);
-            q.bind(10, r.inputTokens).bind(11, r.outputTokens).bind(12, r.costMicros);
-            if (Status s = q.exec(); !s)
-                return s;
-        }
-    }
-    QString head = m_auditHead;
-    for (const PendingAudit& a : m_audit) {
-        auto link = m_auditTrail->appendLink(m_db, a.actor, a.kind, a.runId, a.data, a.time);
-        if (!link)
-            return link.error();
-        head = AuditTrail::headString(link->seq, link->mac);
-    }
-    if (Status s = tx.commit(); !s)
-        return s;
-    m_auditHead = head;
-    return {};
+    m_inFlight = std::exchange(m_pending, {});
+    m_inFlightWaiters = std::exchange(m_waiters, {});
+    m_committing = true;
+    ++m_commitId;
+    // The writer thread is idle: its connection is used here, once.
+    return finishCommit(m_writer->commit(m_inFlight), true);
 }
 
 Result<std::vector<RunEvent>> Journal::loadEvents(const QString& runId)
 {
-    auto st = m_db.prepare(QStringLiteral("SELECT seq, time, kind, step_id, data FROM events WHERE run_id = ? ORDER BY seq"));
+    auto st = m_db.prepare(QStringLiteral(
+        "SELECT seq, time, kind, step_id, data FROM events WHERE run_id = ? ORDER BY seq"));
     if (!st)
         return st.error();
     st->bind(1, runId);
@@ -237,26 +367,33 @@ Result<std::vector<RunEvent>> Journal::loadEvents(const QString& runId)
         e.stepId = st->isNull(3) ? QString() : st->text(3);
         auto data = parseJson(st->textUtf8(4));
         if (!data)
-            return Error::make(QStringLiteral("run %1, event %2: %3").arg(runId).arg(e.seq).arg(data.errorMessage()),
+            return Error::make(QStringLiteral("run %1, event %2: %3")
+                                   .arg(runId)
+                                   .arg(e.seq)
+                                   .arg(data.errorMessage()),
                                QStringLiteral("corrupt_journal"));
         e.data = std::move(data).value();
         out.push_back(std::move(e));
     }
     if (st->error())
         return *st->error();
-    // Include what is queued but not yet committed, so a reader on this thread sees its own writes.
-    for (const RunEvent& e : m_events) {
-        if (e.runId == runId)
-            out.push_back(e);
+    // Include what is not committed yet, so a reader on this thread sees its own writes; the
+    // commit in flight may have landed while this read ran.
+    for (const std::vector<RunEvent>* queued : {&m_inFlight.events, &m_pending.events}) {
+        for (const RunEvent& e : *queued) {
+            if (e.runId == runId && (out.empty() || e.seq > out.back().seq))
+                out.push_back(e);
+        }
     }
     return out;
 }
 
-Result<std::vector<RunRow>> Journal::listRuns(int limit)
+Result<std::vector<RunRow>> Journal::listRuns(sql::Database& db, int limit)
 {
-    auto st = m_db.prepare(QStringLiteral(
-        "SELECT run_id, agent, provider, model, status, input, coalesce(final, ''), created_at, updated_at, "
-        "input_tokens, output_tokens, cost_micros FROM runs ORDER BY created_at DESC, run_id DESC LIMIT ?"));
+    auto st = db.prepare(QStringLiteral("SELECT run_id, agent, provider, model, status, input, "
+                                        "coalesce(final, ''), created_at, updated_at, "
+                                        "input_tokens, output_tokens, cost_micros FROM runs ORDER "
+                                        "BY created_at DESC, run_id DESC LIMIT ?"));
     if (!st)
         return st.error();
     st->bind(1, limit);

@@ -2,11 +2,15 @@
 // The run journal: appends run events, full tool results, the runs index and audit entries to the
 // workspace database in group commits, and publishes events only after they are committed.
 // Appends are buffered for a short window (kGroupCommitWindowMs) so that one commit holds the
-// events of all runs in it; flush() commits at once and whenCommitted() on the next event-loop
-// turn (the engine waits for it before any tool runs, so an effect never starts ahead of its
-// record). One Journal per
+// events of all runs in it. Commits run on the journal's own writer thread with its own
+// connection: the engine's thread (the GUI's, in the workbench) only queues, and publishes what
+// a commit made durable. One commit is in flight at a time; what is queued meanwhile becomes the
+// next one. whenCommitted() answers after the commit that holds everything queued so far (the
+// engine waits for it before any tool runs, so an effect never starts ahead of its record);
+// flush() commits at once and blocks, for the CLI's exits and for tests. One Journal per
 // workspace connection, living on the engine's thread.
 
+#include <QFuture>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -52,8 +56,9 @@ public:
 
     // secrets: redacts credentials from everything stored; auditRedactor: also configured PII,
     // for the audit trail (the journal keeps PII the run itself needs to resume).
-    Journal(sql::Database db, std::shared_ptr<const AuditTrail> audit, std::shared_ptr<const Redactor> secrets,
-            std::shared_ptr<const Redactor> auditRedactor, QObject* parent = nullptr);
+    Journal(sql::Database db, std::shared_ptr<const AuditTrail> audit,
+            std::shared_ptr<const Redactor> secrets, std::shared_ptr<const Redactor> auditRedactor,
+            QObject* parent = nullptr);
     ~Journal() override;
 
     // Redacts secrets in data, assigns the run's next seq and the time, and queues the event for
@@ -71,24 +76,30 @@ public:
     // A finished run's numbering is no longer needed here (setLastSeq() brings it back).
     void forgetRun(const QString& runId) { m_lastSeq.erase(runId); }
 
-    // Commits everything queued, then publishes the committed events. On failure nothing queued
-    // is lost: it stays queued and the error says what failed.
+    // Commits everything queued (after the commit in flight, if any), then publishes the
+    // committed events; blocks until then. On failure nothing queued is lost: it stays queued and
+    // the error says what failed.
     Status flush();
     bool hasPending() const
     {
-        return !m_events.empty() || !m_audit.empty() || !m_results.empty() || !m_runs.empty() ||
-               !m_waiters.empty();
+        return !m_pending.empty() || !m_inFlight.empty() || !m_waiters.empty() ||
+               !m_inFlightWaiters.empty();
     }
+    // Group commits done so far (for tests and benchmarks).
+    int commitCount() const { return m_commits; }
 
-    // Reading, for resume, `runs show` and views.
+    // Reading, for resume, `runs show` and views: committed events and those still queued.
     Result<std::vector<RunEvent>> loadEvents(const QString& runId);
-    Result<std::vector<RunRow>> listRuns(int limit = 1000);
+    Result<std::vector<RunRow>> listRuns(int limit = 1000) { return listRuns(m_db, limit); }
+    // The runs index on any connection (a view's reader on a worker thread), newest first.
+    static Result<std::vector<RunRow>> listRuns(sql::Database& db, int limit = 1000);
     // Continues a run's numbering after loading it.
     void setLastSeq(const QString& runId, std::int64_t seq) { m_lastSeq[runId] = seq; }
     // "SEQ:MAC" of the audit trail after the last commit.
     QString auditHead() const { return m_auditHead; }
     const QString& databasePath() const { return m_db.path(); }
     const AuditTrail& audit() const { return *m_auditTrail; }
+    // The engine thread's connection, for reading (writes go through the writer's own).
     sql::Database& database() { return m_db; }
 
 Q_SIGNALS:
@@ -96,10 +107,6 @@ Q_SIGNALS:
     void writeFailed(const awb::Error& error);
 
 private:
-    void scheduleFlush();
-    Status writePending();
-    void releaseWaiters(const Status& outcome);
-
     struct PendingAudit
     {
         QString actor, kind, runId;
@@ -111,24 +118,56 @@ private:
         QString runId, handle;
         QByteArray data;
     };
+    // What one commit writes.
+    struct Batch
+    {
+        std::vector<RunEvent> events;
+        std::vector<PendingAudit> audit;
+        std::vector<PendingResult> results;
+        std::map<QString, RunRow> runs;
+        bool empty() const
+        {
+            return events.empty() && audit.empty() && results.empty() && runs.empty();
+        }
+        // Puts a failed commit's content back ahead of what was queued since.
+        void prepend(Batch&& earlier);
+    };
+    struct CommitOutcome
+    {
+        Status status;
+        QString auditHead; // after the commit; empty when it held no audit entry
+    };
     struct Waiter
     {
         QPointer<QObject> context;
         std::function<void(const Status&)> then;
     };
+    class Writer;
+
+    void scheduleFlush();
+    // Hands what is queued to the writer thread (nothing while a commit is in flight).
+    void startCommit();
+    // The commit in flight is done: publishes its events or queues them again, answers its
+    // waiters (on the next turn when deferWaiters) and starts the next commit if one is due.
+    Status finishCommit(const CommitOutcome& outcome, bool deferWaiters);
+    void answer(std::vector<Waiter> waiters, const Status& outcome, bool defer);
 
     sql::Database m_db;
     std::shared_ptr<const AuditTrail> m_auditTrail;
     std::shared_ptr<const Redactor> m_secrets;
     std::shared_ptr<const Redactor> m_auditRedactor;
-    std::vector<RunEvent> m_events;
-    std::vector<PendingAudit> m_audit;
-    std::vector<PendingResult> m_results;
-    std::map<QString, RunRow> m_runs;
+    std::unique_ptr<Writer> m_writer;
+    Batch m_pending;
+    Batch m_inFlight; // read by the writer thread until its commit finishes
+    bool m_committing = false;
+    std::uint64_t m_commitId = 0;
+    QFuture<CommitOutcome> m_commit;
     std::map<QString, std::int64_t> m_lastSeq;
-    std::vector<Waiter> m_waiters;
+    std::vector<Waiter> m_waiters;         // for everything queued so far
+    std::vector<Waiter> m_inFlightWaiters; // for the commit in flight
     QString m_auditHead;
     QTimer m_flushTimer;
+    int m_commits = 0;
 };
 
 // Audit data must hold no floating-point numbers (DESIGN: canonical JSON, integers only): this

@@ -95,6 +95,7 @@ void TestMainWindow::reconciliationRunPausesForTheEmailAndSucceedsWhenApproved()
     QSignalSpy opened(&controller, &SessionController::workspaceOpened);
     controller.openWorkspace(m_workspace);
     QVERIFY(opened.wait(kTimeoutMs));
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.runs()->isLoading(), kTimeoutMs);
 
     auto* agents = child<QComboBox>(window, "agentPicker");
     QVERIFY(agents);
@@ -180,6 +181,7 @@ void TestMainWindow::approvingARunPausedBeforeARestartResumesIt()
         QSignalSpy opened(&controller, &SessionController::workspaceOpened);
         controller.openWorkspace(dir);
         QVERIFY(opened.wait(kTimeoutMs));
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.runs()->isLoading(), kTimeoutMs);
         QVERIFY(controller.startRun(QStringLiteral("q3-reconciliation"), kRequest).ok());
         QTRY_VERIFY_WITH_TIMEOUT(!controller.currentRunId().isEmpty(), kTimeoutMs);
         runId = controller.currentRunId();
@@ -193,6 +195,7 @@ void TestMainWindow::approvingARunPausedBeforeARestartResumesIt()
     QSignalSpy opened(&controller, &SessionController::workspaceOpened);
     controller.openWorkspace(dir);
     QVERIFY(opened.wait(kTimeoutMs));
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.runs()->isLoading(), kTimeoutMs);
     QCOMPARE(recorded(controller, runId).status, RunStatus::WaitingApproval);
     auto* runs = window.findChild<ui::RunsView*>(QStringLiteral("runsPanel"));
     QVERIFY(runs);
@@ -364,6 +367,7 @@ void TestMainWindow::recentWorkspacesAreListedShowMissingFoldersAndOpen()
             QSignalSpy opened(&controller, &SessionController::workspaceOpened);
             controller.openWorkspace(dir);
             QVERIFY(opened.wait(kTimeoutMs));
+            QTRY_VERIFY_WITH_TIMEOUT(!controller.runs()->isLoading(), kTimeoutMs);
         }
         QCOMPARE(recentPaths(window), (QStringList{moved, second, first})); // newest first
     }

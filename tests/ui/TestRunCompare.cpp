@@ -29,6 +29,7 @@
 #include "runs/ReplayDialog.h"
 #include "runs/RunCompareModel.h"
 #include "runs/RunCompareView.h"
+#include "runs/RunsModel.h"
 #include "runs/RunsView.h"
 #include "security/Keychain.h"
 #include "session/RunPreparation.h"
@@ -150,6 +151,7 @@ void TestRunCompare::open(SessionController& controller, MainWindow& window)
     QSignalSpy opened(&controller, &SessionController::workspaceOpened);
     controller.openWorkspace(m_workspace);
     QVERIFY(opened.wait(kTimeoutMs));
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.runs()->isLoading(), kTimeoutMs);
 }
 
 void TestRunCompare::modelPassesTheModelTester()
@@ -492,6 +494,7 @@ void TestRunCompare::replayTalksToTheProfileOfItsSourceWithItsKey()
     QSignalSpy opened(&controller, &SessionController::workspaceOpened);
     controller.openWorkspace(dir);
     QVERIFY(opened.wait(kTimeoutMs));
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.runs()->isLoading(), kTimeoutMs);
     controller.setProviderSelection(ui::ProviderSelection::ofProfile(profile));
     QSignalSpy launched(&controller, &SessionController::runLaunched);
     QVERIFY(controller.startRun(QStringLiteral("q3-reconciliation"), test::demoRequest()).ok());

@@ -1,5 +1,5 @@
-// The run history table: loaded from the journal's runs index, then kept current from published
-// events with rowsInserted and dataChanged, never a reset.
+// The run history table: loaded from the journal's runs index on a worker, then kept current from
+// published events with rowsInserted and dataChanged, never a reset.
 
 #include <QAbstractItemModelTester>
 #include <QtTest>
@@ -51,6 +51,7 @@ private Q_SLOTS:
     void loadedRunFollowsItsLaterEvents();
     void runningRunShowsInterruptedWithoutItsLock_data();
     void runningRunShowsInterruptedWithoutItsLock();
+    void runStartedWhileTheIndexLoadsIsShownOnce();
     void clearingTheJournalEmptiesTheModel();
 };
 
@@ -68,6 +69,8 @@ void TestRunsModel::loadsTheRunsIndexNewestFirst()
     RunsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setJournal(f.journal.get(), f.workspace->stateDir());
+    QVERIFY(model.isLoading());
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 5000);
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(0, 0).data(RunsModel::RunIdRole).toString(), second->runId());
     QCOMPARE(model.index(1, 0).data(RunsModel::RunIdRole).toString(), first->runId());
@@ -89,6 +92,8 @@ void TestRunsModel::newRunIsInsertedAtTheTopWithoutReset()
     RunsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setJournal(f.journal.get(), f.workspace->stateDir());
+    QVERIFY(model.isLoading());
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 5000);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     AgentRun* run = startEcho(f);
@@ -111,6 +116,8 @@ void TestRunsModel::rowChangesOnlyWhenWhatItShowsChanges()
     f.addTool(QStringLiteral("echo"), echo);
     RunsModel model;
     model.setJournal(f.journal.get(), f.workspace->stateDir());
+    QVERIFY(model.isLoading());
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 5000);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QSignalSpy published(f.journal.get(), &Journal::published);
     AgentRun* run = startEcho(f);
@@ -146,6 +153,8 @@ void TestRunsModel::loadedRunFollowsItsLaterEvents()
     RunsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setJournal(f.journal.get(), f.workspace->stateDir());
+    QVERIFY(model.isLoading());
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 5000);
     QCOMPARE(statusOf(model, 0), QStringLiteral("waiting_approval"));
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -158,6 +167,8 @@ void TestRunsModel::loadedRunFollowsItsLaterEvents()
     QCOMPARE(EngineFixture::waitStopped(run), RunStatus::Succeeded);
     QVERIFY(f.journal->flush().ok());
 
+    // The run's events are read on a worker before its row follows it.
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isCatchingUp(), 5000);
     QCOMPARE(inserted.count(), 0);
     QVERIFY(changed.count() >= 1);
     QCOMPARE(model.rowCount(), 1);
@@ -197,13 +208,42 @@ void TestRunsModel::runningRunShowsInterruptedWithoutItsLock()
 
     RunsModel model;
     model.setJournal(f.journal.get(), f.workspace->stateDir());
+    QVERIFY(model.isLoading());
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 5000);
     QCOMPARE(model.rowCount(), 1);
     QTEST(statusOf(model, 0), "status");
 
     release->store(true);
     QCOMPARE(EngineFixture::waitStopped(run), RunStatus::Succeeded);
     QVERIFY(f.journal->flush().ok());
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(model, 0), QStringLiteral("succeeded"), 5000);
+    QCOMPARE(model.rowCount(), 1);
+}
+
+void TestRunsModel::runStartedWhileTheIndexLoadsIsShownOnce()
+{
+    EngineFixture f;
+    QVERIFY(f.open());
+    f.addTool(QStringLiteral("echo"), echo);
+    AgentRun* old = startEcho(f);
+    QCOMPARE(EngineFixture::waitStopped(old), RunStatus::Succeeded);
+    QVERIFY(f.journal->flush().ok());
+
+    RunsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy loaded(&model, &RunsModel::loaded);
+    model.setJournal(f.journal.get(), f.workspace->stateDir());
+    // Started before the index read is in: whichever comes first, each run has one row.
+    AgentRun* run = startEcho(f);
+    QCOMPARE(EngineFixture::waitStopped(run), RunStatus::Succeeded);
+    QVERIFY(f.journal->flush().ok());
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isCatchingUp(), 5000);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.rowOf(run->runId()), 0);
+    QCOMPARE(model.rowOf(old->runId()), 1);
     QCOMPARE(statusOf(model, 0), QStringLiteral("succeeded"));
+    QCOMPARE(statusOf(model, 1), QStringLiteral("succeeded"));
 }
 
 void TestRunsModel::clearingTheJournalEmptiesTheModel()
@@ -215,6 +255,8 @@ void TestRunsModel::clearingTheJournalEmptiesTheModel()
     QVERIFY(f.journal->flush().ok());
     RunsModel model;
     model.setJournal(f.journal.get(), f.workspace->stateDir());
+    QVERIFY(model.isLoading());
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 5000);
     QCOMPARE(model.rowCount(), 1);
     model.setJournal(nullptr, {});
     QCOMPARE(model.rowCount(), 0);

@@ -139,6 +139,7 @@ void TestRunsView::open(SessionController& controller, MainWindow& window)
     QSignalSpy opened(&controller, &SessionController::workspaceOpened);
     controller.openWorkspace(m_workspace);
     QVERIFY(opened.wait(kTimeoutMs));
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.runs()->isLoading(), kTimeoutMs);
 }
 
 void TestRunsView::filterModelPassesTheModelTester()
@@ -150,6 +151,7 @@ void TestRunsView::filterModelPassesTheModelTester()
     QSignalSpy opened(&controller, &SessionController::workspaceOpened);
     controller.openWorkspace(m_workspace);
     QVERIFY(opened.wait(kTimeoutMs));
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.runs()->isLoading(), kTimeoutMs);
     QCOMPARE(view.filter()->rowCount(), 2);
     view.filter()->setStatus(QStringLiteral("interrupted"));
     view.filter()->setSearch(QStringLiteral("q3"));
@@ -400,6 +402,7 @@ void TestRunsView::promptColumnNamesTheSavedVersionEachRunUsed()
         QSignalSpy opened(&controller, &SessionController::workspaceOpened);
         controller.openWorkspace(dir);
         QVERIFY(opened.wait(kTimeoutMs));
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.runs()->isLoading(), kTimeoutMs);
         RunsModel* runs = controller.runs();
         QAbstractItemModelTester tester(runs,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -462,6 +465,7 @@ void TestRunsView::promptColumnNamesTheSavedVersionEachRunUsed()
     QSignalSpy loaded(controller.runs(), &RunsModel::promptVersionsLoaded);
     controller.openWorkspace(dir);
     QVERIFY(opened.wait(kTimeoutMs));
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.runs()->isLoading(), kTimeoutMs);
     QVERIFY(loaded.count() > 0 || loaded.wait(kTimeoutMs));
     RunsModel* runs = controller.runs();
     QCOMPARE(

@@ -51,7 +51,8 @@ void ToolCaller::recordRejection(const QString& tool, const Json& arguments)
                                  {"direct", true},
                                  {"arguments_sha256", hash.toStdString()},
                                  {"source", "schema_editor"}});
-    (void)session->journal().flush();
+    // Committed with the next group commit, off this thread; a failure reaches the main window
+    // through the journal's writeFailed.
 }
 
 Status ToolCaller::validate(const QString& name, const Json& arguments) const
@@ -116,28 +117,65 @@ Status ToolCaller::call(const QString& name, const Json& arguments, Approval app
                       {"direct", true},
                       {"effect", toStd(effectClassName(tool->effect()))},
                       {"idempotency_key", toStd(key)}});
-    // The call is on record before the tool starts, as in the engine and the CLI.
-    if (Status s = journal.flush(); !s)
-        return s;
-
     m_busy = true;
     m_cancel = std::make_shared<CancelFlag>();
-    auto cancel = m_cancel;
-    const Workspace workspace = session->workspace();
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    // The call is on record before the tool starts, as in the engine and the CLI; the commit
+    // runs on the journal's writer thread, this one waits for nothing.
+    journal.whenCommitted(this, [this, tool, name, arguments, key, actor, timer,
+                                 cancel = m_cancel](const Status& committed) {
+        if (!committed) {
+            m_busy = false;
+            Q_EMIT finished(name, false, committed.errorMessage(), timer->elapsed());
+            return;
+        }
+        if (cancel->cancelled.load()) {
+            m_busy = false;
+            Q_EMIT finished(name, false, tr("Cancelled before %1 started.").arg(name),
+                            timer->elapsed());
+            return;
+        }
+        WorkspaceSession* current = m_controller->session();
+        if (!current) {
+            m_busy = false;
+            Q_EMIT finished(name, false,
+                            tr("The workspace was closed before %1 started.").arg(name),
+                            timer->elapsed());
+            return;
+        }
+        run(*current, tool, arguments, key, actor, cancel, timer);
+    });
+    return {};
+}
+
+void ToolCaller::run(WorkspaceSession& session, std::shared_ptr<const Tool> tool,
+                     const Json& arguments, const QString& key, const QString& actor,
+                     std::shared_ptr<CancelFlag> cancel, std::shared_ptr<QElapsedTimer> timer)
+{
+    Journal& journal = session.journal();
+    const QString name = tool->name();
+    const Workspace workspace = session.workspace();
     const QString databasePath = journal.databasePath();
     const QString auditHead = journal.auditHead();
     QPointer<Journal> journalRef(&journal);
-    auto timer = std::make_shared<QElapsedTimer>();
-    timer->start();
 
     auto* watcher = new QFutureWatcher<Result<Json>>(this);
-    connect(
-        watcher, &QFutureWatcher<Result<Json>>::finished, this,
-        [this, watcher, name, actor, journalRef, timer] {
-            watcher->deleteLater();
-            m_busy = false;
-            const Result<Json> result = watcher->result();
-            if (journalRef) {
+    connect(watcher, &QFutureWatcher<Result<Json>>::finished, this,
+            [this, watcher, name, actor, journalRef, timer] {
+                watcher->deleteLater();
+                const Result<Json> result = watcher->result();
+                const auto report = [this, name, result, timer] {
+                    m_busy = false;
+                    if (result)
+                        Q_EMIT finished(name, true, toQ(result->dump(2)), timer->elapsed());
+                    else
+                        Q_EMIT finished(name, false, result.errorMessage(), timer->elapsed());
+                };
+                if (!journalRef) {
+                    report();
+                    return;
+                }
                 if (result)
                     journalRef->addAudit(
                         actor, QStringLiteral("tool.result"), QString(),
@@ -149,13 +187,10 @@ Status ToolCaller::call(const QString& name, const Json& arguments, Approval app
                                           {"error",
                                            {{"code", toStd(result.error().code)},
                                             {"message", toStd(result.errorMessage())}}}});
-                (void)journalRef->flush();
-            }
-            if (result)
-                Q_EMIT finished(name, true, toQ(result->dump(2)), timer->elapsed());
-            else
-                Q_EMIT finished(name, false, result.errorMessage(), timer->elapsed());
-        });
+                // Reported once the outcome is on record too (a failed commit is said by the
+                // journal's writeFailed, where the main window shows it).
+                journalRef->whenCommitted(this, [report](const Status&) { report(); });
+            });
     // Everything the worker touches is its own: the workspace switching meanwhile cannot pull it
     // away.
     watcher->setFuture(QtConcurrent::run([tool, arguments, workspace, databasePath, auditHead, key,
@@ -179,7 +214,6 @@ Status ToolCaller::call(const QString& name, const Json& arguments, Approval app
                                QStringLiteral("tool_error"));
         }
     }));
-    return {};
 }
 
 } // namespace awb::ui

@@ -1,8 +1,9 @@
 #pragma once
 // Calls one tool of the open workspace the way `awb tools call` does: arguments validated against
 // the registry's schema, "tool.call" audited and committed before the tool runs (on a worker
-// thread), then "tool.result" or "tool.error". An external_effect tool never runs without an
-// explicit approval by the GUI user, which is itself audited as an approval decision.
+// thread), then "tool.result" or "tool.error", committed before finished() says so. An
+// external_effect tool never runs without an explicit approval by the GUI user, which is itself
+// audited as an approval decision.
 
 #include <QObject>
 #include <QPointer>
@@ -12,9 +13,13 @@
 #include "util/Json.h"
 #include "util/Result.h"
 
+class QElapsedTimer;
+
 namespace awb {
 struct CancelFlag;
 class Journal;
+class Tool;
+class WorkspaceSession;
 } // namespace awb
 
 namespace awb::ui {
@@ -51,6 +56,11 @@ Q_SIGNALS:
     void finished(const QString& tool, bool ok, const QString& text, qint64 elapsedMs);
 
 private:
+    // The call is on record: runs the tool on a worker, then audits its outcome.
+    void run(WorkspaceSession& session, std::shared_ptr<const Tool> tool, const Json& arguments,
+             const QString& key, const QString& actor, std::shared_ptr<CancelFlag> cancel,
+             std::shared_ptr<QElapsedTimer> timer);
+
     SessionController* m_controller;
     std::shared_ptr<CancelFlag> m_cancel;
     bool m_busy = false;

@@ -26,6 +26,14 @@ Result<RunEvent> eventFromRow(const sql::Statement& st, const QString& runId)
 
 } // namespace
 
+Result<std::vector<RunRow>> readRunsIndex(const QString& databasePath)
+{
+    auto db = sql::Database::open(databasePath, sql::OpenMode::ReadOnly);
+    if (!db)
+        return db.error();
+    return Journal::listRuns(*db);
+}
+
 Result<std::vector<RunEvent>> readRunEvents(const QString& databasePath, const QString& runId)
 {
     auto db = sql::Database::open(databasePath, sql::OpenMode::ReadOnly);

@@ -8,11 +8,14 @@
 #include <optional>
 #include <vector>
 
+#include "engine/Journal.h"
 #include "engine/RunEvent.h"
 #include "util/Result.h"
 
 namespace awb::ui::journal {
 
+// The runs index, newest first (at most 1,000 runs, as the CLI lists).
+Result<std::vector<RunRow>> readRunsIndex(const QString& databasePath);
 // All recorded events of a run, in seq order.
 Result<std::vector<RunEvent>> readRunEvents(const QString& databasePath, const QString& runId);
 // The last event of the given kind for one step (e.g. ModelResponded with its raw request), or

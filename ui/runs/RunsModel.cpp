@@ -7,6 +7,7 @@
 
 #include "agent/PromptVersions.h"
 #include "engine/RunLock.h"
+#include "inspector/JournalReader.h"
 #include "runs/StatusStyle.h"
 #include "util/Decimal.h"
 
@@ -23,13 +24,46 @@ void RunsModel::setJournal(Journal* journal, const QString& stateDir)
     m_stateDir = stateDir;
     m_rows.clear();
     m_live.clear();
+    m_catchingUp.clear();
     m_versions.clear();
     m_runSha.clear();
-    ++m_promptGeneration; // a load for the previous journal is dropped
+    ++m_generation; // reads for the previous journal are dropped
     m_promptLoads = 0;
-    if (journal) {
-        auto runs = journal->listRuns();
-        for (const RunRow& r : runs ? runs.value() : std::vector<RunRow>{}) {
+    m_indexLoading = journal != nullptr;
+    endResetModel();
+    if (!journal)
+        return;
+    connect(journal, &Journal::published, this, &RunsModel::apply);
+
+    struct Index
+    {
+        std::vector<Row> rows;
+        QString error;
+    };
+    const QString databasePath = journal->databasePath();
+    const int generation = m_generation;
+    auto* watcher = new QFutureWatcher<Index>(this);
+    connect(watcher, &QFutureWatcher<Index>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        Index index = watcher->result();
+        m_indexLoading = false;
+        if (!index.error.isEmpty())
+            Q_EMIT readFailed(tr("Cannot read the run history: %1").arg(index.error));
+        addIndexRows(std::move(index.rows));
+        Q_EMIT loaded();
+        reloadPromptVersions();
+    });
+    // The index and the run locks (files) are read on a worker: never on the GUI thread.
+    watcher->setFuture(QtConcurrent::run([databasePath, stateDir] {
+        Index out;
+        auto runs = journal::readRunsIndex(databasePath);
+        if (!runs) {
+            out.error = runs.errorMessage();
+            return out;
+        }
+        for (const RunRow& r : *runs) {
             Row row{r.runId,
                     r.agent,
                     r.provider,
@@ -43,12 +77,23 @@ void RunsModel::setJournal(Journal* journal, const QString& stateDir)
             // continues it.
             if (row.status == QLatin1String("running") && !RunLock::isHeld(stateDir, r.runId))
                 row.status = QStringLiteral("interrupted");
-            m_rows.push_back(std::move(row));
+            out.rows.push_back(std::move(row));
         }
-        connect(journal, &Journal::published, this, &RunsModel::apply);
-    }
-    endResetModel();
-    reloadPromptVersions();
+        return out;
+    }));
+}
+
+void RunsModel::addIndexRows(std::vector<Row> rows)
+{
+    // Runs that published events while the index was read already have a row, from their newer
+    // state: those keep it.
+    std::erase_if(rows, [this](const Row& row) { return rowOf(row.runId) >= 0; });
+    if (rows.empty())
+        return;
+    const int first = rowCount();
+    beginInsertRows({}, first, first + int(rows.size()) - 1);
+    std::move(rows.begin(), rows.end(), std::back_inserter(m_rows));
+    endInsertRows();
 }
 
 void RunsModel::reloadPromptVersions()
@@ -64,12 +109,12 @@ void RunsModel::loadPromptVersions(const QStringList& agents)
     if (!m_journal || agents.isEmpty())
         return;
     const QString databasePath = m_journal->databasePath();
-    const int generation = m_promptGeneration;
+    const int generation = m_generation;
     ++m_promptLoads;
     auto* watcher = new QFutureWatcher<PromptSnapshot>(this);
     connect(watcher, &QFutureWatcher<PromptSnapshot>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
-        if (generation != m_promptGeneration)
+        if (generation != m_generation)
             return;
         --m_promptLoads;
         const PromptSnapshot snapshot = watcher->result();
@@ -138,34 +183,76 @@ void RunsModel::apply(const RunEvent& event)
     // Streamed tokens change nothing this table shows: skip them before any lookup.
     if (event.kind == EventKind::TextDelta)
         return;
+    if (const auto waiting = m_catchingUp.find(event.runId); waiting != m_catchingUp.end()) {
+        waiting->push_back(event);
+        return;
+    }
     auto live = m_live.find(event.runId);
     if (live == m_live.end()) {
-        if (event.kind == EventKind::RunStarted) {
-            RunState state;
-            state.apply(event);
-            live = m_live.insert(event.runId, state);
-            const QString sha = jsonString(event.data, "instructions_sha256");
-            if (!sha.isEmpty()) {
-                m_runSha.insert(event.runId, sha);
-                // Instructions not seen yet: perhaps a version saved since the last read.
-                if (!m_versions.count({state.agent, sha}))
-                    loadPromptVersions({state.agent});
-            }
-        } else {
-            // First event of a run loaded from the index: rebuild its state once from the journal,
-            // which already holds this event (events are published after they are committed).
-            auto events = m_journal ? m_journal->loadEvents(event.runId)
-                                    : Result<std::vector<RunEvent>>(std::vector<RunEvent>{});
-            if (!events || events->empty())
-                return;
-            live = m_live.insert(event.runId, RunState::fromEvents(*events));
+        if (event.kind != EventKind::RunStarted) {
+            // First event of a run loaded from the index: its state is rebuilt from the journal
+            // once, on a worker; the journal already holds this event (events are published
+            // after they are committed).
+            m_catchingUp.insert(event.runId, {event});
+            catchUp(event.runId);
+            return;
+        }
+        RunState state;
+        state.apply(event);
+        live = m_live.insert(event.runId, state);
+        const QString sha = jsonString(event.data, "instructions_sha256");
+        if (!sha.isEmpty()) {
+            m_runSha.insert(event.runId, sha);
+            // Instructions not seen yet: perhaps a version saved since the last read.
+            if (!m_versions.count({state.agent, sha}))
+                loadPromptVersions({state.agent});
         }
     } else if (event.seq > live->lastSeq) {
         live->apply(event);
     }
+    showState(*live);
+}
 
-    const Row row = fromState(*live);
-    const int at = rowOf(event.runId);
+void RunsModel::catchUp(const QString& runId)
+{
+    if (!m_journal) {
+        m_catchingUp.remove(runId);
+        return;
+    }
+    using Events = Result<std::vector<RunEvent>>;
+    const QString databasePath = m_journal->databasePath();
+    const int generation = m_generation;
+    auto* watcher = new QFutureWatcher<Events>(this);
+    connect(watcher, &QFutureWatcher<Events>::finished, this, [this, watcher, runId, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        const std::vector<RunEvent> published = m_catchingUp.take(runId);
+        const Events events = watcher->result();
+        if (!events) {
+            // The row keeps what the index said; the run's next event tries again.
+            Q_EMIT readFailed(
+                tr("Cannot read the events of run %1: %2").arg(runId, events.errorMessage()));
+            return;
+        }
+        RunState state = RunState::fromEvents(*events);
+        // Events committed after the read arrived meanwhile.
+        for (const RunEvent& e : published) {
+            if (e.seq > state.lastSeq)
+                state.apply(e);
+        }
+        if (state.runId.isEmpty())
+            return; // nothing recorded that names the run
+        showState(*m_live.insert(runId, std::move(state)));
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [databasePath, runId] { return journal::readRunEvents(databasePath, runId); }));
+}
+
+void RunsModel::showState(const RunState& state)
+{
+    const Row row = fromState(state);
+    const int at = rowOf(state.runId);
     if (at < 0) {
         beginInsertRows({}, 0, 0);
         m_rows.insert(m_rows.begin(), row);

@@ -1,8 +1,11 @@
 #pragma once
 // The run history of a workspace: one row per run from the journal's runs index, newest first,
 // kept current by applying each published event to that run's RunState (rows are inserted or
-// changed in place, never reset). The prompt version each run used (its recorded instructions'
-// sha256 against the saved versions) is read on a worker thread. Lives on the journal's thread.
+// changed in place, never reset). Every database read happens on a worker thread: the index, the
+// events a run loaded from it needs before its first live update, and the prompt version each
+// run used (its recorded instructions' sha256 against the saved versions). Events published
+// while a read is on its way are queued and applied by sequence number once it is done. Lives on
+// the journal's thread.
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -45,9 +48,14 @@ public:
 
     explicit RunsModel(QObject* parent = nullptr);
 
-    // Loads the runs index (a database read) and follows the journal's published events;
-    // nullptr clears the model. stateDir is where run locks live (Workspace::stateDir()).
+    // Reads the runs index on a worker (loaded() when its rows are in) and follows the journal's
+    // published events; nullptr clears the model. stateDir is where run locks live
+    // (Workspace::stateDir()).
     void setJournal(Journal* journal, const QString& stateDir);
+    // The runs index is being read (the rows of runs that changed meanwhile are already shown).
+    bool isLoading() const { return m_indexLoading; }
+    // Runs whose events are being read before their row follows them live.
+    bool isCatchingUp() const { return !m_catchingUp.isEmpty(); }
     // Row of a run, or -1.
     int rowOf(const QString& runId) const;
 
@@ -60,12 +68,15 @@ public:
     void apply(const RunEvent& event);
     // The prompt versions have been read (after setJournal, or after a run started with
     // instructions not known yet).
-    bool isLoadingPromptVersions() const { return m_promptLoads > 0; }
+    bool isLoadingPromptVersions() const { return m_indexLoading || m_promptLoads > 0; }
     // Reads the saved versions again (a version was saved: runs on its text now name it).
     void reloadPromptVersions();
 
 Q_SIGNALS:
+    void loaded();
     void promptVersionsLoaded();
+    // A read failed: the message says what and what to do (the rows shown stay as they were).
+    void readFailed(const QString& message);
 
 private:
     struct Row
@@ -78,6 +89,10 @@ private:
         bool operator==(const Row&) const = default;
     };
     static Row fromState(const RunState& state);
+    void addIndexRows(std::vector<Row> rows);
+    // Reads a run's events (a run loaded from the index that changed), then shows its state.
+    void catchUp(const QString& runId);
+    void showState(const RunState& state);
     struct SavedVersion
     {
         int version = 0;
@@ -98,10 +113,13 @@ private:
     std::vector<Row> m_rows;
     // Runs that received events while shown: their state, so updates need no reload.
     QHash<QString, RunState> m_live;
+    // Runs whose events are being read: the events published since, to apply after the read.
+    QHash<QString, std::vector<RunEvent>> m_catchingUp;
+    bool m_indexLoading = false;
+    int m_generation = 0; // reads for an earlier journal are dropped
     VersionIndex m_versions;
     QHash<QString, QString> m_runSha;
     int m_promptLoads = 0;
-    int m_promptGeneration = 0;
 };
 
 } // namespace awb::ui

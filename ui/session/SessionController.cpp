@@ -47,6 +47,7 @@ SessionController::SessionController(QObject* parent)
     : QObject(parent), m_runs(new RunsModel(this)), m_steps(new RunStepsModel(this)),
       m_events(new EventLogModel(this))
 {
+    connect(m_runs, &RunsModel::readFailed, this, &SessionController::errorOccurred);
 }
 
 SessionController::~SessionController()
@@ -105,9 +106,10 @@ const RunState& SessionController::currentState() const
 
 bool SessionController::isCurrentRunActive() const
 {
+    // A run that has ended stays active until its end is committed and published (it is
+    // tracked until it stops).
     const auto it = m_live.find(currentRunId());
-    return it != m_live.end() && it->second.run && it->second.run->isActive() &&
-           currentState().status == RunStatus::Running;
+    return it != m_live.end() && it->second.run && currentState().status == RunStatus::Running;
 }
 
 void SessionController::openWorkspace(const QString& dir)
@@ -525,15 +527,14 @@ void SessionController::track(AgentRun* run, RunLock lock)
 void SessionController::onRunStopped(const QString& runId, RunStatus status)
 {
     if (status != RunStatus::WaitingApproval) {
-        // Release the lock after the journal's pending commit, queued before this turn ends.
-        QTimer::singleShot(0, this, [this, runId] {
-            const auto it = m_live.find(runId);
-            if (it == m_live.end())
-                return;
+        // A run stops once its end is committed: the lock can go now, so that a follow-up
+        // message sent at once continues this run.
+        const auto it = m_live.find(runId);
+        if (it != m_live.end()) {
             if (it->second.run)
                 it->second.run->deleteLater();
             m_live.erase(it);
-        });
+        }
     }
     if (runId == currentRunId())
         Q_EMIT activityChanged(false);

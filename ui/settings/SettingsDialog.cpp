@@ -361,6 +361,12 @@ QWidget* SettingsDialog::buildBudgetsTab()
     return tab;
 }
 
+void SettingsDialog::showSmtpSaved()
+{
+    showMessage(true, tr("Saved. The SMTP settings apply when the workspace is opened again."));
+    Q_EMIT saved();
+}
+
 void SettingsDialog::showMessage(bool ok, const QString& text)
 {
     m_message->setText(text);
@@ -446,14 +452,18 @@ void SettingsDialog::save()
                                 {{"url", toStd(smtp.url)},
                                  {"from", toStd(smtp.from)},
                                  {"username", toStd(smtp.username)}}}});
-            if (Status s = journal->flush(); !s) {
-                showMessage(false, s.errorMessage());
-                Q_EMIT saveFailed(s.errorMessage());
-                return;
-            }
+            // Saved once the change is on record (committed off this thread).
+            journal->whenCommitted(this, [this](const Status& committed) {
+                if (!committed) {
+                    showMessage(false, committed.errorMessage());
+                    Q_EMIT saveFailed(committed.errorMessage());
+                    return;
+                }
+                showSmtpSaved();
+            });
+            return;
         }
-        showMessage(true, tr("Saved. The SMTP settings apply when the workspace is opened again."));
-        Q_EMIT saved();
+        showSmtpSaved();
     });
     watcher->setFuture(
         QtConcurrent::run([root, smtp] { return settings::writeSmtpSettings(root, smtp); }));

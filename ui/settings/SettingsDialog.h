@@ -52,6 +52,7 @@ private:
     void updateSmtpKeyEntry();
     void testConnection();
     void showMessage(bool ok, const QString& text);
+    void showSmtpSaved();
 
     SessionController* m_controller;
     std::vector<ProviderProfile> m_profiles;

@@ -1,11 +1,13 @@
 // The journal's group commits: whenCommitted() runs after the commit that holds what was queued
 // (events on disk and published first), never inside the caller, shares one commit among all the
 // waiters of an event-loop turn, reports a failed commit without losing the queued events, and
-// skips waiters whose context is gone.
+// skips waiters whose context is gone. Commits run on the writer thread: a commit that waits for
+// the database leaves the engine's thread free, and what is queued meanwhile follows in order.
 
 #include <QTest>
+#include <QTimer>
 
-#include <sqlite3.h>
+#include <thread>
 
 #include "core/engine/support/EngineFixture.h"
 
@@ -13,12 +15,6 @@ using namespace awb;
 using awb::test::EngineFixture;
 
 namespace {
-int countCommits(void* counter)
-{
-    ++*static_cast<int*>(counter);
-    return 0; // 0 lets the commit go ahead
-}
-
 qint64 eventsOnDisk(const QString& databasePath)
 {
     auto db = sql::Database::open(databasePath, sql::OpenMode::ReadOnly);
@@ -64,8 +60,7 @@ private slots:
     {
         EngineFixture f;
         QVERIFY(f.open());
-        int commits = 0;
-        sqlite3_commit_hook(f.journal->database().handle(), countCommits, &commits);
+        const int commitsBefore = f.journal->commitCount();
         QObject context;
         int called = 0;
         for (int run = 1; run <= 5; ++run) {
@@ -75,9 +70,8 @@ private slots:
                                      [&called](const Status& s) { called += s.ok() ? 1 : 0; });
         }
         QTRY_COMPARE(called, 5);
-        QCOMPARE(commits, 1);
+        QCOMPARE(f.journal->commitCount() - commitsBefore, 1);
         QCOMPARE(eventsOnDisk(f.workspace->databasePath()), 5);
-        sqlite3_commit_hook(f.journal->database().handle(), nullptr, nullptr);
     }
 
     void failedCommitTellsTheWaiterAndKeepsTheEvents()
@@ -153,6 +147,99 @@ private slots:
         context.reset();
         QTRY_VERIFY(witnessCalled);
         QVERIFY(!called);
+    }
+
+    void commitWaitingForTheDatabaseLeavesTheEngineThreadFree()
+    {
+        EngineFixture f;
+        QVERIFY(f.open());
+        // Another connection (another process, say) holds the write lock.
+        auto blocker = sql::Database::open(f.workspace->databasePath(), sql::OpenMode::ReadWrite);
+        QVERIFY(blocker.ok());
+        QVERIFY(blocker->exec(QStringLiteral("BEGIN IMMEDIATE")).ok());
+        QSignalSpy published(f.journal.get(), &Journal::published);
+        QObject context;
+        std::optional<Status> outcome;
+        f.journal->append(QStringLiteral("run-1"), EventKind::StepStarted, QStringLiteral("s1"),
+                          kData);
+        f.journal->whenCommitted(&context, [&outcome](const Status& s) { outcome = s; });
+        // This thread's event loop still turns while the commit waits: it releases the lock.
+        // (A commit on this thread would wait out its busy timeout and fail.)
+        bool releasedBeforeTheCommit = false;
+        QTimer::singleShot(200, &context, [&] {
+            releasedBeforeTheCommit = !outcome.has_value() && published.isEmpty();
+            QVERIFY(blocker->exec(QStringLiteral("COMMIT")).ok());
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 10000);
+        QVERIFY(releasedBeforeTheCommit);
+        QVERIFY2(outcome->ok(), qPrintable(outcome->errorMessage()));
+        QCOMPARE(published.count(), 1);
+        QCOMPARE(eventsOnDisk(f.workspace->databasePath()), 1);
+    }
+
+    void eventsQueuedDuringACommitFollowInOrderAndAreReadOnce()
+    {
+        EngineFixture f;
+        QVERIFY(f.open());
+        auto blocker = sql::Database::open(f.workspace->databasePath(), sql::OpenMode::ReadWrite);
+        QVERIFY(blocker.ok());
+        QVERIFY(blocker->exec(QStringLiteral("BEGIN IMMEDIATE")).ok());
+        std::vector<std::int64_t> publishedSeqs;
+        connect(f.journal.get(), &Journal::published, this,
+                [&publishedSeqs](const RunEvent& e) { publishedSeqs.push_back(e.seq); });
+        const QString run = QStringLiteral("run-1");
+        for (int i = 0; i < 3; ++i)
+            f.journal->append(run, EventKind::StepStarted, QStringLiteral("s1"), kData);
+        QObject context;
+        int answered = 0;
+        f.journal->whenCommitted(&context, [&answered](const Status& s) { answered += s ? 1 : 0; });
+        // The first commit is on its way (held by the lock); these wait for the next one.
+        QTest::qWait(50);
+        for (int i = 0; i < 2; ++i)
+            f.journal->append(run, EventKind::StepStarted, QStringLiteral("s2"), kData);
+        f.journal->whenCommitted(&context, [&answered](const Status& s) { answered += s ? 1 : 0; });
+        auto seen = f.journal->loadEvents(run);
+        QVERIFY(seen.ok());
+        QCOMPARE(int(seen->size()), 5);
+        QVERIFY(blocker->exec(QStringLiteral("COMMIT")).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(answered, 2, 10000);
+        QCOMPARE(publishedSeqs, (std::vector<std::int64_t>{1, 2, 3, 4, 5}));
+        seen = f.journal->loadEvents(run);
+        QVERIFY(seen.ok());
+        QCOMPARE(int(seen->size()), 5);
+        QCOMPARE(seen->back().seq, 5);
+        QCOMPARE(eventsOnDisk(f.workspace->databasePath()), 5);
+    }
+
+    void flushWaitsForTheCommitInFlightAndCommitsTheRest()
+    {
+        EngineFixture f;
+        QVERIFY(f.open());
+        auto blocker = sql::Database::open(f.workspace->databasePath(), sql::OpenMode::ReadWrite);
+        QVERIFY(blocker.ok());
+        QVERIFY(blocker->exec(QStringLiteral("BEGIN IMMEDIATE")).ok());
+        QSignalSpy published(f.journal.get(), &Journal::published);
+        const QString run = QStringLiteral("run-1");
+        f.journal->append(run, EventKind::StepStarted, QStringLiteral("s1"), kData);
+        QObject context;
+        std::optional<Status> outcome;
+        f.journal->whenCommitted(&context, [&outcome](const Status& s) { outcome = s; });
+        QTest::qWait(50); // the commit is handed to the writer, which waits for the lock
+        QVERIFY(!outcome.has_value());
+        f.journal->append(run, EventKind::StepFailed, QStringLiteral("s1"), kData);
+        std::thread release([&blocker] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            (void)blocker->exec(QStringLiteral("COMMIT"));
+        });
+        const Status flushed = f.journal->flush();
+        release.join();
+        QVERIFY2(flushed.ok(), qPrintable(flushed.errorMessage()));
+        QVERIFY(!f.journal->hasPending());
+        QCOMPARE(published.count(), 2);
+        QCOMPARE(eventsOnDisk(f.workspace->databasePath()), 2);
+        QVERIFY(!outcome.has_value()); // never inside flush()
+        QTRY_VERIFY(outcome.has_value());
+        QVERIFY(outcome->ok());
     }
 
     void appendRedactsSecretsWithoutTouchingTheRest()
