@@ -166,7 +166,7 @@ private:
     std::vector<Waiter> m_waiters;         // for everything queued so far
     std::vector<Waiter> m_inFlightWaiters; // for the commit in flight
     QString m_auditHead;
-    QTimer m_flushTimer;
+    QTimer m_flushTimer{this}; // a child: it moves with the journal (WorkspaceSession::open)
     int m_commits = 0;
 };
 

@@ -1,7 +1,8 @@
 #pragma once
 // Everything a front end needs to run agents in one workspace: the folder, its database and
 // journal, the audit trail, the tool registry, the effect ledger and the tool thread pool.
-// Lives on the thread that runs the engine (the main thread in `awb` and the GUI).
+// Lives on the thread that runs the engine (the main thread in `awb` and the GUI); the GUI opens
+// it on a worker thread (all disk and database work) and then moves it to that thread.
 
 #include <QObject>
 #include <QThreadPool>
@@ -62,7 +63,8 @@ class WorkspaceSession : public QObject
 public:
     // auditKey: the resolved key (security/AuditKey.h); secrets: values to redact everywhere
     // (API keys, passwords) in addition to the audit key.
-    static Result<std::unique_ptr<WorkspaceSession>> open(const QString& dir, const QByteArray& auditKey,
+    static Result<std::unique_ptr<WorkspaceSession>> open(const QString& dir,
+                                                          const QByteArray& auditKey,
                                                           const QString& actor,
                                                           const QStringList& secrets = {});
     ~WorkspaceSession() override;
@@ -79,20 +81,21 @@ public:
     // The model provider for an agent, or for an explicit choice (--provider/--model/--base-url).
     // Keys come from the provider's environment variable when set, else from the keychain entry
     // "provider/<name>"; they are added to the redactor before anything is sent.
-    Result<std::shared_ptr<llm::ModelProvider>> providerFor(const AgentDefinition& agent, const ProviderChoice& choice,
-                                                            QString* modelName);
+    Result<std::shared_ptr<llm::ModelProvider>>
+    providerFor(const AgentDefinition& agent, const ProviderChoice& choice, QString* modelName);
     // providerFor() in two halves, for front ends that must not block their thread: prepare does
     // the blocking reads (model script, cassette, keychain) and changes nothing in the session, so
     // it may run on a worker thread while the session lives; adopt, on the session's thread,
     // registers the keys for redaction before the provider is used.
-    Result<PreparedProvider> prepareProvider(const AgentDefinition& agent, const ProviderChoice& choice) const;
+    Result<PreparedProvider> prepareProvider(const AgentDefinition& agent,
+                                             const ProviderChoice& choice) const;
     std::shared_ptr<llm::ModelProvider> adopt(PreparedProvider prepared);
     std::shared_ptr<const llm::Pricing> pricing() const { return m_pricing; }
 
 private:
     WorkspaceSession() = default;
-    Result<std::shared_ptr<llm::ModelProvider>> httpProvider(const ProviderEndpoint& endpoint, bool stream,
-                                                             QStringList* secrets) const;
+    Result<std::shared_ptr<llm::ModelProvider>>
+    httpProvider(const ProviderEndpoint& endpoint, bool stream, QStringList* secrets) const;
 
     Workspace m_workspace;
     QString m_actor;

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFutureWatcher>
 #include <QSettings>
+#include <QThread>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -34,14 +35,6 @@ QStringList knownSecrets()
     return out;
 }
 } // namespace
-
-// What the worker thread found: the workspace root and its audit key, or why not.
-struct SessionController::OpenOutcome
-{
-    QString root;
-    QByteArray key;
-    QString error;
-};
 
 SessionController::SessionController(QObject* parent)
     : QObject(parent), m_runs(new RunsModel(this)), m_steps(new RunStepsModel(this)),
@@ -84,15 +77,21 @@ Journal* SessionController::journal() const
 
 QStringList SessionController::agentNames() const
 {
-    if (!m_session)
-        return {};
+    return m_session ? m_agentNames : QStringList();
+}
+
+namespace {
+// The agents of a workspace folder, by name (a file listing: on a worker thread).
+QStringList listAgents(const QString& agentsDir)
+{
     static const QString suffix = QStringLiteral(".agent.json");
     QStringList names;
-    const QDir dir(m_session->workspace().agentsDir());
+    const QDir dir(agentsDir);
     for (const QString& file : dir.entryList({QLatin1Char('*') + suffix}, QDir::Files, QDir::Name))
         names << file.chopped(suffix.size());
     return names;
 }
+} // namespace
 
 const QString& SessionController::currentRunId() const
 {
@@ -116,7 +115,6 @@ void SessionController::openWorkspace(const QString& dir)
 {
     const int generation = ++m_openGeneration;
     Q_EMIT workspaceOpening(dir);
-    // The keychain may block for seconds (or prompt to unlock): never on the GUI thread.
     auto* watcher = new QFutureWatcher<OpenOutcome>(this);
     connect(watcher, &QFutureWatcher<OpenOutcome>::finished, this,
             [this, watcher, dir, generation] {
@@ -124,19 +122,39 @@ void SessionController::openWorkspace(const QString& dir)
                 if (generation == m_openGeneration)
                     finishOpening(dir, watcher->result());
             });
-    watcher->setFuture(QtConcurrent::run([dir] {
+    // The keychain may block for seconds (or prompt to unlock), and the database, workspace.json
+    // and the agents folder are disk work: all on a worker. The session is built there and then
+    // handed to this thread, where the engine runs.
+    QThread* engineThread = thread();
+    const QString actorName = actor();
+    watcher->setFuture(QtConcurrent::run([dir, engineThread, actorName] {
         OpenOutcome out;
         auto ws = Workspace::open(dir);
         if (!ws) {
             out.error = ws.errorMessage();
             return out;
         }
-        out.root = ws->root();
-        auto key = AuditKey::resolve(out.root);
-        if (!key)
+        auto key = AuditKey::resolve(ws->root());
+        if (!key) {
             out.error = key.errorMessage();
-        else
-            out.key = key->key;
+            return out;
+        }
+        auto session = WorkspaceSession::open(ws->root(), key->key, actorName, knownSecrets());
+        if (!session) {
+            out.error = session.errorMessage();
+            return out;
+        }
+        out.agents = listAgents(ws->agentsDir());
+        (*session)->moveToThread(engineThread);
+        // Whoever lets go of it last (this worker, when another workspace was asked for
+        // meanwhile), it is destroyed on its own thread.
+        out.session = std::shared_ptr<WorkspaceSession>(
+            std::move(session).value().release(), [](WorkspaceSession* s) {
+                if (QThread::currentThread() == s->thread())
+                    delete s;
+                else
+                    s->deleteLater();
+            });
         return out;
     }));
 }
@@ -145,11 +163,6 @@ void SessionController::finishOpening(const QString& dir, const OpenOutcome& out
 {
     if (!outcome.error.isEmpty()) {
         Q_EMIT workspaceFailed(dir, outcome.error);
-        return;
-    }
-    auto session = WorkspaceSession::open(outcome.root, outcome.key, actor(), knownSecrets());
-    if (!session) {
-        Q_EMIT workspaceFailed(dir, session.errorMessage());
         return;
     }
     // The new workspace opened: only now close the old one.
@@ -165,7 +178,8 @@ void SessionController::finishOpening(const QString& dir, const OpenOutcome& out
     cancelPreparation();
     if (!m_inFlight.empty())
         m_retiredSession = std::move(m_session); // still read by a preparation
-    m_session = std::move(session).value();
+    m_session = outcome.session;
+    m_agentNames = outcome.agents;
     Journal* journal = &m_session->journal();
     connect(journal, &Journal::published, this, &SessionController::onPublished);
     connect(journal, &Journal::writeFailed, this,
@@ -187,44 +201,51 @@ void SessionController::selectRun(const QString& runId)
     m_selecting.clear();
     m_selectingEvents.clear();
     if (!m_session || runId.isEmpty()) {
-        showRun(runId, {});
+        showRun(runId, {}, false);
         return;
     }
     m_selecting = runId;
     const int generation = m_selectGeneration;
-    using Events = Result<std::vector<RunEvent>>;
-    auto* watcher = new QFutureWatcher<Events>(this);
-    connect(watcher, &QFutureWatcher<Events>::finished, this, [this, watcher, runId, generation] {
+    struct Read
+    {
+        Result<std::vector<RunEvent>> events;
+        bool lockHeld = false; // a process is executing the run
+    };
+    auto* watcher = new QFutureWatcher<Read>(this);
+    connect(watcher, &QFutureWatcher<Read>::finished, this, [this, watcher, runId, generation] {
         watcher->deleteLater();
         if (generation != m_selectGeneration)
             return; // another run was selected meanwhile
         m_selecting.clear();
-        Events events = watcher->result();
+        Read read = watcher->result();
         std::vector<RunEvent> published = std::exchange(m_selectingEvents, {});
-        if (!events) {
-            Q_EMIT errorOccurred(events.errorMessage());
+        if (!read.events) {
+            Q_EMIT errorOccurred(read.events.errorMessage());
             return;
         }
         // Events committed after the read was done arrived here in the meantime.
-        std::vector<RunEvent> history = std::move(events).value();
+        std::vector<RunEvent> history = std::move(read.events).value();
         for (RunEvent& e : published) {
             if (history.empty() || e.seq > history.back().seq)
                 history.push_back(std::move(e));
         }
-        showRun(runId, std::move(history));
+        showRun(runId, std::move(history), read.lockHeld);
     });
+    // The events (SQLite) and the run's lock (a file): read on a worker.
     const QString databasePath = m_session->workspace().databasePath();
-    watcher->setFuture(QtConcurrent::run(
-        [databasePath, runId] { return journal::readRunEvents(databasePath, runId); }));
+    const QString stateDir = m_session->workspace().stateDir();
+    watcher->setFuture(QtConcurrent::run([databasePath, stateDir, runId] {
+        return Read{journal::readRunEvents(databasePath, runId), RunLock::isHeld(stateDir, runId)};
+    }));
 }
 
-void SessionController::showRun(const QString& runId, std::vector<RunEvent> history)
+void SessionController::showRun(const QString& runId, std::vector<RunEvent> history, bool lockHeld)
 {
     m_steps->setRun(runId, history);
     m_events->setRun(runId, history);
     // Recorded as running, yet executing nowhere: a crash cut its running steps off.
     if (!runId.isEmpty() && m_steps->state().status == RunStatus::Running && !m_live.count(runId) &&
-        !RunLock::isHeld(m_session->workspace().stateDir(), runId))
+        !lockHeld)
         m_steps->markRunningStepsInterrupted();
     Q_EMIT currentRunChanged(runId);
     Q_EMIT activityChanged(isCurrentRunActive());
@@ -547,7 +568,7 @@ void SessionController::startShowing(const QString& runId)
     ++m_selectGeneration;
     m_selecting.clear();
     m_selectingEvents.clear();
-    showRun(runId, {});
+    showRun(runId, {}, true);
 }
 
 void SessionController::onPublished(const RunEvent& event)

@@ -136,7 +136,14 @@ private:
         QPointer<AgentRun> run;
         RunLock lock;
     };
-    struct OpenOutcome;
+    // What the worker thread opened: the session (database, journal, audit key, tools), already
+    // moved to the controller's thread, and the workspace's agents; or why not.
+    struct OpenOutcome
+    {
+        std::shared_ptr<WorkspaceSession> session;
+        QStringList agents;
+        QString error;
+    };
 
     struct Pending
     {
@@ -156,10 +163,12 @@ private:
     void onRunStopped(const QString& runId, RunStatus status);
     void onPublished(const RunEvent& event);
     // Makes runId current with the events read so far (and those published while reading).
-    void showRun(const QString& runId, std::vector<RunEvent> history);
+    // lockHeld: a process executes the run (else a run recorded as running was interrupted).
+    void showRun(const QString& runId, std::vector<RunEvent> history, bool lockHeld);
     void startShowing(const QString& runId); // a run just started here
 
-    std::unique_ptr<WorkspaceSession> m_session;
+    std::shared_ptr<WorkspaceSession> m_session;
+    QStringList m_agentNames; // listed when the workspace was opened
     RunsModel* m_runs;
     QString m_selecting;                     // selectRun: events being read on a worker
     int m_selectGeneration = 0;              // bumps with every selection; stale reads are dropped
@@ -174,7 +183,7 @@ private:
     // Preparations still reading on a worker thread, and a session they read that was replaced:
     // it lives until they are done.
     std::vector<QFuture<PreparationOutcome>> m_inFlight;
-    std::unique_ptr<WorkspaceSession> m_retiredSession;
+    std::shared_ptr<WorkspaceSession> m_retiredSession;
 };
 
 } // namespace awb::ui
