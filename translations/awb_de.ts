@@ -19,7 +19,7 @@
         <translation>kein gültiges JSON: %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/ProviderSelection.cpp" line="29"/>
+        <location filename="../ui/session/ProviderSelection.cpp" line="30"/>
         <source>There is no provider profile &quot;%1&quot;: create it in Settings (Ctrl+,) under Providers, or pick another provider in the toolbar.</source>
         <translation>Es gibt kein Anbieterprofil „%1“: Legen Sie es unter Einstellungen (Strg+,) &gt; Anbieter an oder wählen Sie in der Werkzeugleiste einen anderen Anbieter.</translation>
     </message>
@@ -1114,148 +1114,148 @@
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="248"/>
         <source>Provider:</source>
         <translation>Anbieter:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="251"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="254"/>
         <source>Model provider</source>
         <translation>Modellanbieter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="252"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="255"/>
         <source>The model new runs talk to: the demo&apos;s scripted model, the agent file&apos;s own, or a provider profile from Settings</source>
         <translation>Das Modell, mit dem neue Läufe sprechen: das geskriptete Modell der Demo, das der Agentendatei oder ein Anbieterprofil aus den Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="301"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="304"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="306"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="314"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="317"/>
         <source>Run steps</source>
         <translation>Laufschritte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
         <source>Event log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="345"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="348"/>
         <source>Audit trail</source>
         <translation>Prüfprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="360"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="363"/>
         <source>Tool schema</source>
         <translation>Werkzeugschema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="373"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="376"/>
         <source>Prompt editor</source>
         <translation>Prompt-Editor</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="389"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="392"/>
         <source>Compare runs</source>
         <translation>Läufe vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="421"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="424"/>
         <source>Replaying run %1 as run %2</source>
         <translation>Lauf %1 wird als Lauf %2 wiederholt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="424"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="427"/>
         <source>Cannot Replay the Run</source>
         <translation>Lauf kann nicht wiederholt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="426"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="429"/>
         <source>Stopped the replay before it started.</source>
         <translation>Die Wiederholung wurde vor ihrem Start gestoppt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="459"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="462"/>
         <source>Current run: provider, model, tokens and cost</source>
         <translation>Aktueller Lauf: Anbieter, Modell, Tokens und Kosten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="460"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="463"/>
         <source>keychain: checking…</source>
         <translation>Schlüsselbund: wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="462"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="465"/>
         <source>Keychain state</source>
         <translation>Zustand des Schlüsselbunds</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="480"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="483"/>
         <source>Open Workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="510"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="513"/>
         <source>Cannot Resume the Run</source>
         <translation>Lauf kann nicht fortgesetzt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="524"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="527"/>
         <source>%1 — Agent Workbench</source>
         <translation>%1 — Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="542"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="544"/>
         <source>scripted (demo)</source>
         <translation>geskriptet (Demo)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="543"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="545"/>
         <source>agent file&apos;s model</source>
         <translation>Modell der Agentendatei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="547"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="549"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="555"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="557"/>
         <source>%1 (missing profile)</source>
         <translation>%1 (Profil fehlt)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="570"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="572"/>
         <source>No recent workspaces</source>
         <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="578"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="580"/>
         <source>&amp;%1 %2 — %3</source>
         <translation>&amp;%1 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="580"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="582"/>
         <source>%1 (folder missing)</source>
         <translation>%1 (Ordner fehlt)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="587"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="589"/>
         <source>%1 was moved or deleted. Use &quot;Remove Missing&quot; to drop it from this list.</source>
         <translation>%1 wurde verschoben oder gelöscht. Mit „Fehlende entfernen“ nehmen Sie ihn aus dieser Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="598"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="600"/>
         <source>Remove Missing</source>
         <translation>Fehlende entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="601"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="603"/>
         <source>Removed %n missing workspace(s) from the recent list.</source>
         <translation>
             <numerusform>%n fehlender Arbeitsbereich aus der Liste entfernt.</numerusform>
@@ -1263,37 +1263,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="605"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="607"/>
         <source>Clear List</source>
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="617"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="619"/>
         <source>Could not open %1</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="618"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="620"/>
         <source>Cannot Open the Workspace</source>
         <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="623"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="625"/>
         <source>Open Another Workspace…</source>
         <translation>Anderen Arbeitsbereich öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="666"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="668"/>
         <source>No run selected</source>
         <translation>Kein Lauf ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="670"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="672"/>
         <source> (scripted)</source>
         <translation> (geskriptet)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="671"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="673"/>
         <source>%1 · %2 tokens · US$%3</source>
         <translation>%1 · %2 Tokens · US$%3</translation>
     </message>
@@ -1841,83 +1841,93 @@
 <context>
     <name>awb::ui::RunsModel</name>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="231"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="53"/>
+        <source>Cannot read the run history: %1</source>
+        <translation>Der Verlauf der Läufe kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="235"/>
+        <source>Cannot read the events of run %1: %2</source>
+        <translation>Die Ereignisse von Lauf %1 können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="318"/>
         <source>Prompt version %1: %2</source>
         <translation>Prompt-Version %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="233"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="320"/>
         <source>The instructions this run used were never saved as a version</source>
         <translation>Die Anweisungen dieses Laufs wurden nie als Version gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="263"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="350"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="264"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="351"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="265"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="352"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="271"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="358"/>
         <location filename="../ui/runs/RunsView.cpp" line="155"/>
         <source>unsaved</source>
         <translation>ungespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="285"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="372"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="287"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="374"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="289"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="376"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="291"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="378"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="293"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="380"/>
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="295"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="382"/>
         <source>Cost (US$)</source>
         <translation>Kosten (US$)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="297"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="384"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="299"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="386"/>
         <source>Provider</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="301"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="388"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="303"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="390"/>
         <location filename="../ui/runs/RunsView.cpp" line="156"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
@@ -2266,56 +2276,52 @@ Genau diesen Aufruf freigeben und ausführen?</translation>
 <context>
     <name>awb::ui::SessionController</name>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="210"/>
-        <location filename="../ui/session/SessionController.cpp" line="226"/>
-        <location filename="../ui/session/SessionController.cpp" line="413"/>
-        <location filename="../ui/session/SessionController.cpp" line="437"/>
+        <location filename="../ui/session/SessionController.cpp" line="287"/>
+        <location filename="../ui/session/SessionController.cpp" line="303"/>
+        <location filename="../ui/session/SessionController.cpp" line="490"/>
+        <location filename="../ui/session/SessionController.cpp" line="514"/>
         <source>Open a workspace first (File &gt; Open Workspace).</source>
         <translation>Öffnen Sie zuerst einen Arbeitsbereich (Datei &gt; Arbeitsbereich öffnen).</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="213"/>
+        <location filename="../ui/session/SessionController.cpp" line="290"/>
         <source>Type what the agent should do, then press Run.</source>
         <translation>Geben Sie ein, was der Agent tun soll, und klicken Sie dann auf Ausführen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="233"/>
+        <location filename="../ui/session/SessionController.cpp" line="310"/>
         <source>Type a message, then press Run.</source>
         <translation>Geben Sie eine Nachricht ein und klicken Sie dann auf Ausführen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="417"/>
+        <location filename="../ui/session/SessionController.cpp" line="494"/>
         <source>The instructions for the replay are empty.</source>
         <translation>Die Anweisungen für die Wiederholung sind leer.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="441"/>
-        <source>Run %1 is not in this workspace.</source>
-        <translation>Lauf %1 ist nicht in diesem Arbeitsbereich.</translation>
-    </message>
-    <message>
-        <location filename="../ui/session/SessionController.cpp" line="360"/>
-        <location filename="../ui/session/SessionController.cpp" line="444"/>
+        <location filename="../ui/session/SessionController.cpp" line="437"/>
+        <location filename="../ui/session/SessionController.cpp" line="522"/>
         <source>Run %1 is already running here.</source>
         <translation>Lauf %1 wird hier bereits ausgeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="245"/>
+        <location filename="../ui/session/SessionController.cpp" line="322"/>
         <source>A run is being prepared: wait a moment, or press Stop.</source>
         <translation>Ein Lauf wird vorbereitet: Warten Sie einen Moment oder drücken Sie Stoppen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="367"/>
+        <location filename="../ui/session/SessionController.cpp" line="444"/>
         <source>run %1 changed while it was being prepared</source>
         <translation>Lauf %1 hat sich während der Vorbereitung geändert</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="459"/>
+        <location filename="../ui/session/SessionController.cpp" line="537"/>
         <source>The edited arguments are not a JSON object: check the brackets, quotes and commas, or discard the edits.</source>
         <translation>Die bearbeiteten Argumente sind kein JSON-Objekt: Prüfen Sie Klammern, Anführungszeichen und Kommas oder verwerfen Sie die Änderungen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="465"/>
+        <location filename="../ui/session/SessionController.cpp" line="517"/>
+        <location filename="../ui/session/SessionController.cpp" line="543"/>
         <source>No run is selected.</source>
         <translation>Es ist kein Lauf ausgewählt.</translation>
     </message>
@@ -2645,27 +2651,27 @@ Genau diesen Aufruf freigeben und ausführen?</translation>
         <translation>&amp;Gleichzeitige Werkzeugaufrufe:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsDialog.cpp" line="393"/>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="399"/>
         <source>The SMTP server must be a URL like smtp://mail.example.com:587.</source>
         <translation>Der SMTP-Server muss eine URL wie smtp://mail.example.com:587 sein.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsDialog.cpp" line="397"/>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="403"/>
         <source>Remove the password from the SMTP URL: store it in the keychain below.</source>
         <translation>Entfernen Sie das Passwort aus der SMTP-URL: Speichern Sie es unten im Schlüsselbund.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsDialog.cpp" line="415"/>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="421"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsDialog.cpp" line="420"/>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="426"/>
         <source>Saving…</source>
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsDialog.cpp" line="455"/>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="366"/>
         <source>Saved. The SMTP settings apply when the workspace is opened again.</source>
         <translation>Gespeichert. Die SMTP-Einstellungen gelten, sobald der Arbeitsbereich erneut geöffnet wird.</translation>
     </message>
@@ -3046,40 +3052,50 @@ Genau diesen Aufruf freigeben und ausführen?</translation>
 <context>
     <name>awb::ui::ToolCaller</name>
     <message>
-        <location filename="../ui/editors/ToolCaller.cpp" line="61"/>
-        <location filename="../ui/editors/ToolCaller.cpp" line="82"/>
+        <location filename="../ui/editors/ToolCaller.cpp" line="62"/>
+        <location filename="../ui/editors/ToolCaller.cpp" line="83"/>
         <source>Open a workspace first (File &gt; Open Workspace).</source>
         <translation>Öffnen Sie zuerst einen Arbeitsbereich (Datei &gt; Arbeitsbereich öffnen).</translation>
     </message>
     <message>
-        <location filename="../ui/editors/ToolCaller.cpp" line="64"/>
+        <location filename="../ui/editors/ToolCaller.cpp" line="65"/>
         <source>The workspace has no tool &quot;%1&quot;.</source>
         <translation>Der Arbeitsbereich hat kein Werkzeug „%1“.</translation>
     </message>
     <message>
-        <location filename="../ui/editors/ToolCaller.cpp" line="70"/>
+        <location filename="../ui/editors/ToolCaller.cpp" line="71"/>
         <source>at %1: %2</source>
         <translation>bei %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/editors/ToolCaller.cpp" line="71"/>
+        <location filename="../ui/editors/ToolCaller.cpp" line="72"/>
         <source>The arguments do not match the input schema of %1:
 %2</source>
         <translation>Die Argumente entsprechen nicht dem Eingabeschema von %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/editors/ToolCaller.cpp" line="85"/>
+        <location filename="../ui/editors/ToolCaller.cpp" line="86"/>
         <source>A call is still running: wait for it or cancel it.</source>
         <translation>Ein Aufruf läuft noch: Warten Sie darauf oder brechen Sie ihn ab.</translation>
     </message>
     <message>
-        <location filename="../ui/editors/ToolCaller.cpp" line="93"/>
+        <location filename="../ui/editors/ToolCaller.cpp" line="94"/>
         <source>%1 has an external effect: it runs only after you approve this exact call.</source>
         <translation>%1 hat eine externe Wirkung: Es wird erst ausgeführt, nachdem Sie genau diesen Aufruf freigegeben haben.</translation>
     </message>
     <message>
-        <location filename="../ui/editors/ToolCaller.cpp" line="178"/>
+        <location filename="../ui/editors/ToolCaller.cpp" line="135"/>
+        <source>Cancelled before %1 started.</source>
+        <translation>Abgebrochen, bevor %1 gestartet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/ToolCaller.cpp" line="143"/>
+        <source>The workspace was closed before %1 started.</source>
+        <translation>Der Arbeitsbereich wurde geschlossen, bevor %1 gestartet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/ToolCaller.cpp" line="213"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>

@@ -19,7 +19,7 @@
         <translation>JSON non valide : %1</translation>
     </message>
     <message>
-        <location filename="../ui/session/ProviderSelection.cpp" line="29"/>
+        <location filename="../ui/session/ProviderSelection.cpp" line="30"/>
         <source>There is no provider profile &quot;%1&quot;: create it in Settings (Ctrl+,) under Providers, or pick another provider in the toolbar.</source>
         <translation>Il n’y a pas de profil de fournisseur « %1 » : créez-le dans Paramètres (Ctrl+,) &gt; Fournisseurs, ou choisissez un autre fournisseur dans la barre d’outils.</translation>
     </message>
@@ -1114,148 +1114,148 @@
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="248"/>
         <source>Provider:</source>
         <translation>Fournisseur :</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="251"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="254"/>
         <source>Model provider</source>
         <translation>Fournisseur du modèle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="252"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="255"/>
         <source>The model new runs talk to: the demo&apos;s scripted model, the agent file&apos;s own, or a provider profile from Settings</source>
         <translation>Le modèle auquel parlent les nouvelles exécutions : le modèle scripté de la démo, celui du fichier de l’agent ou un profil de fournisseur des Paramètres</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="301"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="304"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="306"/>
         <source>Runs</source>
         <translation>Exécutions</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="314"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="317"/>
         <source>Run steps</source>
         <translation>Étapes de l&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
         <source>Event log</source>
         <translation>Journal des événements</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="345"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="348"/>
         <source>Audit trail</source>
         <translation>Piste d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="360"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="363"/>
         <source>Tool schema</source>
         <translation>Schéma d&apos;outil</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="373"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="376"/>
         <source>Prompt editor</source>
         <translation>Éditeur de prompt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="389"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="392"/>
         <source>Compare runs</source>
         <translation>Comparer des exécutions</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="421"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="424"/>
         <source>Replaying run %1 as run %2</source>
         <translation>Rejeu de l’exécution %1 dans l’exécution %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="424"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="427"/>
         <source>Cannot Replay the Run</source>
         <translation>Impossible de rejouer l’exécution</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="426"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="429"/>
         <source>Stopped the replay before it started.</source>
         <translation>Rejeu arrêté avant son démarrage.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="459"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="462"/>
         <source>Current run: provider, model, tokens and cost</source>
         <translation>Exécution en cours : fournisseur, modèle, jetons et coût</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="460"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="463"/>
         <source>keychain: checking…</source>
         <translation>trousseau : vérification…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="462"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="465"/>
         <source>Keychain state</source>
         <translation>État du trousseau</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="480"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="483"/>
         <source>Open Workspace</source>
         <translation>Ouvrir un espace de travail</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="510"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="513"/>
         <source>Cannot Resume the Run</source>
         <translation>Impossible de reprendre l&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="524"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="527"/>
         <source>%1 — Agent Workbench</source>
         <translation>%1 — Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="542"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="544"/>
         <source>scripted (demo)</source>
         <translation>scripté (démo)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="543"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="545"/>
         <source>agent file&apos;s model</source>
         <translation>modèle du fichier de l’agent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="547"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="549"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="555"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="557"/>
         <source>%1 (missing profile)</source>
         <translation>%1 (profil manquant)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="570"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="572"/>
         <source>No recent workspaces</source>
         <translation>Aucun espace de travail récent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="578"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="580"/>
         <source>&amp;%1 %2 — %3</source>
         <translation>&amp;%1 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="580"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="582"/>
         <source>%1 (folder missing)</source>
         <translation>%1 (dossier manquant)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="587"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="589"/>
         <source>%1 was moved or deleted. Use &quot;Remove Missing&quot; to drop it from this list.</source>
         <translation>%1 a été déplacé ou supprimé. « Retirer les manquants » l’enlève de cette liste.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="598"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="600"/>
         <source>Remove Missing</source>
         <translation>Retirer les manquants</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="601"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="603"/>
         <source>Removed %n missing workspace(s) from the recent list.</source>
         <translation>
             <numerusform>%n espace de travail manquant retiré de la liste.</numerusform>
@@ -1263,37 +1263,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="605"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="607"/>
         <source>Clear List</source>
         <translation>Vider la liste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="617"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="619"/>
         <source>Could not open %1</source>
         <translation>Impossible d&apos;ouvrir %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="618"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="620"/>
         <source>Cannot Open the Workspace</source>
         <translation>Impossible d&apos;ouvrir l&apos;espace de travail</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="623"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="625"/>
         <source>Open Another Workspace…</source>
         <translation>Ouvrir un autre espace de travail…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="666"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="668"/>
         <source>No run selected</source>
         <translation>Aucune exécution sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="670"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="672"/>
         <source> (scripted)</source>
         <translation> (scripté)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="671"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="673"/>
         <source>%1 · %2 tokens · US$%3</source>
         <translation>%1 · %2 jetons · US$%3</translation>
     </message>
@@ -1841,83 +1841,93 @@
 <context>
     <name>awb::ui::RunsModel</name>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="231"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="53"/>
+        <source>Cannot read the run history: %1</source>
+        <translation>Impossible de lire l&apos;historique des exécutions : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="235"/>
+        <source>Cannot read the events of run %1: %2</source>
+        <translation>Impossible de lire les événements de l&apos;exécution %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="318"/>
         <source>Prompt version %1: %2</source>
         <translation>Version %1 du prompt : %2</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="233"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="320"/>
         <source>The instructions this run used were never saved as a version</source>
         <translation>Les instructions de cette exécution n’ont jamais été enregistrées comme version</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="263"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="350"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="264"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="351"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="265"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="352"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="271"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="358"/>
         <location filename="../ui/runs/RunsView.cpp" line="155"/>
         <source>unsaved</source>
         <translation>non enregistrée</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="285"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="372"/>
         <source>Run</source>
         <translation>Exécution</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="287"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="374"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="289"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="376"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="291"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="378"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="293"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="380"/>
         <source>Tokens</source>
         <translation>Jetons</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="295"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="382"/>
         <source>Cost (US$)</source>
         <translation>Coût (US$)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="297"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="384"/>
         <source>Started</source>
         <translation>Démarrée</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="299"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="386"/>
         <source>Provider</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="301"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="388"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="303"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="390"/>
         <location filename="../ui/runs/RunsView.cpp" line="156"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
@@ -2266,56 +2276,52 @@ Approuver et exécuter exactement cet appel ?</translation>
 <context>
     <name>awb::ui::SessionController</name>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="210"/>
-        <location filename="../ui/session/SessionController.cpp" line="226"/>
-        <location filename="../ui/session/SessionController.cpp" line="413"/>
-        <location filename="../ui/session/SessionController.cpp" line="437"/>
+        <location filename="../ui/session/SessionController.cpp" line="287"/>
+        <location filename="../ui/session/SessionController.cpp" line="303"/>
+        <location filename="../ui/session/SessionController.cpp" line="490"/>
+        <location filename="../ui/session/SessionController.cpp" line="514"/>
         <source>Open a workspace first (File &gt; Open Workspace).</source>
         <translation>Ouvrez d&apos;abord un espace de travail (Fichier &gt; Ouvrir un espace de travail).</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="213"/>
+        <location filename="../ui/session/SessionController.cpp" line="290"/>
         <source>Type what the agent should do, then press Run.</source>
         <translation>Tapez ce que l&apos;agent doit faire, puis cliquez sur Exécuter.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="233"/>
+        <location filename="../ui/session/SessionController.cpp" line="310"/>
         <source>Type a message, then press Run.</source>
         <translation>Tapez un message, puis cliquez sur Exécuter.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="417"/>
+        <location filename="../ui/session/SessionController.cpp" line="494"/>
         <source>The instructions for the replay are empty.</source>
         <translation>Les instructions du rejeu sont vides.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="441"/>
-        <source>Run %1 is not in this workspace.</source>
-        <translation>L&apos;exécution %1 n&apos;appartient pas à cet espace de travail.</translation>
-    </message>
-    <message>
-        <location filename="../ui/session/SessionController.cpp" line="360"/>
-        <location filename="../ui/session/SessionController.cpp" line="444"/>
+        <location filename="../ui/session/SessionController.cpp" line="437"/>
+        <location filename="../ui/session/SessionController.cpp" line="522"/>
         <source>Run %1 is already running here.</source>
         <translation>L&apos;exécution %1 est déjà en cours ici.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="245"/>
+        <location filename="../ui/session/SessionController.cpp" line="322"/>
         <source>A run is being prepared: wait a moment, or press Stop.</source>
         <translation>Une exécution est en préparation : patientez un instant ou appuyez sur Arrêter.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="367"/>
+        <location filename="../ui/session/SessionController.cpp" line="444"/>
         <source>run %1 changed while it was being prepared</source>
         <translation>l’exécution %1 a changé pendant sa préparation</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="459"/>
+        <location filename="../ui/session/SessionController.cpp" line="537"/>
         <source>The edited arguments are not a JSON object: check the brackets, quotes and commas, or discard the edits.</source>
         <translation>Les arguments modifiés ne forment pas un objet JSON : vérifiez les accolades, les guillemets et les virgules, ou ignorez les modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="465"/>
+        <location filename="../ui/session/SessionController.cpp" line="517"/>
+        <location filename="../ui/session/SessionController.cpp" line="543"/>
         <source>No run is selected.</source>
         <translation>Aucune exécution n&apos;est sélectionnée.</translation>
     </message>
@@ -2645,27 +2651,27 @@ Approuver et exécuter exactement cet appel ?</translation>
         <translation>Appels d&apos;outils &amp;simultanés :</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsDialog.cpp" line="393"/>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="399"/>
         <source>The SMTP server must be a URL like smtp://mail.example.com:587.</source>
         <translation>Le serveur SMTP doit être une URL comme smtp://mail.example.com:587.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsDialog.cpp" line="397"/>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="403"/>
         <source>Remove the password from the SMTP URL: store it in the keychain below.</source>
         <translation>Retirez le mot de passe de l&apos;URL SMTP : enregistrez-le dans le trousseau ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsDialog.cpp" line="415"/>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="421"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsDialog.cpp" line="420"/>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="426"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsDialog.cpp" line="455"/>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="366"/>
         <source>Saved. The SMTP settings apply when the workspace is opened again.</source>
         <translation>Enregistré. Les paramètres SMTP s&apos;appliqueront à la prochaine ouverture de l&apos;espace de travail.</translation>
     </message>
@@ -3046,40 +3052,50 @@ Approuver et exécuter exactement cet appel ?</translation>
 <context>
     <name>awb::ui::ToolCaller</name>
     <message>
-        <location filename="../ui/editors/ToolCaller.cpp" line="61"/>
-        <location filename="../ui/editors/ToolCaller.cpp" line="82"/>
+        <location filename="../ui/editors/ToolCaller.cpp" line="62"/>
+        <location filename="../ui/editors/ToolCaller.cpp" line="83"/>
         <source>Open a workspace first (File &gt; Open Workspace).</source>
         <translation>Ouvrez d&apos;abord un espace de travail (Fichier &gt; Ouvrir un espace de travail).</translation>
     </message>
     <message>
-        <location filename="../ui/editors/ToolCaller.cpp" line="64"/>
+        <location filename="../ui/editors/ToolCaller.cpp" line="65"/>
         <source>The workspace has no tool &quot;%1&quot;.</source>
         <translation>L&apos;espace de travail ne contient aucun outil « %1 ».</translation>
     </message>
     <message>
-        <location filename="../ui/editors/ToolCaller.cpp" line="70"/>
+        <location filename="../ui/editors/ToolCaller.cpp" line="71"/>
         <source>at %1: %2</source>
         <translation>à %1 : %2</translation>
     </message>
     <message>
-        <location filename="../ui/editors/ToolCaller.cpp" line="71"/>
+        <location filename="../ui/editors/ToolCaller.cpp" line="72"/>
         <source>The arguments do not match the input schema of %1:
 %2</source>
         <translation>Les arguments ne correspondent pas au schéma d&apos;entrée de %1 :
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/editors/ToolCaller.cpp" line="85"/>
+        <location filename="../ui/editors/ToolCaller.cpp" line="86"/>
         <source>A call is still running: wait for it or cancel it.</source>
         <translation>Un appel est encore en cours : attendez-le ou annulez-le.</translation>
     </message>
     <message>
-        <location filename="../ui/editors/ToolCaller.cpp" line="93"/>
+        <location filename="../ui/editors/ToolCaller.cpp" line="94"/>
         <source>%1 has an external effect: it runs only after you approve this exact call.</source>
         <translation>%1 a un effet externe : il ne s&apos;exécute qu&apos;après votre approbation de cet appel précis.</translation>
     </message>
     <message>
-        <location filename="../ui/editors/ToolCaller.cpp" line="178"/>
+        <location filename="../ui/editors/ToolCaller.cpp" line="135"/>
+        <source>Cancelled before %1 started.</source>
+        <translation>Annulé avant le démarrage de %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/ToolCaller.cpp" line="143"/>
+        <source>The workspace was closed before %1 started.</source>
+        <translation>L&apos;espace de travail a été fermé avant le démarrage de %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editors/ToolCaller.cpp" line="213"/>
         <source>%1 failed: %2</source>
         <translation>%1 a échoué : %2</translation>
     </message>

@@ -24,6 +24,7 @@ Json workspaceSettings(const QString& root)
         {"schema_version", 1},
         {"id", toStd(Workspace::pathDerivedId(root))}, // what the audit key was made under
         {"name", toStd(kName)},
+        {"default_agent", "q3-reconciliation"}, // not add-bench, which sorts first
         {"data_sources", {{"ledger", {{"type", "sqlite"}, {"path", toStd(kLedgerFile)}}}}},
         {"sql", {{"row_limit", 10000}, {"timeout_ms", 10000}, {"model_rows", 20}}},
         {"smtp", {{"url", ""}, {"from", "agent-workbench@finance.example"}}},

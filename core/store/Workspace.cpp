@@ -58,6 +58,12 @@ Result<WorkspaceSettings> parseWorkspaceSettings(const Json& json, const QString
                 .arg(Workspace::kSchemaVersion));
     WorkspaceSettings s;
     s.name = jsonString(json, "name", QFileInfo(root).fileName());
+    if (const auto agent = json.find("default_agent"); agent != json.end()) {
+        if (!agent->is_string())
+            return settingsError(file, QStringLiteral("/default_agent"),
+                                 QStringLiteral("expected the name of an agent in agents/"));
+        s.defaultAgent = toQ(agent->get<std::string>());
+    }
     if (const auto id = json.find("id"); id != json.end()) {
         if (!id->is_string() || !Workspace::isValidId(toQ(id->get<std::string>())))
             return settingsError(file, QStringLiteral("/id"),

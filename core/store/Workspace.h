@@ -39,6 +39,7 @@ struct WorkspaceSettings
 {
     QString id; // "id": stable across moves; names the workspace's keychain entries
     QString name;
+    QString defaultAgent; // "default_agent": the agent the GUI picks first (optional)
     std::map<QString, DataSourceConfig> dataSources;
     SqlLimits sql;
     SmtpSettings smtp;

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void initTestCase();
     void reconciliationRunPausesForTheEmailAndSucceedsWhenApproved();
     void approvingARunPausedBeforeARestartResumesIt();
+    void agentPickerStartsOnTheDefaultAgentThenTheUsersPick();
     void workspaceThatCannotBeOpenedShowsTheErrorInADialog();
     void keychainStateIsShownWhenKnown();
     void recentWorkspacesAreListedShowMissingFoldersAndOpen();
@@ -83,6 +84,34 @@ void TestMainWindow::initTestCase()
     m_workspace = m_dir.filePath(QStringLiteral("demo"));
     auto demo = demo::createDemoWorkspace(m_workspace);
     QVERIFY2(demo.ok(), qPrintable(demo.ok() ? QString() : demo.errorMessage()));
+}
+
+void TestMainWindow::agentPickerStartsOnTheDefaultAgentThenTheUsersPick()
+{
+    const QString dir = m_dir.filePath(QStringLiteral("agent-choice"));
+    QVERIFY(demo::createDemoWorkspace(dir).ok());
+    const auto openIn = [&dir](SessionController& controller) {
+        QSignalSpy opened(&controller, &SessionController::workspaceOpened);
+        controller.openWorkspace(dir);
+        return opened.wait(kTimeoutMs);
+    };
+    {
+        SessionController controller;
+        MainWindow window(&controller);
+        QVERIFY(openIn(controller));
+        auto* agents = child<QComboBox>(window, "agentPicker");
+        // workspace.json's default_agent, though "add-bench" sorts first.
+        QCOMPARE(agents->itemText(0), QStringLiteral("add-bench"));
+        QCOMPARE(agents->currentText(), QStringLiteral("q3-reconciliation"));
+        // The user picks another one, with the keyboard.
+        agents->setFocus();
+        QTest::keyClick(agents, Qt::Key_Up);
+        QCOMPARE(agents->currentText(), QStringLiteral("add-bench"));
+    }
+    SessionController controller;
+    MainWindow window(&controller);
+    QVERIFY(openIn(controller));
+    QCOMPARE(child<QComboBox>(window, "agentPicker")->currentText(), QStringLiteral("add-bench"));
 }
 
 void TestMainWindow::reconciliationRunPausesForTheEmailAndSucceedsWhenApproved()

@@ -242,6 +242,9 @@ void MainWindow::buildActions()
     m_agents->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     agentLabel->setBuddy(m_agents);
     bar->addWidget(m_agents);
+    // Only the user's picks are remembered (not the list being filled).
+    connect(m_agents, &QComboBox::activated, this,
+            [this] { m_controller->rememberAgentChoice(m_agents->currentText()); });
     auto* providerLabel = new QLabel(tr("Provider:"), bar);
     providerLabel->setObjectName(QStringLiteral("providerLabel"));
     providerLabel->setContentsMargins(10, 0, 4, 0);
@@ -524,10 +527,9 @@ void MainWindow::onWorkspaceOpened(const QString& root)
     setWindowTitle(tr("%1 \u2014 Agent Workbench").arg(QDir(root).dirName()));
     m_chat->setWorkspaceRoot(root);
     statusBar()->showMessage(root);
-    const QString previous = m_agents->currentText();
     m_agents->clear();
     m_agents->addItems(m_controller->agentNames());
-    if (const int i = m_agents->findText(previous); i >= 0)
+    if (const int i = m_agents->findText(m_controller->preferredAgent()); i >= 0)
         m_agents->setCurrentIndex(i);
     fillProviderPicker();
     updateActions();

@@ -12,6 +12,7 @@ QString tr(const char* text)
 }
 
 const QString kSelections = QStringLiteral("providers/selection_by_workspace");
+const QString kAgentChoices = QStringLiteral("agents/choice_by_workspace");
 const QString kProfilePrefix = QStringLiteral("profile:");
 
 const ProviderProfile* findProfile(const std::vector<ProviderProfile>& profiles,
@@ -101,6 +102,18 @@ void saveProviderSelection(QSettings& settings, const QString& workspaceRoot,
     QVariantMap map = settings.value(kSelections).toMap();
     map.insert(workspaceRoot, selection.id());
     settings.setValue(kSelections, map);
+}
+
+QString loadAgentChoice(QSettings& settings, const QString& workspaceRoot)
+{
+    return settings.value(kAgentChoices).toMap().value(workspaceRoot).toString();
+}
+
+void saveAgentChoice(QSettings& settings, const QString& workspaceRoot, const QString& agent)
+{
+    QVariantMap map = settings.value(kAgentChoices).toMap();
+    map.insert(workspaceRoot, agent);
+    settings.setValue(kAgentChoices, map);
 }
 
 } // namespace settings

@@ -46,6 +46,9 @@ namespace settings {
 ProviderSelection loadProviderSelection(QSettings& settings, const QString& workspaceRoot);
 void saveProviderSelection(QSettings& settings, const QString& workspaceRoot,
                            const ProviderSelection& selection);
+// The agent last picked in a workspace (empty when none was).
+QString loadAgentChoice(QSettings& settings, const QString& workspaceRoot);
+void saveAgentChoice(QSettings& settings, const QString& workspaceRoot, const QString& agent);
 } // namespace settings
 
 } // namespace awb::ui

@@ -80,6 +80,27 @@ QStringList SessionController::agentNames() const
     return m_session ? m_agentNames : QStringList();
 }
 
+QString SessionController::preferredAgent() const
+{
+    if (!m_session || m_agentNames.isEmpty())
+        return {};
+    QSettings settings;
+    const QString remembered = settings::loadAgentChoice(settings, m_session->workspace().root());
+    for (const QString& candidate : {remembered, m_session->workspace().settings().defaultAgent}) {
+        if (!candidate.isEmpty() && m_agentNames.contains(candidate))
+            return candidate;
+    }
+    return m_agentNames.first();
+}
+
+void SessionController::rememberAgentChoice(const QString& agent)
+{
+    if (!m_session || agent.isEmpty())
+        return;
+    QSettings settings;
+    settings::saveAgentChoice(settings, m_session->workspace().root(), agent);
+}
+
 namespace {
 // The agents of a workspace folder, by name (a file listing: on a worker thread).
 QStringList listAgents(const QString& agentsDir)

@@ -50,6 +50,11 @@ public:
     WorkspaceSession* session() const { return m_session.get(); }
     // Agent names (files agents/NAME.agent.json), sorted.
     QStringList agentNames() const;
+    // The agent to pick on opening: the one last picked in this workspace, else workspace.json's
+    // default_agent, else the first by name (empty without agents).
+    QString preferredAgent() const;
+    // Remembers the user's pick for this workspace.
+    void rememberAgentChoice(const QString& agent);
     // Who acts from this GUI, e.g. "gui:alice": recorded with runs, approvals and audit entries.
     static QString actor();
 

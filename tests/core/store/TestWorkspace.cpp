@@ -140,6 +140,9 @@ private slots:
             << QByteArray(R"({"schema_version": 1, "data_sources": {"ledger": 5}})")
             << "at /data_sources/ledger:"
             << "expected an object";
+        QTest::newRow("default agent not a string")
+            << QByteArray(R"({"schema_version": 1, "default_agent": 3})") << "at /default_agent:"
+            << "expected the name of an agent";
         QTest::newRow("unknown source type")
             << QByteArray(
                    R"({"schema_version": 1, "data_sources": {"ledger": {"type": "oracle"}}})")
@@ -195,6 +198,7 @@ private slots:
         const Json settings = {
             {"schema_version", 1},
             {"name", "Acme"},
+            {"default_agent", "reconcile"},
             {"data_sources",
              {{"ledger", {{"type", "sqlite"}, {"path", "data/ledger.db"}}},
               {"archive", {{"type", "sqlite"}, {"path", "/srv/archive.db"}}},
@@ -209,6 +213,7 @@ private slots:
         const Workspace ws = openValid(QByteArray::fromStdString(settings.dump(2)));
         const WorkspaceSettings& s = ws.settings();
         QCOMPARE(s.name, QStringLiteral("Acme"));
+        QCOMPARE(s.defaultAgent, QStringLiteral("reconcile"));
         QCOMPARE(int(s.dataSources.size()), 3);
         QCOMPARE(s.dataSources.at(QStringLiteral("ledger")).path,
                  m_root + QStringLiteral("/data/ledger.db"));
