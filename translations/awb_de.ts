@@ -1195,67 +1195,97 @@
         <translation>Zustand des Schlüsselbunds</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="483"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="477"/>
+        <source>Stop Runs and Quit</source>
+        <translation>Läufe anhalten und beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="491"/>
         <source>Open Workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="513"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="499"/>
+        <source>Stop Runs and Open</source>
+        <translation>Läufe anhalten und öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="512"/>
+        <source>A run of this workspace is still running. It will be stopped and recorded as cancelled; you can read it in the Runs view afterwards.</source>
+        <translation>Ein Lauf dieses Arbeitsbereichs läuft noch. Er wird angehalten und als abgebrochen festgehalten; Sie finden ihn danach in der Ansicht „Läufe“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="514"/>
+        <source>%1 runs of this workspace are still running. They will be stopped and recorded as cancelled; you can read them in the Runs view afterwards.</source>
+        <translation>%1 Läufe dieses Arbeitsbereichs laufen noch. Sie werden angehalten und als abgebrochen festgehalten; Sie finden sie danach in der Ansicht „Läufe“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="517"/>
+        <source>Stop Running Runs?</source>
+        <translation>Laufende Läufe anhalten?</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="524"/>
+        <source>Keep Running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="561"/>
         <source>Cannot Resume the Run</source>
         <translation>Lauf kann nicht fortgesetzt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="527"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="575"/>
         <source>%1 — Agent Workbench</source>
         <translation>%1 — Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="544"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="592"/>
         <source>scripted (demo)</source>
         <translation>geskriptet (Demo)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="545"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="593"/>
         <source>agent file&apos;s model</source>
         <translation>Modell der Agentendatei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="549"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="597"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="557"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="605"/>
         <source>%1 (missing profile)</source>
         <translation>%1 (Profil fehlt)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="572"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="620"/>
         <source>No recent workspaces</source>
         <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="580"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="628"/>
         <source>&amp;%1 %2 — %3</source>
         <translation>&amp;%1 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="582"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="630"/>
         <source>%1 (folder missing)</source>
         <translation>%1 (Ordner fehlt)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="589"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="637"/>
         <source>%1 was moved or deleted. Use &quot;Remove Missing&quot; to drop it from this list.</source>
         <translation>%1 wurde verschoben oder gelöscht. Mit „Fehlende entfernen“ nehmen Sie ihn aus dieser Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="600"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="648"/>
         <source>Remove Missing</source>
         <translation>Fehlende entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="603"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="651"/>
         <source>Removed %n missing workspace(s) from the recent list.</source>
         <translation>
             <numerusform>%n fehlender Arbeitsbereich aus der Liste entfernt.</numerusform>
@@ -1263,37 +1293,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="607"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="655"/>
         <source>Clear List</source>
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="619"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="667"/>
         <source>Could not open %1</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="620"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="668"/>
         <source>Cannot Open the Workspace</source>
         <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="625"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="673"/>
         <source>Open Another Workspace…</source>
         <translation>Anderen Arbeitsbereich öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="668"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="716"/>
         <source>No run selected</source>
         <translation>Kein Lauf ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="672"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="720"/>
         <source> (scripted)</source>
         <translation> (geskriptet)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="673"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="721"/>
         <source>%1 · %2 tokens · US$%3</source>
         <translation>%1 · %2 Tokens · US$%3</translation>
     </message>
@@ -2276,52 +2306,52 @@ Genau diesen Aufruf freigeben und ausführen?</translation>
 <context>
     <name>awb::ui::SessionController</name>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="287"/>
-        <location filename="../ui/session/SessionController.cpp" line="303"/>
-        <location filename="../ui/session/SessionController.cpp" line="490"/>
-        <location filename="../ui/session/SessionController.cpp" line="514"/>
+        <location filename="../ui/session/SessionController.cpp" line="290"/>
+        <location filename="../ui/session/SessionController.cpp" line="306"/>
+        <location filename="../ui/session/SessionController.cpp" line="517"/>
+        <location filename="../ui/session/SessionController.cpp" line="541"/>
         <source>Open a workspace first (File &gt; Open Workspace).</source>
         <translation>Öffnen Sie zuerst einen Arbeitsbereich (Datei &gt; Arbeitsbereich öffnen).</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="290"/>
+        <location filename="../ui/session/SessionController.cpp" line="293"/>
         <source>Type what the agent should do, then press Run.</source>
         <translation>Geben Sie ein, was der Agent tun soll, und klicken Sie dann auf Ausführen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="310"/>
+        <location filename="../ui/session/SessionController.cpp" line="313"/>
         <source>Type a message, then press Run.</source>
         <translation>Geben Sie eine Nachricht ein und klicken Sie dann auf Ausführen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="494"/>
+        <location filename="../ui/session/SessionController.cpp" line="521"/>
         <source>The instructions for the replay are empty.</source>
         <translation>Die Anweisungen für die Wiederholung sind leer.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="437"/>
-        <location filename="../ui/session/SessionController.cpp" line="522"/>
+        <location filename="../ui/session/SessionController.cpp" line="440"/>
+        <location filename="../ui/session/SessionController.cpp" line="549"/>
         <source>Run %1 is already running here.</source>
         <translation>Lauf %1 wird hier bereits ausgeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="322"/>
+        <location filename="../ui/session/SessionController.cpp" line="325"/>
         <source>A run is being prepared: wait a moment, or press Stop.</source>
         <translation>Ein Lauf wird vorbereitet: Warten Sie einen Moment oder drücken Sie Stoppen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="444"/>
+        <location filename="../ui/session/SessionController.cpp" line="447"/>
         <source>run %1 changed while it was being prepared</source>
         <translation>Lauf %1 hat sich während der Vorbereitung geändert</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="537"/>
+        <location filename="../ui/session/SessionController.cpp" line="564"/>
         <source>The edited arguments are not a JSON object: check the brackets, quotes and commas, or discard the edits.</source>
         <translation>Die bearbeiteten Argumente sind kein JSON-Objekt: Prüfen Sie Klammern, Anführungszeichen und Kommas oder verwerfen Sie die Änderungen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="517"/>
-        <location filename="../ui/session/SessionController.cpp" line="543"/>
+        <location filename="../ui/session/SessionController.cpp" line="544"/>
+        <location filename="../ui/session/SessionController.cpp" line="570"/>
         <source>No run is selected.</source>
         <translation>Es ist kein Lauf ausgewählt.</translation>
     </message>

@@ -1195,67 +1195,97 @@
         <translation>État du trousseau</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="483"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="477"/>
+        <source>Stop Runs and Quit</source>
+        <translation>Arrêter les exécutions et quitter</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="491"/>
         <source>Open Workspace</source>
         <translation>Ouvrir un espace de travail</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="513"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="499"/>
+        <source>Stop Runs and Open</source>
+        <translation>Arrêter les exécutions et ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="512"/>
+        <source>A run of this workspace is still running. It will be stopped and recorded as cancelled; you can read it in the Runs view afterwards.</source>
+        <translation>Une exécution de cet espace de travail est encore en cours. Elle sera arrêtée et enregistrée comme annulée ; vous la retrouverez ensuite dans la vue Exécutions.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="514"/>
+        <source>%1 runs of this workspace are still running. They will be stopped and recorded as cancelled; you can read them in the Runs view afterwards.</source>
+        <translation>%1 exécutions de cet espace de travail sont encore en cours. Elles seront arrêtées et enregistrées comme annulées ; vous les retrouverez ensuite dans la vue Exécutions.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="517"/>
+        <source>Stop Running Runs?</source>
+        <translation>Arrêter les exécutions en cours ?</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="524"/>
+        <source>Keep Running</source>
+        <translation>Les laisser continuer</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="561"/>
         <source>Cannot Resume the Run</source>
         <translation>Impossible de reprendre l&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="527"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="575"/>
         <source>%1 — Agent Workbench</source>
         <translation>%1 — Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="544"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="592"/>
         <source>scripted (demo)</source>
         <translation>scripté (démo)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="545"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="593"/>
         <source>agent file&apos;s model</source>
         <translation>modèle du fichier de l’agent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="549"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="597"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="557"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="605"/>
         <source>%1 (missing profile)</source>
         <translation>%1 (profil manquant)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="572"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="620"/>
         <source>No recent workspaces</source>
         <translation>Aucun espace de travail récent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="580"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="628"/>
         <source>&amp;%1 %2 — %3</source>
         <translation>&amp;%1 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="582"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="630"/>
         <source>%1 (folder missing)</source>
         <translation>%1 (dossier manquant)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="589"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="637"/>
         <source>%1 was moved or deleted. Use &quot;Remove Missing&quot; to drop it from this list.</source>
         <translation>%1 a été déplacé ou supprimé. « Retirer les manquants » l’enlève de cette liste.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="600"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="648"/>
         <source>Remove Missing</source>
         <translation>Retirer les manquants</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="603"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="651"/>
         <source>Removed %n missing workspace(s) from the recent list.</source>
         <translation>
             <numerusform>%n espace de travail manquant retiré de la liste.</numerusform>
@@ -1263,37 +1293,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="607"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="655"/>
         <source>Clear List</source>
         <translation>Vider la liste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="619"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="667"/>
         <source>Could not open %1</source>
         <translation>Impossible d&apos;ouvrir %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="620"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="668"/>
         <source>Cannot Open the Workspace</source>
         <translation>Impossible d&apos;ouvrir l&apos;espace de travail</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="625"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="673"/>
         <source>Open Another Workspace…</source>
         <translation>Ouvrir un autre espace de travail…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="668"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="716"/>
         <source>No run selected</source>
         <translation>Aucune exécution sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="672"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="720"/>
         <source> (scripted)</source>
         <translation> (scripté)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="673"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="721"/>
         <source>%1 · %2 tokens · US$%3</source>
         <translation>%1 · %2 jetons · US$%3</translation>
     </message>
@@ -2276,52 +2306,52 @@ Approuver et exécuter exactement cet appel ?</translation>
 <context>
     <name>awb::ui::SessionController</name>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="287"/>
-        <location filename="../ui/session/SessionController.cpp" line="303"/>
-        <location filename="../ui/session/SessionController.cpp" line="490"/>
-        <location filename="../ui/session/SessionController.cpp" line="514"/>
+        <location filename="../ui/session/SessionController.cpp" line="290"/>
+        <location filename="../ui/session/SessionController.cpp" line="306"/>
+        <location filename="../ui/session/SessionController.cpp" line="517"/>
+        <location filename="../ui/session/SessionController.cpp" line="541"/>
         <source>Open a workspace first (File &gt; Open Workspace).</source>
         <translation>Ouvrez d&apos;abord un espace de travail (Fichier &gt; Ouvrir un espace de travail).</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="290"/>
+        <location filename="../ui/session/SessionController.cpp" line="293"/>
         <source>Type what the agent should do, then press Run.</source>
         <translation>Tapez ce que l&apos;agent doit faire, puis cliquez sur Exécuter.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="310"/>
+        <location filename="../ui/session/SessionController.cpp" line="313"/>
         <source>Type a message, then press Run.</source>
         <translation>Tapez un message, puis cliquez sur Exécuter.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="494"/>
+        <location filename="../ui/session/SessionController.cpp" line="521"/>
         <source>The instructions for the replay are empty.</source>
         <translation>Les instructions du rejeu sont vides.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="437"/>
-        <location filename="../ui/session/SessionController.cpp" line="522"/>
+        <location filename="../ui/session/SessionController.cpp" line="440"/>
+        <location filename="../ui/session/SessionController.cpp" line="549"/>
         <source>Run %1 is already running here.</source>
         <translation>L&apos;exécution %1 est déjà en cours ici.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="322"/>
+        <location filename="../ui/session/SessionController.cpp" line="325"/>
         <source>A run is being prepared: wait a moment, or press Stop.</source>
         <translation>Une exécution est en préparation : patientez un instant ou appuyez sur Arrêter.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="444"/>
+        <location filename="../ui/session/SessionController.cpp" line="447"/>
         <source>run %1 changed while it was being prepared</source>
         <translation>l’exécution %1 a changé pendant sa préparation</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="537"/>
+        <location filename="../ui/session/SessionController.cpp" line="564"/>
         <source>The edited arguments are not a JSON object: check the brackets, quotes and commas, or discard the edits.</source>
         <translation>Les arguments modifiés ne forment pas un objet JSON : vérifiez les accolades, les guillemets et les virgules, ou ignorez les modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="517"/>
-        <location filename="../ui/session/SessionController.cpp" line="543"/>
+        <location filename="../ui/session/SessionController.cpp" line="544"/>
+        <location filename="../ui/session/SessionController.cpp" line="570"/>
         <source>No run is selected.</source>
         <translation>Aucune exécution n&apos;est sélectionnée.</translation>
     </message>

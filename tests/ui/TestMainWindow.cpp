@@ -13,6 +13,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTranslator>
@@ -29,6 +30,8 @@
 #include "runs/RunsModel.h"
 #include "runs/RunsView.h"
 #include "session/SessionController.h"
+#include "settings/SettingsStore.h"
+#include "store/Sqlite.h"
 
 using namespace awb;
 using awb::ui::MainWindow;
@@ -42,6 +45,43 @@ constexpr int kTimeoutMs = 30000;
 template <typename T> T* child(QWidget& window, const char* name)
 {
     return window.findChild<T*>(QString::fromLatin1(name));
+}
+
+// A model endpoint that accepts connections and never answers: a run on it keeps running.
+struct SilentModel
+{
+    QTcpServer server;
+    QString profile = QStringLiteral("silent-ollama");
+    bool start()
+    {
+        if (!server.listen(QHostAddress::LocalHost))
+            return false;
+        ui::ProviderProfile p;
+        p.name = profile;
+        p.provider = QStringLiteral("ollama"); // needs no key
+        p.model = QStringLiteral("llama3");
+        p.baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort());
+        QSettings settings;
+        ui::settings::saveProfiles(settings, {p});
+        return true;
+    }
+};
+
+// Opens a fresh demo workspace in dir and starts a run on the silent model; returns its id.
+QString startHangingRun(SessionController& controller, const QString& dir, SilentModel& model)
+{
+    if (!demo::createDemoWorkspace(dir).ok() || !model.start())
+        return {};
+    QSignalSpy opened(&controller, &SessionController::workspaceOpened);
+    controller.openWorkspace(dir);
+    if (!opened.wait(kTimeoutMs))
+        return {};
+    controller.setProviderSelection(ui::ProviderSelection::ofProfile(model.profile));
+    if (!controller.startRun(QStringLiteral("q3-reconciliation"), QStringLiteral("go")).ok())
+        return {};
+    if (!QTest::qWaitFor([&controller] { return controller.isCurrentRunActive(); }, kTimeoutMs))
+        return {};
+    return controller.currentRunId();
 }
 
 // The run as the journal holds it: the truth the window must agree with.
@@ -61,6 +101,8 @@ private Q_SLOTS:
     void reconciliationRunPausesForTheEmailAndSucceedsWhenApproved();
     void approvingARunPausedBeforeARestartResumesIt();
     void agentPickerStartsOnTheDefaultAgentThenTheUsersPick();
+    void closingWithARunningRunAsksThenRecordsItCancelled();
+    void openingAnotherWorkspaceCancelsTheRunsOfTheFirst();
     void workspaceThatCannotBeOpenedShowsTheErrorInADialog();
     void keychainStateIsShownWhenKnown();
     void recentWorkspacesAreListedShowMissingFoldersAndOpen();
@@ -249,6 +291,72 @@ void TestMainWindow::approvingARunPausedBeforeARestartResumesIt()
                  .data(ui::RunsModel::StatusRole)
                  .toString(),
              QStringLiteral("succeeded"));
+}
+
+void TestMainWindow::closingWithARunningRunAsksThenRecordsItCancelled()
+{
+    SessionController controller;
+    MainWindow window(&controller);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    SilentModel model;
+    const QString runId =
+        startHangingRun(controller, m_dir.filePath(QStringLiteral("close-running")), model);
+    QVERIFY(!runId.isEmpty());
+    QCOMPARE(controller.activeRunCount(), 1);
+
+    // Asked, and kept running: the window stays, the run runs.
+    QVERIFY(!window.close());
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (box = window.findChild<QMessageBox*>(QStringLiteral("stopRunsDialog"))), kTimeoutMs);
+    QVERIFY(box->text().startsWith(QLatin1String("A run of this workspace is still running")));
+    QDir().mkpath(QStringLiteral(AWB_BINARY_DIR "/screenshots"));
+    QVERIFY(box->grab().save(QStringLiteral(AWB_BINARY_DIR "/screenshots/stop-runs.png")));
+    QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("keepRunsButton")),
+                      Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.findChild<QMessageBox*>(QStringLiteral("stopRunsDialog")),
+                             kTimeoutMs);
+    QVERIFY(window.isVisible());
+    QCOMPARE(controller.activeRunCount(), 1);
+    QCOMPARE(recorded(controller, runId).status, RunStatus::Running);
+
+    // Asked again, and stopped: the run ends on record as cancelled, then the window closes.
+    QVERIFY(!window.close());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (box = window.findChild<QMessageBox*>(QStringLiteral("stopRunsDialog"))), kTimeoutMs);
+    QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("stopRunsButton")),
+                      Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), kTimeoutMs);
+    QCOMPARE(controller.activeRunCount(), 0);
+    QVERIFY(controller.journal()->flush().ok());
+    const RunState stopped = recorded(controller, runId);
+    QCOMPARE(stopped.status, RunStatus::Cancelled);
+    QVERIFY2(toQ(stopped.error.dump()).contains(QLatin1String("stopped by the user")),
+             stopped.error.dump().c_str());
+}
+
+void TestMainWindow::openingAnotherWorkspaceCancelsTheRunsOfTheFirst()
+{
+    SessionController controller;
+    SilentModel model;
+    const QString first = m_dir.filePath(QStringLiteral("leave-running"));
+    const QString runId = startHangingRun(controller, first, model);
+    QVERIFY(!runId.isEmpty());
+    const QString databasePath = controller.journal()->databasePath();
+
+    QSignalSpy opened(&controller, &SessionController::workspaceOpened);
+    controller.openWorkspace(m_workspace);
+    QVERIFY(opened.wait(kTimeoutMs));
+    QCOMPARE(controller.activeRunCount(), 0);
+    // The first workspace's journal committed the cancellation when it closed.
+    auto db = sql::Database::open(databasePath, sql::OpenMode::ReadOnly);
+    QVERIFY(db.ok());
+    auto st = db->prepare(QStringLiteral("SELECT status FROM runs WHERE run_id = ?"));
+    QVERIFY(st.ok());
+    st->bind(1, runId);
+    QVERIFY(st->step());
+    QCOMPARE(st->text(0), QStringLiteral("cancelled"));
 }
 
 void TestMainWindow::workspaceThatCannotBeOpenedShowsTheErrorInADialog()

@@ -472,6 +472,14 @@ void MainWindow::buildStatusBar()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!m_closeConfirmed && m_controller->activeRunCount() > 0) {
+        event->ignore();
+        confirmStoppingRuns(tr("Stop Runs and Quit"), [this] {
+            m_closeConfirmed = true;
+            close();
+        });
+        return;
+    }
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
@@ -483,7 +491,47 @@ void MainWindow::chooseWorkspace()
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Workspace"),
                                                           m_controller->workspaceRoot());
     if (!dir.isEmpty())
-        m_controller->openWorkspace(dir);
+        openWorkspaceAfterAsking(dir);
+}
+
+void MainWindow::openWorkspaceAfterAsking(const QString& dir)
+{
+    confirmStoppingRuns(tr("Stop Runs and Open"),
+                        [this, dir] { m_controller->openWorkspace(dir); });
+}
+
+void MainWindow::confirmStoppingRuns(const QString& confirmText, std::function<void()> then)
+{
+    const int running = m_controller->activeRunCount();
+    if (running == 0) {
+        then();
+        return;
+    }
+    const QString text =
+        running == 1
+            ? tr("A run of this workspace is still running. It will be stopped and recorded as "
+                 "cancelled; you can read it in the Runs view afterwards.")
+            : tr("%1 runs of this workspace are still running. They will be stopped and recorded "
+                 "as cancelled; you can read them in the Runs view afterwards.")
+                  .arg(running);
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Stop Running Runs?"), text,
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("stopRunsDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    QPushButton* stop = box->addButton(confirmText, QMessageBox::DestructiveRole);
+    stop->setObjectName(QStringLiteral("stopRunsButton"));
+    QPushButton* keep = box->addButton(tr("Keep Running"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepRunsButton"));
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    connect(box, &QMessageBox::finished, this, [this, box, stop, then = std::move(then)] {
+        if (box->clickedButton() != stop)
+            return;
+        m_controller->stopAllRuns(QStringLiteral("stopped by the user"));
+        then();
+    });
+    box->open();
 }
 
 // The input is cleared once the run has started (runLaunched): a failure loses nothing.
@@ -592,7 +640,7 @@ void MainWindow::fillRecentMenu()
         } else {
             action->setToolTip(e.path);
             connect(action, &QAction::triggered, this,
-                    [this, path = e.path] { m_controller->openWorkspace(path); });
+                    [this, path = e.path] { openWorkspaceAfterAsking(path); });
         }
     }
     m_recentMenu->setToolTipsVisible(true);

@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QAbstractItemModel;
 class QComboBox;
 class QLabel;
@@ -45,6 +47,10 @@ private:
                              Qt::DockWidgetArea area);
 
     void chooseWorkspace();
+    // Runs executing here would stop: asks first, without blocking (a window-modal question),
+    // then stops them and calls then(); calls then() at once when nothing runs.
+    void confirmStoppingRuns(const QString& confirmText, std::function<void()> then);
+    void openWorkspaceAfterAsking(const QString& dir);
     void startRun();
     void sendMessage();
     void decide(const QString& approvalStepId, bool approve, const QString& editedArguments);
@@ -66,6 +72,7 @@ private:
     void onProviderPicked(int index);
 
     SessionController* m_controller;
+    bool m_closeConfirmed = false; // the user agreed to stop the runs and close
     ChatView* m_chat;
     QComboBox* m_agents = nullptr;
     QComboBox* m_providers = nullptr;

@@ -193,6 +193,9 @@ void SessionController::finishOpening(const QString& dir, const OpenOutcome& out
     m_selectingEvents.clear();
     m_steps->setRun({}, {});
     m_events->setRun({}, {});
+    // Runs still executing in the old workspace end on record as cancelled (the main window asks
+    // first), rather than being cut off and left to look interrupted.
+    stopAllRuns(QStringLiteral("stopped by the user: another workspace was opened"));
     if (m_session)
         disconnect(&m_session->journal(), nullptr, this, nullptr);
     m_live.clear();
@@ -465,6 +468,30 @@ Result<AgentRun*> SessionController::launch(const RunRequest& request, PreparedR
         return run.error();
     track(*run, std::move(lock).value());
     return run;
+}
+
+int SessionController::activeRunCount() const
+{
+    int count = 0;
+    for (const auto& [id, live] : m_live) {
+        if (live.run && live.run->isActive() && live.run->state().status == RunStatus::Running)
+            ++count;
+    }
+    return count;
+}
+
+void SessionController::stopAllRuns(const QString& reason)
+{
+    if (m_pending)
+        cancelPreparation();
+    // cancel() may stop a run at once, which changes m_live: take the runs first.
+    std::vector<QPointer<AgentRun>> runs;
+    for (const auto& [id, live] : m_live)
+        runs.push_back(live.run);
+    for (const QPointer<AgentRun>& run : runs) {
+        if (run && run->isActive() && run->state().status == RunStatus::Running)
+            run->cancel(reason);
+    }
 }
 
 void SessionController::stopCurrentRun()

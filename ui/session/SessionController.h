@@ -72,6 +72,12 @@ public:
     void setProviderSelection(const ProviderSelection& selection);
     // Reading what a run needs (agent file, model script, key, events) on a worker thread.
     bool isPreparing() const { return m_pending.has_value(); }
+    // Runs executing here now (a run waiting for an approval is not: it is on record and
+    // continues when decided, after a restart too).
+    int activeRunCount() const;
+    // Cancels every run executing here (recorded as cancelled by the user, with the reason), and
+    // a preparation on its way: before the window closes or another workspace opens.
+    void stopAllRuns(const QString& reason);
     bool isPreparingReplay() const
     {
         return m_pending && m_pending->request.kind == RunRequest::Kind::Replay;
