@@ -321,10 +321,13 @@ void TestMainWindow::closingWithARunningRunAsksThenRecordsItCancelled()
     QCOMPARE(controller.activeRunCount(), 1);
     QCOMPARE(recorded(controller, runId).status, RunStatus::Running);
 
-    // Asked again, and stopped: the run ends on record as cancelled, then the window closes.
+    // Asked again (once, however often the window is told to close), and stopped: the run ends
+    // on record as cancelled, then the window closes.
     QVERIFY(!window.close());
     QTRY_VERIFY_WITH_TIMEOUT(
         (box = window.findChild<QMessageBox*>(QStringLiteral("stopRunsDialog"))), kTimeoutMs);
+    QVERIFY(!window.close());
+    QCOMPARE(window.findChildren<QMessageBox*>(QStringLiteral("stopRunsDialog")).size(), 1);
     QTest::mouseClick(box->findChild<QPushButton*>(QStringLiteral("stopRunsButton")),
                       Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), kTimeoutMs);

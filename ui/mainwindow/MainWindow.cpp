@@ -507,6 +507,11 @@ void MainWindow::confirmStoppingRuns(const QString& confirmText, std::function<v
         then();
         return;
     }
+    auto* asking = findChild<QMessageBox*>(QStringLiteral("stopRunsDialog"));
+    if (asking && asking->isVisible()) {
+        asking->raise(); // one question at a time; this request is dropped
+        return;
+    }
     const QString text =
         running == 1
             ? tr("A run of this workspace is still running. It will be stopped and recorded as "
