@@ -25,6 +25,15 @@ qint64 eventsOnDisk(const QString& databasePath)
 }
 
 const Json kData = {{"kind", "tool"}, {"name", "noop"}};
+
+// Another connection (another process, say) holding the database's write lock until it commits.
+std::optional<sql::Database> holdWriteLock(const QString& databasePath)
+{
+    auto db = sql::Database::open(databasePath, sql::OpenMode::ReadWrite);
+    if (!db || !db->exec(QStringLiteral("BEGIN IMMEDIATE")).ok())
+        return std::nullopt;
+    return std::move(db).value();
+}
 } // namespace
 
 class TestJournal : public QObject
@@ -153,10 +162,8 @@ private slots:
     {
         EngineFixture f;
         QVERIFY(f.open());
-        // Another connection (another process, say) holds the write lock.
-        auto blocker = sql::Database::open(f.workspace->databasePath(), sql::OpenMode::ReadWrite);
-        QVERIFY(blocker.ok());
-        QVERIFY(blocker->exec(QStringLiteral("BEGIN IMMEDIATE")).ok());
+        auto blocker = holdWriteLock(f.workspace->databasePath());
+        QVERIFY(blocker);
         QSignalSpy published(f.journal.get(), &Journal::published);
         QObject context;
         std::optional<Status> outcome;
@@ -181,9 +188,8 @@ private slots:
     {
         EngineFixture f;
         QVERIFY(f.open());
-        auto blocker = sql::Database::open(f.workspace->databasePath(), sql::OpenMode::ReadWrite);
-        QVERIFY(blocker.ok());
-        QVERIFY(blocker->exec(QStringLiteral("BEGIN IMMEDIATE")).ok());
+        auto blocker = holdWriteLock(f.workspace->databasePath());
+        QVERIFY(blocker);
         std::vector<std::int64_t> publishedSeqs;
         connect(f.journal.get(), &Journal::published, this,
                 [&publishedSeqs](const RunEvent& e) { publishedSeqs.push_back(e.seq); });
@@ -215,9 +221,8 @@ private slots:
     {
         EngineFixture f;
         QVERIFY(f.open());
-        auto blocker = sql::Database::open(f.workspace->databasePath(), sql::OpenMode::ReadWrite);
-        QVERIFY(blocker.ok());
-        QVERIFY(blocker->exec(QStringLiteral("BEGIN IMMEDIATE")).ok());
+        auto blocker = holdWriteLock(f.workspace->databasePath());
+        QVERIFY(blocker);
         QSignalSpy published(f.journal.get(), &Journal::published);
         const QString run = QStringLiteral("run-1");
         f.journal->append(run, EventKind::StepStarted, QStringLiteral("s1"), kData);
