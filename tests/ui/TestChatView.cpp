@@ -295,6 +295,7 @@ void TestChatView::openDemo(Session& s, const QString& dir)
     s.controller.openWorkspace(dir);
     QVERIFY(opened.wait(kTimeoutMs));
     auto* agents = s.window->findChild<QComboBox*>(QStringLiteral("agentPicker"));
+    QVERIFY(agents);
     agents->setCurrentIndex(agents->findText(QStringLiteral("q3-reconciliation")));
     QVERIFY(agents->currentIndex() >= 0);
 }
@@ -356,18 +357,9 @@ void TestChatView::toolLineOfAStepACrashCutOffSaysInterrupted()
 
 void TestChatView::startDemo(Session& s, const QString& dir)
 {
-    QVERIFY(demo::createDemoWorkspace(dir).ok());
-    s.window = std::make_unique<MainWindow>(&s.controller);
-    s.window->resize(1500, 950);
-    s.window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(s.window.get()));
-    QSignalSpy opened(&s.controller, &SessionController::workspaceOpened);
-    s.controller.openWorkspace(dir);
-    QVERIFY(opened.wait(kTimeoutMs));
-    auto* agents = s.window->findChild<QComboBox*>(QStringLiteral("agentPicker"));
-    QVERIFY(agents);
-    agents->setCurrentIndex(agents->findText(QStringLiteral("q3-reconciliation")));
-    QVERIFY(agents->currentIndex() >= 0);
+    openDemo(s, dir);
+    if (QTest::currentTestFailed())
+        return;
     auto* input = s.window->findChild<QLineEdit*>(QStringLiteral("chatInput"));
     QTest::keyClicks(input, test::demoRequest());
     auto* run = s.window->findChild<QPushButton*>(QStringLiteral("chatRunButton"));

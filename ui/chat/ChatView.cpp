@@ -12,6 +12,7 @@
 #include "chat/ChatTranscript.h"
 #include "chat/Markdown.h"
 #include "engine/RunState.h"
+#include "runs/InterruptedSteps.h"
 #include "runs/StatusStyle.h"
 #include "util/Decimal.h"
 
@@ -220,7 +221,7 @@ void ChatView::setInterruptedSteps(const QSet<QString>& steps, const RunState& s
 {
     if (steps == m_interrupted)
         return;
-    const QSet<QString> changed = (steps - m_interrupted) + (m_interrupted - steps);
+    const QSet<QString> changed = InterruptedSteps::changedBetween(m_interrupted, steps);
     m_interrupted = steps;
     if (state.runId != m_runId || state.runId.isEmpty())
         return; // showRun draws the new run's lines with the new marks

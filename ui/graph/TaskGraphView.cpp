@@ -13,6 +13,7 @@
 #include "graph/GraphItems.h"
 #include "graph/RunGraph.h"
 #include "inspector/JournalReader.h"
+#include "runs/InterruptedSteps.h"
 
 namespace awb::ui {
 
@@ -218,7 +219,7 @@ void TaskGraphView::setInterruptedSteps(const QSet<QString>& steps)
 {
     if (steps == m_interrupted)
         return;
-    const QSet<QString> changed = (steps - m_interrupted) + (m_interrupted - steps);
+    const QSet<QString> changed = InterruptedSteps::changedBetween(m_interrupted, steps);
     m_interrupted = steps;
     for (const QString& id : changed)
         recolour(id);

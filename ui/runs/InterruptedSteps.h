@@ -25,6 +25,11 @@ public:
     // The run executes nowhere now: marks its running steps. Returns the newly marked ones.
     QSet<QString> markRunning(const RunState& state);
     bool contains(const QString& stepId) const { return m_steps.contains(stepId); }
+    // The steps whose mark differs between two sets of marks (what a view must redraw).
+    static QSet<QString> changedBetween(const QSet<QString>& before, const QSet<QString>& after)
+    {
+        return (after - before) + (before - after);
+    }
     const QSet<QString>& steps() const { return m_steps; }
 
 private:

@@ -12,9 +12,7 @@ QString tr(const char* text)
 {
     return QCoreApplication::translate("awb::ui", text);
 }
-} // namespace
 
-namespace {
 // Every recorded event of a run, read on its own connection; a run with none is unknown.
 Result<std::vector<RunEvent>> readRun(const WorkspaceSession& session, const QString& runId)
 {

@@ -407,16 +407,9 @@ Result<AgentRun*> SessionController::launch(const RunRequest& request, PreparedR
                                                             prepared.agent.instructions))}};
         if (!prepared.profile.isEmpty())
             options.startDetails[kProviderProfileKey] = toStd(prepared.profile);
-        AgentRun* run = AgentRun::start(m_session->context(), std::move(prepared.agent), provider,
-                                        model, request.input, std::move(options), m_session.get());
-        auto lock = RunLock::acquire(m_session->workspace().stateDir(), run->runId());
-        if (!lock) {
-            run->cancel(lock.errorMessage());
-            return lock.error();
-        }
-        track(run, std::move(lock).value());
-        startShowing(run->runId());
-        return run;
+        return trackNewRun(AgentRun::start(m_session->context(), std::move(prepared.agent),
+                                           provider, model, request.input, std::move(options),
+                                           m_session.get()));
     }
     if (request.kind == RunRequest::Kind::Replay) {
         RunOptions options;
@@ -427,14 +420,7 @@ Result<AgentRun*> SessionController::launch(const RunRequest& request, PreparedR
                                     request.instructions, std::move(options), m_session.get());
         if (!run)
             return run.error();
-        auto lock = RunLock::acquire(m_session->workspace().stateDir(), (*run)->runId());
-        if (!lock) {
-            (*run)->cancel(lock.errorMessage());
-            return lock.error();
-        }
-        track(*run, std::move(lock).value());
-        startShowing((*run)->runId());
-        return run;
+        return trackNewRun(*run);
     }
     if (const auto it = m_live.find(request.runId); it != m_live.end() && it->second.run)
         return Error::make(tr("Run %1 is already running here.").arg(request.runId),
@@ -467,6 +453,18 @@ Result<AgentRun*> SessionController::launch(const RunRequest& request, PreparedR
     if (!run)
         return run.error();
     track(*run, std::move(lock).value());
+    return run;
+}
+
+Result<AgentRun*> SessionController::trackNewRun(AgentRun* run)
+{
+    auto lock = RunLock::acquire(m_session->workspace().stateDir(), run->runId());
+    if (!lock) {
+        run->cancel(lock.errorMessage());
+        return lock.error();
+    }
+    track(run, std::move(lock).value());
+    startShowing(run->runId());
     return run;
 }
 
