@@ -29,7 +29,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite libgl-dev
     qtkeychain-qt6-dev libssl-dev nlohmann-json3-dev libvalijson-dev libsqlite3-dev libcurl4-openssl-dev libjemalloc-dev libbenchmark-dev
     python3 python3-aiosmtpd poppler-utils openssl
-    dbus dbus-x11 gnome-keyring xvfb
+    dbus dbus-x11 gnome-keyring xvfb xauth
     libgraphviz-dev qt6-webengine-dev qt6-webengine-dev-tools libmd4c-dev libmd4c-html0-dev
     qt6-pdf-dev qt6-svg-dev libqt6svg6 desktop-file-utils appstream dpkg-dev
 )
