@@ -5,13 +5,163 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QUuid>
+
+#include <algorithm>
+#include <map>
 
 #include "util/Log.h"
+#include "util/SchemaValidator.h"
+
+// Static libraries drop resource initialisers that nothing references; this references it.
+static void initWorkspaceSchemaResource()
+{
+    Q_INIT_RESOURCE(workspace_schema);
+}
 
 namespace awb {
 
 namespace {
 const QString kSettingsFile = QStringLiteral("workspace.json");
+
+// resources/workspace.schema.json, compiled once for the process.
+struct SettingsSchema
+{
+    Json json;
+    std::shared_ptr<const SchemaValidator> validator;
+};
+
+const SettingsSchema& settingsSchema()
+{
+    static const SettingsSchema schema = [] {
+        initWorkspaceSchemaResource();
+        SettingsSchema out;
+        QFile file(QStringLiteral(":/awb/workspace.schema.json"));
+        if (file.open(QIODevice::ReadOnly)) {
+            if (auto json = parseJson(file.readAll()); json) {
+                if (auto v = SchemaValidator::compile(*json); v) {
+                    out.json = std::move(json).value();
+                    out.validator = *v;
+                }
+            }
+        }
+        if (!out.validator)
+            qCCritical(lcStore) << "the built-in schema of workspace.json does not load";
+        return out;
+    }();
+    return schema;
+}
+
+QString typeName(const Json& v)
+{
+    switch (v.type()) {
+    case Json::value_t::object:
+        return QStringLiteral("an object");
+    case Json::value_t::array:
+        return QStringLiteral("an array");
+    case Json::value_t::string:
+        return QStringLiteral("a string");
+    case Json::value_t::boolean:
+        return QStringLiteral("true or false");
+    case Json::value_t::null:
+        return QStringLiteral("null");
+    case Json::value_t::number_float:
+        return QStringLiteral("a number with a fraction");
+    default:
+        return QStringLiteral("a number");
+    }
+}
+
+// The schema node that describes the value at a JSON pointer, or null.
+const Json* schemaNodeAt(const Json& schema, const QString& pointer)
+{
+    const Json* node = &schema;
+    for (const QString& part : pointer.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        const std::string key = toStd(part);
+        if (const auto props = node->find("properties");
+            props != node->end() && props->contains(key)) {
+            node = &(*props)[key];
+        } else if (const auto extra = node->find("additionalProperties");
+                   extra != node->end() && extra->is_object()) {
+            node = &*extra;
+        } else if (const auto items = node->find("items"); items != node->end()) {
+            node = &*items;
+        } else {
+            return nullptr;
+        }
+    }
+    return node;
+}
+
+bool matchesType(const Json& value, const std::string& type)
+{
+    if (type == "integer")
+        return value.is_number_integer();
+    if (type == "number")
+        return value.is_number();
+    if (type == "string")
+        return value.is_string();
+    if (type == "object")
+        return value.is_object();
+    if (type == "array")
+        return value.is_array();
+    if (type == "boolean")
+        return value.is_boolean();
+    return true;
+}
+
+QString describeAt(const Json& value, const Json& nodeRef, const QString& fallback)
+{
+    const Json* node = &nodeRef;
+    if (const auto type = node->find("type");
+        type != node->end() && type->is_string() && !matchesType(value, type->get<std::string>())) {
+        static const std::map<std::string, QString> names = {
+            {"object", QStringLiteral("an object")}, {"array", QStringLiteral("an array")},
+            {"string", QStringLiteral("a string")},  {"integer", QStringLiteral("an integer")},
+            {"number", QStringLiteral("a number")},  {"boolean", QStringLiteral("true or false")}};
+        return QStringLiteral("expected %1, got %2")
+            .arg(names.count(type->get<std::string>()) ? names.at(type->get<std::string>())
+                                                       : toQ(type->get<std::string>()),
+                 typeName(value));
+    }
+    if (value.is_object() && node->value("additionalProperties", Json(true)) == Json(false)) {
+        const Json properties = node->value("properties", Json::object());
+        QStringList known;
+        for (const auto& [key, _] : properties.items())
+            known << toQ(key);
+        for (const auto& [key, _] : value.items()) {
+            if (!properties.contains(key))
+                return QStringLiteral("unknown field \"%1\" (known here: %2)")
+                    .arg(toQ(key), known.join(QStringLiteral(", ")));
+        }
+    }
+    if (node->contains("pattern") && value.is_string())
+        return QStringLiteral("\"%1\" does not have the expected form (%2)")
+            .arg(toQ(value.get<std::string>()), toQ(node->value("pattern", std::string())));
+    if (node->contains("minLength") && value.is_string())
+        return QStringLiteral("must not be empty");
+    if ((node->contains("minimum") || node->contains("maximum")) && value.is_number())
+        return QStringLiteral("%1 is out of range (%2 to %3)")
+            .arg(toQ(value.dump()), toQ(node->value("minimum", Json("…")).dump()),
+                 toQ(node->value("maximum", Json("…")).dump()));
+    return fallback;
+}
+
+// What is wrong at pointer, said from the schema rather than the validator's wording. A field the
+// schema does not know is described at its parent (which says which fields it knows).
+std::pair<QString, QString> describeViolation(const Json& settings, const Json& schema,
+                                              QString pointer, const QString& fallback)
+{
+    const Json* node = schemaNodeAt(schema, pointer);
+    while (!node && !pointer.isEmpty()) {
+        pointer = pointer.left(pointer.lastIndexOf(QLatin1Char('/')));
+        node = schemaNodeAt(schema, pointer);
+    }
+    const Json::json_pointer where(toStd(pointer));
+    if (!node || !settings.contains(where))
+        return {pointer, fallback};
+    return {pointer, describeAt(settings.at(where), *node, fallback)};
+}
 
 Error settingsError(const QString& file, const QString& path, const QString& what)
 {
@@ -56,6 +206,11 @@ Result<WorkspaceSettings> parseWorkspaceSettings(const Json& json, const QString
                            "update Agent Workbench")
                 .arg(version->get<int>())
                 .arg(Workspace::kSchemaVersion));
+    if (const auto smtp = json.find("smtp");
+        smtp != json.end() && smtp->is_object() && smtp->contains("password"))
+        return settingsError(file, QStringLiteral("/smtp/password"),
+                             QStringLiteral("passwords do not belong in workspace files; store "
+                                            "it in the keychain (awb keys set smtp)"));
     WorkspaceSettings s;
     s.name = jsonString(json, "name", QFileInfo(root).fileName());
     if (const auto agent = json.find("default_agent"); agent != json.end()) {
@@ -82,6 +237,12 @@ Result<WorkspaceSettings> parseWorkspaceSettings(const Json& json, const QString
             DataSourceConfig ds;
             ds.name = toQ(key);
             ds.type = jsonString(value, "type");
+            for (const char* field : {"path", "url"}) {
+                if (value.contains(field) && !value[field].is_string())
+                    return settingsError(
+                        file, path + QStringLiteral("/%1").arg(QLatin1String(field)),
+                        QStringLiteral("expected a string, got %1").arg(typeName(value[field])));
+            }
             if (ds.type == QLatin1String("sqlite")) {
                 const QString rel = jsonString(value, "path");
                 if (rel.isEmpty())
@@ -122,18 +283,41 @@ Result<WorkspaceSettings> parseWorkspaceSettings(const Json& json, const QString
         s.smtp.from = jsonString(*smtp, "from");
         s.smtp.username = jsonString(*smtp, "username");
         s.smtp.caFile = jsonString(*smtp, "ca_file");
-        if (smtp->contains("password"))
-            return settingsError(file, QStringLiteral("/smtp/password"),
-                                 QStringLiteral("passwords do not belong in workspace files; store "
-                                                "it in the keychain (awb keys set smtp)"));
     }
     if (const auto red = json.find("redaction"); red != json.end() && red->is_object()) {
-        if (const auto pats = red->find("patterns"); pats != red->end() && pats->is_array()) {
-            for (const auto& p : *pats) {
-                if (p.is_string())
-                    s.redactPatterns << toQ(p.get<std::string>());
-            }
+        const Json pats = red->value("patterns", Json::array());
+        for (std::size_t i = 0; pats.is_array() && i < pats.size(); ++i) {
+            if (!pats[i].is_string())
+                continue; // the schema below names it
+            const QString pattern = toQ(pats[i].get<std::string>());
+            const QRegularExpression re(pattern);
+            if (!re.isValid())
+                return settingsError(
+                    file, QStringLiteral("/redaction/patterns/%1").arg(i),
+                    QStringLiteral("\"%1\" is not a valid regular expression (%2 at offset %3); "
+                                   "redaction refuses to run without it")
+                        .arg(pattern, re.errorString())
+                        .arg(re.patternErrorOffset()));
+            s.redactPatterns << pattern;
         }
+    }
+    // Every field against the schema, after the checks above that say more about their fields:
+    // a wrong type must never switch a protection off silently.
+    const SettingsSchema& schema = settingsSchema();
+    if (!schema.validator)
+        return Error::make(
+            QStringLiteral("%1: the schema of workspace.json built into this program "
+                           "does not load; reinstall Agent Workbench")
+                .arg(file),
+            QStringLiteral("invalid_workspace"));
+    if (auto violations = schema.validator->validate(json); !violations.empty()) {
+        // The deepest path says most; its parents only repeat that something below failed.
+        std::stable_sort(violations.begin(), violations.end(), [](const auto& a, const auto& b) {
+            return a.path.count(QLatin1Char('/')) > b.path.count(QLatin1Char('/'));
+        });
+        const SchemaViolation& first = violations.front();
+        const auto [where, what] = describeViolation(json, schema.json, first.path, first.message);
+        return settingsError(file, where.isEmpty() ? QStringLiteral("/") : where, what);
     }
     return s;
 }
@@ -207,7 +391,10 @@ Result<Workspace> Workspace::create(const QString& dir, const QString& name)
     }
     const QString file = QDir(root).filePath(kSettingsFile);
     if (!QFile::exists(file)) {
+        // A new id for a new workspace: one made again at the same path is another workspace
+        // (its own audit key and anchor), not the old one's continuation.
         Json j = {{"schema_version", kSchemaVersion},
+                  {"id", toStd(QUuid::createUuid().toString(QUuid::Id128))},
                   {"name", toStd(name)},
                   {"data_sources", Json::object()}};
         QSaveFile out(file);

@@ -55,7 +55,8 @@ public:
     // A workspace.json without an "id" gets one (the path-derived id, so that keys already made
     // for this folder still match) written into it, so that the workspace can be moved later.
     static Result<Workspace> open(const QString& dir);
-    // Creates the folder layout and a default workspace.json if missing, then opens it.
+    // Creates the folder layout and a default workspace.json (with a new random id) if missing,
+    // then opens it.
     static Result<Workspace> create(const QString& dir, const QString& name);
 
     const QString& root() const { return m_root; }

@@ -8,8 +8,8 @@
 #include <map>
 #include <memory>
 
-#include "tools/SchemaValidator.h"
 #include "tools/Tool.h"
+#include "util/SchemaValidator.h"
 
 namespace awb {
 

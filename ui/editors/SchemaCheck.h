@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "editors/JsonLocator.h"
-#include "tools/SchemaValidator.h"
 #include "util/Json.h"
+#include "util/SchemaValidator.h"
 
 namespace awb::ui {
 

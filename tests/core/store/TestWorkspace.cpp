@@ -170,6 +170,60 @@ private slots:
             << QByteArray(R"({"schema_version": 1, "sql": {"model_rows": -5}})")
             << "at /sql/model_rows:"
             << "expected a positive integer";
+        // Fields whose wrong type used to be accepted, silently switching a protection off.
+        QTest::newRow("redaction a number")
+            << QByteArray(R"({"schema_version": 1, "redaction": 1})") << "at /redaction:"
+            << "expected an object, got a number";
+        QTest::newRow("redaction a string")
+            << QByteArray(R"({"schema_version": 1, "redaction": "str"})") << "at /redaction:"
+            << "expected an object, got a string";
+        QTest::newRow("redaction pattern a number")
+            << QByteArray(R"({"schema_version": 1, "redaction": {"patterns": [5]}})")
+            << "at /redaction/patterns/0:"
+            << "expected a string, got a number";
+        QTest::newRow("redaction patterns not a list")
+            << jsonBytes({{"schema_version", 1}, {"redaction", {{"patterns", "[0-9]+"}}}})
+            << "at /redaction/patterns:"
+            << "expected an array, got a string";
+        QTest::newRow("redaction pattern invalid")
+            << jsonBytes({{"schema_version", 1}, {"redaction", {{"patterns", {"(unclosed"}}}}})
+            << "at /redaction/patterns/0:"
+            << "not a valid regular expression";
+        QTest::newRow("redaction misspelt")
+            << QByteArray(R"({"schema_version": 1, "redaction": {"pattern": ["x"]}})")
+            << "at /redaction:"
+            << "unknown field \"pattern\"";
+        QTest::newRow("top-level field misspelt")
+            << QByteArray(R"({"schema_version": 1, "redactoin": {"patterns": ["x"]}})") << "at /:"
+            << "unknown field \"redactoin\"";
+        QTest::newRow("name a number")
+            << QByteArray(R"({"schema_version": 1, "name": 5})") << "at /name:"
+            << "expected a string, got a number";
+        QTest::newRow("smtp a string") << jsonBytes({{"schema_version", 1},
+                                                     {"smtp", "smtp:"
+                                                              "//x"}})
+                                       << "at /smtp:"
+                                       << "expected an object, got a string";
+        QTest::newRow("smtp url a number")
+            << QByteArray(R"({"schema_version": 1, "smtp": {"url": 25}})") << "at /smtp/url:"
+            << "expected a string, got a number";
+        QTest::newRow("smtp url of another scheme") << jsonBytes({{"schema_version", 1},
+                                                                  {"smtp",
+                                                                   {{"url", "http:"
+                                                                            "//mail"}}}})
+                                                    << "at /smtp/url:"
+                                                    << "does not have the expected form";
+        QTest::newRow("sql a string")
+            << QByteArray(R"({"schema_version": 1, "sql": "fast"})") << "at /sql:"
+            << "expected an object, got a string";
+        QTest::newRow("sql limit misspelt")
+            << QByteArray(R"({"schema_version": 1, "sql": {"rows": 5}})") << "at /sql:"
+            << "unknown field \"rows\"";
+        QTest::newRow("source path a number")
+            << QByteArray(
+                   R"({"schema_version": 1, "data_sources": {"l": {"type": "sqlite", "path": 5}}})")
+            << "at /data_sources/l/path:"
+            << "expected a string, got a number";
         QTest::newRow("smtp password")
             << jsonBytes({{"schema_version", 1},
                           {"smtp", {{"url", "smtp://127.0.0.1:25"}, {"password", "hunter2"}}}})
@@ -192,6 +246,43 @@ private slots:
         QVERIFY2(!message.contains(QLatin1String("hunter2")), qPrintable(message));
     }
 
+    void aValidWorkspaceWithEveryFieldOpens()
+    {
+        // A value, not a multi-line raw string, which moc cannot lex.
+        const Json settings = {
+            {"schema_version", 1},
+            {"id", "abc_123"},
+            {"name", "Books"},
+            {"default_agent", "q3"},
+            {"data_sources",
+             {{"ledger", {{"type", "sqlite"}, {"path", "d.sqlite"}, {"description", "the ERP"}}},
+              {"crm",
+               {{"type", "postgresql"},
+                {"url", "postgresql:"
+                        "//h/db"}}}}},
+            {"sql", {{"row_limit", 5}, {"timeout_ms", 6}, {"model_rows", 7}}},
+            {"smtp",
+             {{"url", ""}, {"from", "a@b.example"}, {"username", "u"}, {"ca_file", "ca.pem"}}},
+            {"redaction", {{"patterns", {"\\b\\d{3}-\\d{2}-\\d{4}\\b"}}}}};
+        const Workspace ws = openValid(QByteArray::fromStdString(settings.dump()));
+        QCOMPARE(ws.id(), QStringLiteral("abc_123"));
+        QCOMPARE(ws.settings().redactPatterns.size(), 1);
+        QCOMPARE(ws.settings().sql.modelRows, 7);
+    }
+
+    void eachCreatedWorkspaceGetsItsOwnId()
+    {
+        auto first = Workspace::create(m_root, QStringLiteral("a"));
+        QVERIFY(first.ok());
+        const QString id = first->id();
+        QVERIFY(Workspace::isValidId(id));
+        QVERIFY(id != Workspace::pathDerivedId(m_root));
+        QVERIFY(QDir(m_root).removeRecursively());
+        auto again = Workspace::create(m_root, QStringLiteral("a")); // the same path, made anew
+        QVERIFY(again.ok());
+        QVERIFY(again->id() != id);
+    }
+
     void openReadsAllSettings()
     {
         // Built as a value, not a multi-line raw string, which moc cannot lex.
@@ -209,7 +300,7 @@ private slots:
               {"from", "bot@acme.test"},
               {"username", "bot"},
               {"ca_file", "certs/ca.pem"}}},
-            {"redaction", {{"patterns", {"\\d{3}-\\d{2}-\\d{4}", 5, "IBAN"}}}}};
+            {"redaction", {{"patterns", {"\\d{3}-\\d{2}-\\d{4}", "IBAN"}}}}};
         const Workspace ws = openValid(QByteArray::fromStdString(settings.dump(2)));
         const WorkspaceSettings& s = ws.settings();
         QCOMPARE(s.name, QStringLiteral("Acme"));

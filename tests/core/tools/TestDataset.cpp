@@ -3,8 +3,8 @@
 #include <QtTest>
 
 #include "core/tools/support/ToolFixture.h"
-#include "tools/SchemaValidator.h"
 #include "tools/data/Dataset.h"
+#include "util/SchemaValidator.h"
 
 using namespace awb;
 

@@ -4,8 +4,8 @@
 #include <QtTest>
 
 #include "core/tools/support/ToolFixture.h"
-#include "tools/SchemaValidator.h"
 #include "tools/builtin/ReconcileTool.h"
+#include "util/SchemaValidator.h"
 
 using namespace awb;
 

@@ -16,7 +16,11 @@ struct SchemaViolation
 {
     QString path;    // JSON pointer into the validated value, "" for the root
     QString message; // what is wrong there
-    Json toJson() const { return {{"path", toStd(path.isEmpty() ? QStringLiteral("/") : path)}, {"message", toStd(message)}}; }
+    Json toJson() const
+    {
+        return {{"path", toStd(path.isEmpty() ? QStringLiteral("/") : path)},
+                {"message", toStd(message)}};
+    }
 };
 
 class SchemaValidator

@@ -1,5 +1,5 @@
 #define VALIJSON_USE_EXCEPTIONS 1
-#include "tools/SchemaValidator.h"
+#include "util/SchemaValidator.h"
 
 // GCC 12 reports a false -Wrestrict inside libstdc++ string code instantiated by valijson at -O3.
 #pragma GCC diagnostic ignored "-Wrestrict"
@@ -25,15 +25,17 @@ SchemaValidator::~SchemaValidator() = default;
 Result<std::shared_ptr<const SchemaValidator>> SchemaValidator::compile(const Json& schema)
 {
     if (!schema.is_object())
-        return Error::make(QStringLiteral("a JSON Schema must be an object"), QStringLiteral("invalid_schema"));
+        return Error::make(QStringLiteral("a JSON Schema must be an object"),
+                           QStringLiteral("invalid_schema"));
     std::shared_ptr<SchemaValidator> v(new SchemaValidator());
     try {
         valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
         valijson::adapters::NlohmannJsonAdapter adapter(schema);
         parser.populateSchema(adapter, v->d->schema);
     } catch (const std::exception& e) {
-        return Error::make(QStringLiteral("invalid JSON Schema: %1").arg(QString::fromUtf8(e.what())),
-                           QStringLiteral("invalid_schema"));
+        return Error::make(
+            QStringLiteral("invalid JSON Schema: %1").arg(QString::fromUtf8(e.what())),
+            QStringLiteral("invalid_schema"));
     }
     return std::shared_ptr<const SchemaValidator>(std::move(v));
 }
@@ -48,7 +50,8 @@ std::vector<SchemaViolation> SchemaValidator::validate(const Json& value) const
         if (validator.validate(d->schema, target, &results))
             return out;
     } catch (const std::exception& e) {
-        out.push_back({QString(), QStringLiteral("validation failed: %1").arg(QString::fromUtf8(e.what()))});
+        out.push_back(
+            {QString(), QStringLiteral("validation failed: %1").arg(QString::fromUtf8(e.what()))});
         return out;
     }
     // valijson reports a path as ["<root>", "[key]", "[0]"]; turn it into a JSON pointer and keep
@@ -65,7 +68,8 @@ std::vector<SchemaViolation> SchemaValidator::validate(const Json& value) const
                 p = p.mid(1, p.size() - 2);
             if (p.startsWith(QLatin1Char('"')) && p.endsWith(QLatin1Char('"')))
                 p = p.mid(1, p.size() - 2);
-            p.replace(QLatin1Char('~'), QLatin1String("~0")).replace(QLatin1Char('/'), QLatin1String("~1"));
+            p.replace(QLatin1Char('~'), QLatin1String("~0"))
+                .replace(QLatin1Char('/'), QLatin1String("~1"));
             pointer += QLatin1Char('/') + p;
         }
         const QString message = toQ(error.description);
