@@ -1,6 +1,11 @@
 #include "store/Migrations.h"
 
+#include <QFile>
 #include <QFileInfo>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace awb::store {
 
@@ -75,6 +80,12 @@ CREATE TABLE prompt_versions (
     PRIMARY KEY (agent, version)
 );
 )sql"},
+    {3, R"sql(
+CREATE TABLE store_meta (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+)sql"},
 };
 } // namespace
 
@@ -102,7 +113,9 @@ Status migrate(sql::Database& db)
         if (!tx.beginStatus().ok())
             return tx.beginStatus();
         if (Status s = db.exec(QString::fromUtf8(m.sql)); !s.ok())
-            return Error::make(QStringLiteral("migration %1 failed: %2").arg(m.version).arg(s.errorMessage()));
+            return Error::make(
+                QStringLiteral("migration %1 failed: %2").arg(m.version).arg(s.errorMessage()),
+                s.error().code);
         if (Status s = db.exec(QStringLiteral("PRAGMA user_version = %1").arg(m.version)); !s.ok())
             return s;
         if (Status s = tx.commit(); !s.ok())
@@ -111,23 +124,53 @@ Status migrate(sql::Database& db)
     return {};
 }
 
+namespace {
+// SQLite reports a WAL database on a read-only or full file system as "unable to open" (its
+// shared memory file cannot be created) or as an I/O error; creating a file beside it tells which.
+Error withCause(const Error& error, const QString& path)
+{
+    if (error.code != QLatin1String("cannot_open") && error.code != QLatin1String("io_error"))
+        return error;
+    const QByteArray probe = QFile::encodeName(
+        QFileInfo(path).absolutePath() + QStringLiteral("/.awb-write-probe-%1").arg(::getpid()));
+    const int fd = ::open(probe.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    const int cause = fd < 0 ? errno : 0;
+    if (fd >= 0) {
+        ::close(fd);
+        ::unlink(probe.constData());
+    }
+    switch (cause) {
+    case EROFS:
+        return Error::make(error.message, QStringLiteral("read_only"));
+    case ENOSPC:
+    case EDQUOT:
+        return Error::make(error.message, QStringLiteral("disk_full"));
+    case EACCES:
+    case EPERM:
+        return Error::make(error.message, QStringLiteral("permission_denied"));
+    default:
+        return error;
+    }
+}
+} // namespace
+
 Result<sql::Database> openWorkspaceDatabase(const QString& path)
 {
     auto db = sql::Database::open(path, sql::OpenMode::ReadWriteCreate);
     if (!db)
-        return db.error();
+        return withCause(db.error(), path);
     for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
                                "PRAGMA foreign_keys=ON"}) {
         auto st = db->prepare(QString::fromLatin1(pragma));
         if (!st)
-            return st.error();
+            return withCause(st.error(), path);
         while (st->step()) {
         }
         if (st->error())
-            return *st->error();
+            return withCause(*st->error(), path);
     }
     if (Status s = migrate(*db); !s.ok())
-        return s.error();
+        return withCause(s.error(), path);
     return std::move(db).value();
 }
 

@@ -1,17 +1,100 @@
 #include "store/Sqlite.h"
 
+#include <QStringList>
+
 #include <sqlite3.h>
+
+#include <cerrno>
 
 namespace awb::sql {
 
 namespace {
-Error sqliteError(sqlite3* db, const QString& what)
+Error sqliteError(sqlite3* db, const QString& what, int rc = -1)
 {
     const QString message =
         db ? QString::fromUtf8(sqlite3_errmsg(db)) : QStringLiteral("out of memory");
-    return Error::make(QStringLiteral("%1: %2").arg(what, message), QStringLiteral("sqlite"));
+    if (rc < 0)
+        rc = db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM;
+    QString code = errorCodeName(rc);
+    // An I/O error, or a file that cannot be opened (the shared memory of a WAL database on a
+    // read-only file system, say), is often a full or read-only disk underneath.
+    if (db && (code == QLatin1String("io_error") || code == QLatin1String("cannot_open"))) {
+        switch (sqlite3_system_errno(db)) {
+        case ENOSPC:
+        case EDQUOT:
+            code = QStringLiteral("disk_full");
+            break;
+        case EROFS:
+            code = QStringLiteral("read_only");
+            break;
+        case EACCES:
+        case EPERM:
+            code = QStringLiteral("permission_denied");
+            break;
+        default:
+            break;
+        }
+    }
+    return Error::make(QStringLiteral("%1: %2").arg(what, message), code);
 }
 } // namespace
+
+QString errorCodeName(int sqliteResultCode)
+{
+    switch (sqliteResultCode & 0xff) {
+    case SQLITE_FULL:
+        return QStringLiteral("disk_full");
+    case SQLITE_READONLY:
+        return QStringLiteral("read_only");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return QStringLiteral("store_damaged");
+    case SQLITE_IOERR:
+        return QStringLiteral("io_error");
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return QStringLiteral("busy");
+    case SQLITE_CANTOPEN:
+        return QStringLiteral("cannot_open");
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+        return QStringLiteral("permission_denied");
+    case SQLITE_NOMEM:
+        return QStringLiteral("out_of_memory");
+    default:
+        return QStringLiteral("sqlite");
+    }
+}
+
+QString adviceFor(const Error& error, const QString& path)
+{
+    const QString& code = error.code;
+    if (code == QLatin1String("disk_full"))
+        return QStringLiteral("The disk that holds %1 is full: free disk space.").arg(path);
+    if (code == QLatin1String("read_only"))
+        return QStringLiteral("%1 cannot be written: check that you may write to it and to its "
+                              "folder, and that its file system is not mounted read-only.")
+            .arg(path);
+    if (code == QLatin1String("store_damaged"))
+        return QStringLiteral("%1 is damaged: stop using this workspace, run `awb store check` "
+                              "on it, and salvage the journal as docs/store-recovery.md says.")
+            .arg(path);
+    if (code == QLatin1String("io_error"))
+        return QStringLiteral("The disk reported an I/O error on %1: check the disk (dmesg, "
+                              "smartctl) before going on.")
+            .arg(path);
+    if (code == QLatin1String("busy"))
+        return QStringLiteral("Another process held %1 locked for too long: close the other "
+                              "program that uses this workspace.")
+            .arg(path);
+    if (code == QLatin1String("cannot_open") || code == QLatin1String("permission_denied"))
+        return QStringLiteral("%1 cannot be opened: check that it and its folder exist and "
+                              "that you may read and write them.")
+            .arg(path);
+    if (code == QLatin1String("out_of_memory"))
+        return QStringLiteral("The program ran out of memory: close other programs.");
+    return QStringLiteral("Fix the cause named above.");
+}
 
 Statement::Statement(Statement&& other) noexcept
     : m_stmt(std::exchange(other.m_stmt, nullptr)), m_db(other.m_db),
@@ -72,7 +155,7 @@ bool Statement::step()
     if (rc == SQLITE_ROW)
         return true;
     if (rc != SQLITE_DONE)
-        m_error = sqliteError(m_db, QStringLiteral("SQL statement failed"));
+        m_error = sqliteError(m_db, QStringLiteral("SQL statement failed"), rc);
     return false;
 }
 
@@ -200,7 +283,7 @@ Result<Database> Database::open(const QString& path, OpenMode mode)
     sqlite3* db = nullptr;
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
-        Error e = sqliteError(db, QStringLiteral("cannot open database %1").arg(path));
+        Error e = sqliteError(db, QStringLiteral("cannot open database %1").arg(path), rc);
         sqlite3_close_v2(db);
         return e;
     }
@@ -227,7 +310,8 @@ Status Database::exec(const QString& sql)
         const QString text =
             message ? QString::fromUtf8(message) : QStringLiteral("error %1").arg(rc);
         sqlite3_free(message);
-        return Error::make(QStringLiteral("SQL failed: %1").arg(text), QStringLiteral("sqlite"));
+        return Error::make(QStringLiteral("SQL failed: %1").arg(text),
+                           errorCodeName(sqlite3_extended_errcode(m_db)));
     }
     return {};
 }
@@ -262,6 +346,31 @@ std::int64_t Database::lastInsertRowId() const
 int Database::changes() const
 {
     return sqlite3_changes(m_db);
+}
+
+bool Database::isReadOnly() const
+{
+    return sqlite3_db_readonly(m_db, "main") == 1;
+}
+
+Status Database::quickCheck()
+{
+    auto st = prepare(QStringLiteral("PRAGMA quick_check(5)"));
+    if (!st)
+        return st.error();
+    QStringList problems;
+    while (st->step()) {
+        const QString line = st->text(0);
+        if (line != QLatin1String("ok"))
+            problems << line;
+    }
+    if (st->error())
+        return *st->error();
+    if (problems.isEmpty())
+        return {};
+    return Error::make(QStringLiteral("%1 failed SQLite's integrity check: %2")
+                           .arg(m_path, problems.join(QStringLiteral("; "))),
+                       QStringLiteral("store_damaged"));
 }
 
 QString Database::lastError() const

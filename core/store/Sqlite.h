@@ -18,6 +18,13 @@ struct sqlite3_stmt;
 
 namespace awb::sql {
 
+// The Error code for an SQLite result code, so callers can tell causes apart: "disk_full",
+// "read_only", "store_damaged", "io_error", "busy", "cannot_open", "permission_denied",
+// "out_of_memory", else "sqlite".
+QString errorCodeName(int sqliteResultCode);
+// What a user should do about an SQLite error on the database at path, in one or two sentences.
+QString adviceFor(const Error& error, const QString& path);
+
 enum class OpenMode
 {
     ReadWriteCreate,
@@ -102,6 +109,12 @@ public:
     // Convenience: first column of the first row as integer, or fallback when there is no row.
     Result<std::int64_t> queryInt(const QString& sql, std::int64_t fallback = 0);
     std::int64_t lastInsertRowId() const;
+    // Whether SQLite opened the file read-only although writing was asked for (no write
+    // permission on it or its folder, or a read-only file system).
+    bool isReadOnly() const;
+    // PRAGMA quick_check: reads every page; fails with code "store_damaged" naming what is wrong.
+    // Costs a full scan of the file (about a second per few hundred MB).
+    Status quickCheck();
     int changes() const;
     QString lastError() const;
 

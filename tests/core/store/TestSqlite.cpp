@@ -233,6 +233,60 @@ private slots:
         QVERIFY(!s.ok());
         QVERIFY2(s.errorMessage().contains(QLatin1String("readonly")),
                  qPrintable(s.errorMessage()));
+        // The cause is told apart, so that callers advise the right remedy (not "free disk space").
+        QCOMPARE(s.error().code, QStringLiteral("read_only"));
+        QVERIFY(ro->isReadOnly());
+        QVERIFY(!m_db.isReadOnly());
+        QVERIFY(adviceFor(s.error(), m_db.path()).contains(QLatin1String("read-only")));
+        QVERIFY(!adviceFor(s.error(), m_db.path()).contains(QLatin1String("free disk space")));
+    }
+
+    void errorCodesNameTheCause_data()
+    {
+        QTest::addColumn<int>("result");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("full") << SQLITE_FULL << "disk_full";
+        QTest::newRow("read-only") << SQLITE_READONLY << "read_only";
+        QTest::newRow("read-only, extended") << SQLITE_READONLY_DBMOVED << "read_only";
+        QTest::newRow("corrupt") << SQLITE_CORRUPT << "store_damaged";
+        QTest::newRow("not a database") << SQLITE_NOTADB << "store_damaged";
+        QTest::newRow("I/O, extended") << SQLITE_IOERR_WRITE << "io_error";
+        QTest::newRow("busy") << SQLITE_BUSY << "busy";
+        QTest::newRow("cannot open") << SQLITE_CANTOPEN << "cannot_open";
+        QTest::newRow("constraint") << SQLITE_CONSTRAINT << "sqlite";
+    }
+
+    void errorCodesNameTheCause()
+    {
+        QFETCH(int, result);
+        QFETCH(QString, code);
+        QCOMPARE(errorCodeName(result), code);
+    }
+
+    void quickCheckFindsADamagedPage()
+    {
+        {
+            Transaction tx(m_db);
+            for (int i = 0; i < 2000; ++i)
+                insert(QByteArray::number(i).repeated(20).constData());
+            QVERIFY(tx.commit().ok());
+        }
+        QVERIFY(m_db.quickCheck().ok());
+        const QString path = m_db.path();
+        m_db = Database();
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.size() > 3 * 4096);
+            QVERIFY(f.seek(f.size() / 2 / 4096 * 4096));
+            QVERIFY(f.write(QByteArray(4096, '\x5a')) == 4096);
+        }
+        auto db = Database::open(path, OpenMode::ReadOnly);
+        QVERIFY(db.ok());
+        const Status s = db->quickCheck();
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, QStringLiteral("store_damaged"));
+        QVERIFY2(s.errorMessage().contains(path), qPrintable(s.errorMessage()));
     }
 
     void movesTransferOwnership()
