@@ -1,12 +1,7 @@
 // `awb keys set|delete`: API keys and the SMTP password in the OS keychain. The secret is read from
 // standard input (never from the command line, where other users and shell history can see it).
 
-#include <QFile>
 #include <QUrl>
-
-#include <cstdio>
-#include <termios.h>
-#include <unistd.h>
 
 #include "Arguments.h"
 #include "Commands.h"
@@ -22,30 +17,6 @@ int fail(const QString& message, int code = ExitUsage)
 {
     printErr(QStringLiteral("awb: %1").arg(message));
     return code;
-}
-
-// Reads one line from stdin; on a terminal without echo.
-QString readSecret(const QString& prompt)
-{
-    const bool tty = ::isatty(STDIN_FILENO);
-    termios saved{};
-    if (tty) {
-        printErr(prompt);
-        ::tcgetattr(STDIN_FILENO, &saved);
-        termios quiet = saved;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    }
-    QFile in;
-    (void)in.open(stdin, QIODevice::ReadOnly);
-    QByteArray line = in.readLine();
-    if (tty) {
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-        printErr(QString());
-    }
-    while (line.endsWith('\n') || line.endsWith('\r'))
-        line.chop(1);
-    return QString::fromUtf8(line);
 }
 
 // The keychain entry for a provider profile, or for the workspace's SMTP account.

@@ -1,6 +1,10 @@
 #include "Terminal.h"
 
+#include <QFile>
+
 #include <cstdio>
+#include <termios.h>
+#include <unistd.h>
 
 namespace awb::cli {
 
@@ -12,6 +16,29 @@ QString shorten(const QString& s, int max)
     return flat.size() <= max ? flat : flat.left(max - 1) + QChar(0x2026);
 }
 } // namespace
+
+QString readSecret(const QString& prompt)
+{
+    const bool tty = ::isatty(STDIN_FILENO);
+    termios saved{};
+    if (tty) {
+        printErr(prompt);
+        ::tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    QFile in;
+    (void)in.open(stdin, QIODevice::ReadOnly);
+    QByteArray line = in.readLine(64 * 1024); // a secret is one short line, never a stream
+    if (tty) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        printErr(QString());
+    }
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
+}
 
 void printErr(const QString& line)
 {

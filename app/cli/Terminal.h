@@ -31,5 +31,7 @@ private:
 // Writes to stderr / stdout with UTF-8, flushing each line.
 void printErr(const QString& line);
 void printOut(const QString& text);
+// Reads one line from standard input (at most 64 KB); on a terminal, prompts and hides the echo.
+QString readSecret(const QString& prompt);
 
 } // namespace awb::cli

@@ -14,6 +14,7 @@
 #include <thread>
 #include <utility>
 
+#include "security/AuditAnchor.h"
 #include "security/Hmac.h"
 #include "util/IsoTime.h"
 
@@ -224,6 +225,100 @@ QString AuditTrail::macOf(const QByteArray& canonicalText) const
     return QString::fromLatin1(hmac.hexBytes(canonicalText));
 }
 
+QString AuditTrail::keyFingerprint() const
+{
+    if (m_key.isEmpty())
+        return {};
+    return macOf("agent-workbench audit key fingerprint v1").left(16);
+}
+
+namespace {
+constexpr const char* kFingerprintName = "audit_key_fingerprint";
+} // namespace
+
+Result<std::optional<QString>> AuditTrail::recordedFingerprint(sql::Database& db)
+{
+    // A store not migrated yet (opened read-only for verification) has no store_meta.
+    auto hasTable = db.queryInt(QStringLiteral(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'store_meta'"));
+    if (!hasTable)
+        return hasTable.error();
+    if (*hasTable == 0)
+        return std::optional<QString>();
+    auto st = db.prepare(QStringLiteral("SELECT value FROM store_meta WHERE name = ?"));
+    if (!st)
+        return st.error();
+    st->bind(1, QString::fromLatin1(kFingerprintName));
+    if (st->step())
+        return std::optional<QString>(st->text(0));
+    if (st->error())
+        return *st->error();
+    return std::optional<QString>();
+}
+
+Result<AuditTrail::KeyMatch> AuditTrail::matchKey(sql::Database& db) const
+{
+    if (m_key.isEmpty())
+        return emptyKeyError();
+    auto recorded = recordedFingerprint(db);
+    if (!recorded)
+        return recorded.error();
+    if (recorded->has_value())
+        return **recorded == keyFingerprint() ? KeyMatch::Same : KeyMatch::Other;
+    // A trail from before fingerprints: the key that made its first and last entries is the one.
+    // Both failing means another key (an entry altered alone leaves the other one matching).
+    bool any = false;
+    for (const char* order : {"ASC", "DESC"}) {
+        auto row = db.prepare(QString::fromLatin1(kSelectColumns) +
+                              QStringLiteral(" ORDER BY seq %1 LIMIT 1").arg(QLatin1String(order)));
+        if (!row)
+            return row.error();
+        if (!row->step()) {
+            if (row->error())
+                return *row->error();
+            return KeyMatch::Unknown; // empty
+        }
+        any = true;
+        if (macOf(canonicalJson(entryFromRow(*row).toJson(false))) == row->text(7))
+            return KeyMatch::Same;
+    }
+    return any ? KeyMatch::Other : KeyMatch::Unknown;
+}
+
+Error AuditTrail::keyMismatchError(const QString& recorded, const QString& keySource) const
+{
+    return Error::make(
+        QStringLiteral(
+            "The audit trail of this workspace was signed with another key (fingerprint %1) "
+            "than the one available here (%2, fingerprint %3), so it can be neither verified "
+            "nor continued. Bring the workspace's own key back: set AWB_AUDIT_KEY to it, or run "
+            "`awb audit key import --workspace DIR` with it on standard input (print it with "
+            "`awb audit key export --workspace DIR` where the workspace was used before).")
+            .arg(recorded.isEmpty() ? QStringLiteral("unknown") : recorded, keySource,
+                 keyFingerprint()),
+        QStringLiteral("audit_key_mismatch"));
+}
+
+Status AuditTrail::bindKey(sql::Database& db, const QString& keySource) const
+{
+    auto match = matchKey(db);
+    if (!match)
+        return match.error();
+    auto recorded = recordedFingerprint(db);
+    if (!recorded)
+        return recorded.error();
+    if (*match == KeyMatch::Other)
+        return keyMismatchError(recorded->value_or(QString()), keySource);
+    if (recorded->has_value())
+        return {};
+    auto st =
+        db.prepare(QStringLiteral("INSERT OR IGNORE INTO store_meta(name, value) VALUES (?, ?)"));
+    if (!st)
+        return st.error();
+    st->bind(1, QString::fromLatin1(kFingerprintName)).bind(2, keyFingerprint());
+    return st->exec();
+}
+
 Result<AuditEntry> AuditTrail::append(sql::Database& db, const QString& actor, const QString& kind,
                                       const QString& runId, const Json& data,
                                       const QDateTime& time) const
@@ -381,10 +476,33 @@ MacMismatches checkMacs(const std::shared_ptr<const HmacSha256Key>& key, const M
 } // namespace
 
 Result<AuditTrail::Verification> AuditTrail::verify(sql::Database& db,
-                                                    std::optional<QString> expectHead) const
+                                                    std::optional<QString> expectHead,
+                                                    const AuditAnchor* anchor) const
 {
     if (m_key.isEmpty())
         return emptyKeyError();
+    auto match = matchKey(db);
+    if (!match)
+        return match.error();
+    if (*match == KeyMatch::Other) {
+        auto recorded = recordedFingerprint(db);
+        if (!recorded)
+            return recorded.error();
+        Verification mismatch;
+        mismatch.keyMismatch = true;
+        mismatch.problem =
+            keyMismatchError(recorded->value_or(QString()), QStringLiteral("this key")).message;
+        auto last = head(db);
+        if (!last)
+            return last.error();
+        mismatch.headSeq = last->seq;
+        mismatch.headMac = last->mac;
+        auto count = db.queryInt(QStringLiteral("SELECT COUNT(*) FROM audit"));
+        if (!count)
+            return count.error();
+        mismatch.entries = *count;
+        return mismatch;
+    }
     std::optional<ExpectedHead> expected;
     if (expectHead) {
         auto parsed = parseExpectedHead(*expectHead);
@@ -467,6 +585,7 @@ Result<AuditTrail::Verification> AuditTrail::verify(sql::Database& db,
     qint64 nextSeq = 1;
     qint64 lastSeq = 0;
     std::optional<QByteArray> expectedSeen; // mac of entry expected->seq, once reached
+    std::optional<QByteArray> anchorSeen;   // mac of entry anchor->seq, once reached
     bool scannedAll = false;
     while (!macFailure) {
         if (!rows->step()) {
@@ -526,6 +645,8 @@ Result<AuditTrail::Verification> AuditTrail::verify(sql::Database& db,
         }
         if (expected && expected->seq == seq)
             expectedSeen = mac.toByteArray();
+        if (anchor && anchor->seq == seq)
+            anchorSeen = mac.toByteArray();
         prevMac.assign(mac.data(), std::size_t(mac.size()));
         lastSeq = seq;
         ++nextSeq;
@@ -568,6 +689,39 @@ Result<AuditTrail::Verification> AuditTrail::verify(sql::Database& db,
         result.entries = *count;
     }
 
+    if (result.ok() && anchor && anchor->keyFingerprint != keyFingerprint()) {
+        result.problem = QStringLiteral("the keychain's audit anchor belongs to another key "
+                                        "(fingerprint %1, the trail's key has %2): the trail or "
+                                        "the keychain entry was replaced")
+                             .arg(anchor->keyFingerprint, keyFingerprint());
+    } else if (result.ok() && anchor && anchor->seq > 0) {
+        const QString when = anchor->updatedAt.isEmpty()
+                                 ? QString()
+                                 : QStringLiteral(" on %1").arg(anchor->updatedAt);
+        if (result.headSeq == 0)
+            fail(1, QStringLiteral("the trail is empty, but the keychain's anchor records that it "
+                                   "reached entry %1 (mac %2)%3: the trail was emptied or the "
+                                   "database replaced")
+                        .arg(anchor->seq)
+                        .arg(anchor->mac.left(16), when));
+        else if (!anchorSeen)
+            fail(result.headSeq + 1,
+                 QStringLiteral("the trail ends at entry %1, but the keychain's anchor records "
+                                "that it reached entry %2 (mac %3)%4: entries %5 to %2 were "
+                                "removed, or the database was replaced by an older copy")
+                     .arg(result.headSeq)
+                     .arg(anchor->seq)
+                     .arg(anchor->mac.left(16), when)
+                     .arg(result.headSeq + 1));
+        else if (QString::fromLatin1(*anchorSeen) != anchor->mac)
+            fail(anchor->seq,
+                 QStringLiteral("entry %1 differs from the keychain's anchor (mac %2 there, %3 "
+                                "here): the database was replaced or the trail rewritten from "
+                                "there on")
+                     .arg(anchor->seq)
+                     .arg(anchor->mac.left(16), QString::fromLatin1(anchorSeen->left(16))));
+    }
+
     if (result.ok() && expected) {
         const QString wanted = headString(expected->seq, QString::fromLatin1(expected->mac));
         if (expected->seq == 0) {
@@ -594,7 +748,7 @@ Result<AuditTrail::Verification> AuditTrail::verify(sql::Database& db,
     return result;
 }
 
-Status AuditTrail::exportJsonl(sql::Database& db, QIODevice& out) const
+Status AuditTrail::exportJsonl(sql::Database& db, QIODevice& out)
 {
     auto rows = db.prepare(QString::fromLatin1(kSelectColumns) + QStringLiteral(" ORDER BY seq"));
     if (!rows)

@@ -20,6 +20,7 @@
 namespace awb {
 
 class HmacSha256Key;
+struct AuditAnchor;
 
 struct AuditEntry
 {
@@ -45,6 +46,27 @@ public:
 
     static QString zeroMac() { return QString(64, QLatin1Char('0')); }
 
+    // Names the key without revealing it: the first 16 hex digits of HMAC-SHA256(key,
+    // "agent-workbench audit key fingerprint v1"). Recorded in the workspace database and in the
+    // anchor, so that a trail signed by another key is told apart from a tampered one.
+    QString keyFingerprint() const;
+    // The fingerprint recorded in db (store_meta "audit_key_fingerprint"), if any.
+    static Result<std::optional<QString>> recordedFingerprint(sql::Database& db);
+
+    enum class KeyMatch
+    {
+        Same,    // the recorded fingerprint is this key's (or, before fingerprints, its macs are)
+        Other,   // the trail was signed by another key
+        Unknown, // an empty trail without a recorded fingerprint
+    };
+    // Which key signed db's trail, as far as this key can tell; writes nothing.
+    Result<KeyMatch> matchKey(sql::Database& db) const;
+    // For writers, at open: refuses a trail signed by another key (code "audit_key_mismatch",
+    // saying how to bring the key back) and records this key's fingerprint where none is.
+    Status bindKey(sql::Database& db, const QString& keySource) const;
+    // The error bindKey() and verification give for a trail of another key.
+    Error keyMismatchError(const QString& recorded, const QString& keySource) const;
+
     // Appends inside the caller's open write transaction (the engine batches audit entries with
     // journal events); without an open transaction it runs in its own. Reads the tail, computes
     // prev and mac, inserts. data must be a JSON object holding no floating-point number.
@@ -68,17 +90,23 @@ public:
         QString headMac;
         std::optional<qint64> firstAltered; // seq of the first entry that is wrong or missing
         QString problem;                    // what is wrong with it, said plainly
+        bool keyMismatch = false;           // signed by another key: not checked, not "altered"
         bool ok() const { return !firstAltered && problem.isEmpty(); }
     };
     // Checks seq continuity (1..N, no gaps), each mac and each prev link, and names the first
     // altered entry. expectHead "SEQ:MAC" fails unless that entry is in the chain with that mac,
-    // which proves the tail was not cut before it. Streams the table on this thread and checks the
-    // macs of batches of entries on worker threads (one per core). Errors (as opposed to a failed
-    // verification) are a bad expectHead or a database failure.
-    Result<Verification> verify(sql::Database& db, std::optional<QString> expectHead = {}) const;
+    // which proves the tail was not cut before it; an anchor (the head last stored in the
+    // keychain) is held to the same rule, so a cut tail, an emptied trail and a replaced database
+    // are found without one. A trail signed by another key is reported as such (keyMismatch), not
+    // as altered. Streams the table on this thread and checks the macs of batches of entries on
+    // worker threads (one per core). Errors (as opposed to a failed verification) are a bad
+    // expectHead or a database failure.
+    Result<Verification> verify(sql::Database& db, std::optional<QString> expectHead = {},
+                                const AuditAnchor* anchor = nullptr) const;
 
-    // One canonical entry per line, in seq order (the format docs/verify_audit.py reads).
-    Status exportJsonl(sql::Database& db, QIODevice& out) const;
+    // One canonical entry per line, in seq order (the format docs/verify_audit.py reads). Needs
+    // no key: the entries carry their macs, and the auditor brings the key.
+    static Status exportJsonl(sql::Database& db, QIODevice& out);
 
     // The last entry, or seq 0 with a mac of 64 zeros when the trail is empty.
     static Result<AuditEntry> head(sql::Database& db);

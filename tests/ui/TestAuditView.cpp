@@ -15,8 +15,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <QUuid>
+
 #include "audit/AuditView.h"
+#include "security/AuditAnchor.h"
 #include "security/AuditTrail.h"
+#include "security/Keychain.h"
 #include "store/Migrations.h"
 
 using namespace awb;
@@ -73,6 +77,7 @@ private Q_SLOTS:
     void verifyFindsTheAlteredEntryAndSelectsIt();
     void verifyFindsADeletedEntryAndSelectsWhereItWas();
     void cancelledVerificationSaysSo();
+    void theKeychainAnchorIsShownAndHoldsTheTrail();
     void searchBoxFiltersTheTable();
     void selectingAnEntryShowsItsCanonicalJson();
     void csvExportWritesTheFilteredRows();
@@ -211,6 +216,42 @@ void TestAuditView::cancelledVerificationSaysSo()
     QVERIFY(!outcome.verification);
     QVERIFY2(outcome.message.contains(QStringLiteral("cancelled")), qPrintable(outcome.message));
     QVERIFY(!m_view->isBusy());
+}
+
+void TestAuditView::theKeychainAnchorIsShownAndHoldsTheTrail()
+{
+    if (Keychain::probe() != Keychain::State::Available) {
+        if (qEnvironmentVariable("AWB_REQUIRE_KEYCHAIN") == QLatin1String("1"))
+            QFAIL("no unlocked keychain (AWB_REQUIRE_KEYCHAIN=1)");
+        QSKIP("no unlocked keychain");
+    }
+    // The keychain remembers a head five entries past the end of this trail: its tail was cut.
+    const QString id = QUuid::createUuid().toString(QUuid::Id128);
+    auto cleanup = qScopeGuard([&id] { (void)Keychain::remove(AuditAnchor::keychainEntry(id)); });
+    AuditAnchor anchor;
+    anchor.seq = kEntries + 5;
+    anchor.mac = QString(64, QLatin1Char('c'));
+    anchor.keyFingerprint = AuditTrail(kKey).keyFingerprint();
+    anchor.updatedAt = QStringLiteral("2026-12-01T10:00:00.000Z");
+    QVERIFY(Keychain::write(AuditAnchor::keychainEntry(id), anchor.toText()).ok());
+    m_view->setWorkspace(m_db, std::make_shared<AuditTrail>(kKey), id);
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->anchorText().contains(QLocale().toString(kEntries + 5)),
+                             kTimeoutMs);
+    QVERIFY2(m_view->anchorText().startsWith(QLatin1String("Anchored in the keychain")),
+             qPrintable(m_view->anchorText()));
+    m_view->verify();
+    const AuditTaskOutcome outcome = waitForTask(*m_view);
+    QVERIFY(outcome.verification);
+    QVERIFY(!outcome.verification->ok());
+    QCOMPARE(outcome.verification->firstAltered, std::optional<qint64>(kEntries + 1));
+    QVERIFY2(m_view->verificationText().contains(QLatin1String("anchor")),
+             qPrintable(m_view->verificationText()));
+
+    // Without an anchor the view says so instead of implying one.
+    m_view->setWorkspace(m_db, std::make_shared<AuditTrail>(kKey),
+                         QUuid::createUuid().toString(QUuid::Id128));
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->anchorText().startsWith(QLatin1String("Not anchored")),
+                             kTimeoutMs);
 }
 
 void TestAuditView::searchBoxFiltersTheTable()

@@ -3,10 +3,11 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <QPromise>
-#include <QSaveFile>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+
+#include "util/OutputFile.h"
 
 namespace awb::ui {
 
@@ -66,16 +67,37 @@ std::optional<sql::Database> openReadOnly(const QString& path, AuditTaskOutcome&
     return std::move(db).value();
 }
 
+AnchorLookup lookUpAnchor(const QString& workspaceId)
+{
+    AnchorLookup lookup;
+    if (workspaceId.isEmpty()) {
+        lookup.note = QCoreApplication::translate("awb::ui::AuditView",
+                                                  "the workspace has no id to look it up by");
+        return lookup;
+    }
+    auto stored = AnchorStorage::keychain().load(workspaceId);
+    if (!stored)
+        lookup.note = stored.errorMessage();
+    else if (!stored->has_value())
+        lookup.note = QCoreApplication::translate("awb::ui::AuditView",
+                                                  "none is stored yet; the next run writes one");
+    else
+        lookup.anchor = **stored;
+    return lookup;
+}
+
 void verifyTask(QPromise<AuditTaskOutcome>& promise, const QString& path,
-                const std::shared_ptr<const AuditTrail>& trail)
+                const std::shared_ptr<const AuditTrail>& trail, const QString& workspaceId)
 {
     promise.setProgressRange(0, kProgressMax);
     AuditTaskOutcome out;
+    out.anchor = lookUpAnchor(workspaceId);
     auto db = openReadOnly(path, out);
     if (db) {
         const ScanEstimate estimate = estimateScan(*db);
         SqliteProgress progress = watch(*db, promise, estimate);
-        auto result = trail->verify(*db);
+        const AuditAnchor* anchor = out.anchor.anchor ? &*out.anchor.anchor : nullptr;
+        auto result = trail->verify(*db, std::nullopt, anchor);
         if (result) {
             out.ok = true;
             out.verification = *result;
@@ -96,13 +118,19 @@ void exportTask(QPromise<AuditTaskOutcome>& promise, const QString& path, const 
     promise.setProgressRange(0, kProgressMax);
     AuditTaskOutcome out;
     auto db = openReadOnly(path, out);
-    QSaveFile file(outPath);
-    if (db && !file.open(QIODevice::WriteOnly)) {
-        out.message = QCoreApplication::translate("awb::ui::AuditView", "Cannot write %1: %2")
-                          .arg(outPath, file.errorString());
-        db.reset();
+    std::unique_ptr<OutputFile> output;
+    if (db) {
+        auto opened = OutputFile::open(outPath);
+        if (opened) {
+            output = std::move(opened).value();
+        } else {
+            out.message = QCoreApplication::translate("awb::ui::AuditView", "Cannot export: %1")
+                              .arg(opened.errorMessage());
+            db.reset();
+        }
     }
     if (db) {
+        QIODevice& file = output->device();
         Status written;
         std::optional<qint64> rows;
         if (csvFilter) {
@@ -117,17 +145,16 @@ void exportTask(QPromise<AuditTaskOutcome>& promise, const QString& path, const 
             });
         } else {
             SqliteProgress progress = watch(*db, promise, estimateScan(*db));
-            written = AuditTrail(QByteArray()).exportJsonl(*db, file);
+            written = AuditTrail::exportJsonl(*db, file);
         }
         if (promise.isCanceled()) {
-            file.cancelWriting();
+            output.reset(); // uncommitted: nothing replaces what was there
         } else if (!written) {
-            file.cancelWriting();
             out.message = QCoreApplication::translate("awb::ui::AuditView", "The export failed: %1")
                               .arg(written.errorMessage());
-        } else if (!file.commit()) {
-            out.message = QCoreApplication::translate("awb::ui::AuditView", "Cannot write %1: %2")
-                              .arg(outPath, file.errorString());
+        } else if (Status committed = output->commit(); !committed) {
+            out.message = QCoreApplication::translate("awb::ui::AuditView", "The export failed: %1")
+                              .arg(committed.errorMessage());
         } else {
             out.ok = true;
             out.message = rows ? QCoreApplication::translate("awb::ui::AuditView",
@@ -145,9 +172,24 @@ void exportTask(QPromise<AuditTaskOutcome>& promise, const QString& path, const 
 } // namespace
 
 QFuture<AuditTaskOutcome> startAuditVerification(const QString& databasePath,
-                                                 std::shared_ptr<const AuditTrail> trail)
+                                                 std::shared_ptr<const AuditTrail> trail,
+                                                 const QString& workspaceId)
 {
-    return QtConcurrent::run(verifyTask, databasePath, std::move(trail));
+    return QtConcurrent::run(verifyTask, databasePath, std::move(trail), workspaceId);
+}
+
+QFuture<AnchorLookup> startAnchorLookup(const QString& workspaceId)
+{
+    return QtConcurrent::run(lookUpAnchor, workspaceId);
+}
+
+QString describeAnchor(const AnchorLookup& lookup)
+{
+    if (lookup.anchor)
+        return QCoreApplication::translate("awb::ui::AuditView",
+                                           "Anchored in the keychain at entry %1 (written %2)")
+            .arg(QLocale().toString(lookup.anchor->seq), lookup.anchor->updatedAt);
+    return QCoreApplication::translate("awb::ui::AuditView", "Not anchored: %1").arg(lookup.note);
 }
 
 QFuture<AuditTaskOutcome> startAuditJsonlExport(const QString& databasePath, const QString& outPath)
@@ -163,12 +205,16 @@ QFuture<AuditTaskOutcome> startAuditCsvExport(const QString& databasePath,
 
 QString describeVerification(const AuditTrail::Verification& v)
 {
+    if (v.keyMismatch)
+        return QCoreApplication::translate("awb::ui::AuditView", "Not verified: %1").arg(v.problem);
     if (v.ok())
         return QCoreApplication::translate("awb::ui::AuditView",
                                            "Intact: %1 entries verified; head %2")
             .arg(QLocale().toString(v.entries), AuditTrail::headString(v.headSeq, v.headMac));
+    if (!v.firstAltered)
+        return QCoreApplication::translate("awb::ui::AuditView", "Altered: %1").arg(v.problem);
     return QCoreApplication::translate("awb::ui::AuditView", "Altered at entry %1: %2")
-        .arg(v.firstAltered.value_or(0))
+        .arg(*v.firstAltered)
         .arg(v.problem);
 }
 

@@ -10,19 +10,34 @@
 #include <optional>
 
 #include "audit/AuditQuery.h"
+#include "security/AuditAnchor.h"
 #include "security/AuditTrail.h"
 
 namespace awb::ui {
+
+// The keychain's anchor of a workspace's trail (security/AuditAnchor.h), or why there is none.
+struct AnchorLookup
+{
+    std::optional<AuditAnchor> anchor;
+    QString note; // without an anchor: why (no keychain, none written yet, unreadable)
+};
 
 struct AuditTaskOutcome
 {
     bool ok = false;
     QString message; // what happened, said plainly; on failure what to do
     std::optional<AuditTrail::Verification> verification;
+    AnchorLookup anchor; // verifications: the anchor the trail was held to
 };
 
+// workspaceId: whose keychain anchor the trail is held to (empty: none, which is said).
 QFuture<AuditTaskOutcome> startAuditVerification(const QString& databasePath,
-                                                 std::shared_ptr<const AuditTrail> trail);
+                                                 std::shared_ptr<const AuditTrail> trail,
+                                                 const QString& workspaceId = {});
+// Reads the anchor on a worker (the keychain may block or ask to be unlocked).
+QFuture<AnchorLookup> startAnchorLookup(const QString& workspaceId);
+// "Anchored in the keychain at entry 42, written ..." or "Not anchored: ...".
+QString describeAnchor(const AnchorLookup& lookup);
 // Writes outPath atomically: a failed or cancelled export leaves no partial file.
 QFuture<AuditTaskOutcome> startAuditJsonlExport(const QString& databasePath,
                                                 const QString& outPath);

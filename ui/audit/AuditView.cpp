@@ -116,8 +116,16 @@ AuditView::AuditView(QWidget* parent) : QWidget(parent), m_model(new AuditModel(
     m_taskLabel->setObjectName(QStringLiteral("auditTaskLabel"));
     m_taskLabel->setAccessibleName(tr("Outcome of the last export"));
     m_taskLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_keychainAnchor = new QLabel(this);
+    m_keychainAnchor->setObjectName(QStringLiteral("auditKeychainAnchorLabel"));
+    m_keychainAnchor->setAccessibleName(tr("Anchor of the trail in the keychain"));
+    m_keychainAnchor->setToolTip(
+        tr("The trail's last head, kept in the keychain beside its key: Verify uses it to find a "
+           "trail that was cut off, emptied or replaced by an older copy."));
+    m_keychainAnchor->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* statusRow = new QHBoxLayout;
     statusRow->addWidget(m_status);
+    statusRow->addWidget(m_keychainAnchor);
     statusRow->addWidget(m_taskLabel, 1);
     statusRow->addWidget(m_progress);
     statusRow->addWidget(m_cancel);
@@ -231,10 +239,12 @@ QWidget* AuditView::buildActions()
     return bar;
 }
 
-void AuditView::setWorkspace(const QString& databasePath, std::shared_ptr<const AuditTrail> trail)
+void AuditView::setWorkspace(const QString& databasePath, std::shared_ptr<const AuditTrail> trail,
+                             const QString& workspaceId)
 {
     cancelTask();
     m_trail = std::move(trail);
+    m_workspaceId = workspaceId;
     m_pendingReveal.reset();
     m_verification.clear();
     setBanner(tr("Not verified yet. Verify checks every entry's signature and link."), {});
@@ -243,6 +253,33 @@ void AuditView::setWorkspace(const QString& databasePath, std::shared_ptr<const 
     m_export->setEnabled(open);
     m_model->setDatabase(databasePath);
     updateStatus();
+    lookUpAnchor();
+}
+
+void AuditView::lookUpAnchor()
+{
+    const int generation = ++m_anchorGeneration;
+    if (m_model->databasePath().isEmpty()) {
+        m_keychainAnchor->clear();
+        return;
+    }
+    auto* watcher = new QFutureWatcher<AnchorLookup>(this);
+    connect(watcher, &QFutureWatcher<AnchorLookup>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_anchorGeneration && watcher->future().resultCount() > 0)
+            showAnchor(watcher->result());
+    });
+    watcher->setFuture(startAnchorLookup(m_workspaceId));
+}
+
+void AuditView::showAnchor(const AnchorLookup& lookup)
+{
+    m_keychainAnchor->setText(describeAnchor(lookup));
+}
+
+QString AuditView::anchorText() const
+{
+    return m_keychainAnchor->text();
 }
 
 void AuditView::followSession(SessionController* controller)
@@ -250,7 +287,8 @@ void AuditView::followSession(SessionController* controller)
     const auto follow = [this, controller] {
         if (WorkspaceSession* session = controller->session())
             setWorkspace(session->workspace().databasePath(),
-                         std::make_shared<AuditTrail>(session->auditTrail()));
+                         std::make_shared<AuditTrail>(session->auditTrail()),
+                         session->workspace().id());
     };
     connect(controller, &SessionController::workspaceOpened, this, follow);
     follow();
@@ -292,6 +330,7 @@ void AuditView::clearFilters()
 void AuditView::refresh()
 {
     m_model->reload();
+    lookUpAnchor();
 }
 
 void AuditView::showEntry(const QModelIndex& current)
@@ -390,7 +429,8 @@ void AuditView::verify()
         return;
     m_model->setMarkedSeq(std::nullopt);
     setBanner(tr("Verifying every entry\u2026"), {});
-    runTask(startAuditVerification(m_model->databasePath(), m_trail), tr("Verifying"), true);
+    runTask(startAuditVerification(m_model->databasePath(), m_trail, m_workspaceId),
+            tr("Verifying"), true);
 }
 
 void AuditView::exportJsonl(const QString& path)
@@ -461,6 +501,9 @@ void AuditView::onTaskFinished(bool isVerification)
         outcome = task->result();
 
     if (isVerification) {
+        ++m_anchorGeneration; // this answer is newer than a lookup still running
+        if (outcome.verification)
+            showAnchor(outcome.anchor);
         m_verification = outcome.message;
         const auto& v = outcome.verification;
         setBanner(outcome.message, v ? (v->ok() ? QStringLiteral("ok") : QStringLiteral("bad"))

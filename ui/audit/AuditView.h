@@ -33,8 +33,9 @@ public:
     ~AuditView() override;
 
     // The workspace database and its keyed trail (nullptr: Verify is unavailable); an empty path
-    // clears the view.
-    void setWorkspace(const QString& databasePath, std::shared_ptr<const AuditTrail> trail);
+    // clears the view. workspaceId names the keychain anchor the trail is held to and shown with.
+    void setWorkspace(const QString& databasePath, std::shared_ptr<const AuditTrail> trail,
+                      const QString& workspaceId = {});
 
     // Follows the controller's open workspace (its database and keyed trail), now and later.
     void followSession(SessionController* controller);
@@ -46,6 +47,8 @@ public:
     void setFilter(const AuditFilter& filter);
     // The last verification's statement, as shown in the banner.
     QString verificationText() const;
+    // What the keychain's anchor says, as shown under the table.
+    QString anchorText() const;
     bool isBusy() const { return m_task != nullptr; }
 
 public Q_SLOTS:
@@ -74,6 +77,8 @@ private:
     void runTask(QFuture<AuditTaskOutcome> future, const QString& what, bool isVerification);
     void onTaskFinished(bool isVerification);
     void chooseExport(bool csv);
+    void lookUpAnchor();
+    void showAnchor(const AnchorLookup& lookup);
 
     AuditModel* m_model;
     AuditFilterBar* m_filterBar = nullptr;
@@ -87,10 +92,13 @@ private:
     QLabel* m_banner = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_taskLabel = nullptr;
+    QLabel* m_keychainAnchor = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancel = nullptr;
 
     std::shared_ptr<const AuditTrail> m_trail;
+    QString m_workspaceId;
+    int m_anchorGeneration = 0; // drops the answer of a lookup for another workspace
     QFutureWatcher<AuditTaskOutcome>* m_task = nullptr;
     std::optional<qint64> m_pendingReveal;
     bool m_revealAnchored = false;

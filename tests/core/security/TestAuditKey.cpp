@@ -6,7 +6,9 @@
 
 #include "core/security/support/SecurityTestSupport.h"
 #include "security/AuditKey.h"
+#include "security/AuditTrail.h"
 #include "security/Keychain.h"
+#include "store/Migrations.h"
 #include "store/Workspace.h"
 
 using namespace awb;
@@ -151,6 +153,72 @@ private slots:
         QVERIFY(a->key != b->key);
         QVERIFY(Keychain::remove(AuditKey::keychainEntry(m_workspace.path())).ok());
         QVERIFY(Keychain::remove(AuditKey::keychainEntry(other.path())).ok());
+    }
+
+    void noKeyIsMadeForATrailThatWasSignedElsewhere()
+    {
+        AWB_REQUIRE_KEYCHAIN();
+        QTemporaryDir dir;
+        const QString root = dir.path();
+        QVERIFY(Workspace::create(root, QStringLiteral("books")).ok());
+        // A trail signed on another machine: entries and the key's fingerprint, but no key here.
+        auto db =
+            store::openWorkspaceDatabase(QDir(root).filePath(QStringLiteral(".awb/workspace.db")));
+        QVERIFY(db.ok());
+        const AuditTrail elsewhere(QByteArrayLiteral("the other machine's key"));
+        QVERIFY(elsewhere.bindKey(*db, QStringLiteral("test")).ok());
+        QVERIFY(elsewhere
+                    .append(*db, QStringLiteral("alice"), QStringLiteral("run.started"), {},
+                            Json::object())
+                    .ok());
+        const QString entry = AuditKey::keychainEntry(root);
+        QVERIFY(Keychain::remove(entry).ok());
+        QVERIFY(AuditKey::storeHasTrail(root));
+
+        for (const auto creation :
+             {AuditKey::Creation::WhenStoreHasNoTrail, AuditKey::Creation::Never}) {
+            const auto key = AuditKey::resolve(root, creation);
+            QVERIFY(!key.ok());
+            QCOMPARE(key.error().code, QStringLiteral("audit_key_missing"));
+            QVERIFY2(key.errorMessage().contains(QLatin1String("AWB_AUDIT_KEY")),
+                     qPrintable(key.errorMessage()));
+            QVERIFY2(key.errorMessage().contains(QLatin1String("awb audit key import")),
+                     qPrintable(key.errorMessage()));
+        }
+        const auto stored = Keychain::read(entry);
+        QVERIFY(stored.ok());
+        QVERIFY(!stored->has_value()); // nothing was invented
+
+        // Importing another key is refused; the trail's own key is stored and then found.
+        QCOMPARE(AuditKey::importKey(root, "yet another key").error().code,
+                 QStringLiteral("audit_key_mismatch"));
+        QVERIFY(!Keychain::read(entry)->has_value());
+        QVERIFY(AuditKey::importKey(root, "the other machine's key\n").ok());
+        const auto back = AuditKey::resolve(root, AuditKey::Creation::Never);
+        QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.errorMessage()));
+        QCOMPARE(back->key, QByteArrayLiteral("the other machine's key"));
+        QCOMPARE(AuditKey::importKey(root, "different").error().code,
+                 QStringLiteral("audit_key_mismatch"));
+        QVERIFY(Keychain::remove(entry).ok());
+    }
+
+    void verificationNeverMakesAKey()
+    {
+        AWB_REQUIRE_KEYCHAIN();
+        QTemporaryDir dir;
+        QVERIFY(Workspace::create(dir.path(), QStringLiteral("new")).ok());
+        const QString entry = AuditKey::keychainEntry(dir.path());
+        QVERIFY(Keychain::remove(entry).ok());
+        QVERIFY(!AuditKey::storeHasTrail(dir.path()));
+        const auto key = AuditKey::resolve(dir.path(), AuditKey::Creation::Never);
+        QVERIFY(!key.ok());
+        QCOMPARE(key.error().code, QStringLiteral("audit_key_missing"));
+        QVERIFY(!Keychain::read(entry)->has_value());
+        // A writer of a workspace without a trail gets its key.
+        const auto made = AuditKey::resolve(dir.path());
+        QVERIFY(made.ok());
+        QCOMPARE(made->source, KeySource::KeychainNew);
+        QVERIFY(Keychain::remove(entry).ok());
     }
 
     void noKeychainAndNoEnvironmentKeyIsAPlainError()

@@ -5,7 +5,10 @@
 #include <QMessageAuthenticationCode>
 #include <QTimeZone>
 
+#include <QRegularExpression>
+
 #include "core/security/support/SecurityTestSupport.h"
+#include "security/AuditAnchor.h"
 #include "security/AuditTrail.h"
 
 using namespace awb;
@@ -63,6 +66,19 @@ private:
     void exec(const QString& sql) { QVERIFY2(m_db.exec(sql).ok(), qPrintable(m_db.lastError())); }
 
     qint64 count() { return m_db.queryInt(QStringLiteral("SELECT COUNT(*) FROM audit")).value(); }
+
+    // The anchor the keychain would hold after entry seq.
+    AuditAnchor anchorAt(const AuditTrail& trail, qint64 seq)
+    {
+        auto row = m_db.prepare(QStringLiteral("SELECT mac FROM audit WHERE seq = ?"));
+        row->bind(1, std::int64_t(seq));
+        AuditAnchor a;
+        a.seq = seq;
+        a.mac = row->step() ? row->text(0) : QString();
+        a.keyFingerprint = trail.keyFingerprint();
+        a.updatedAt = QStringLiteral("2026-10-01T09:00:00.000Z");
+        return a;
+    }
 
 private slots:
     void init()
@@ -227,13 +243,132 @@ private slots:
         QCOMPARE(v->headMac, AuditTrail::head(m_db)->mac);
     }
 
-    void wrongKeyFailsAtTheFirstEntry()
+    void anotherKeyIsReportedAsSuchNotAsAlteredEntries()
     {
         appendEntries(AuditTrail(kKey), 3);
         const auto v = AuditTrail(QByteArrayLiteral("another key")).verify(m_db);
         QVERIFY(v.ok());
         QVERIFY(!v->ok());
-        QCOMPARE(v->firstAltered, std::optional<qint64>(1));
+        QVERIFY(v->keyMismatch);
+        QVERIFY(!v->firstAltered);
+        QVERIFY2(v->problem.contains(QLatin1String("another key")), qPrintable(v->problem));
+        QCOMPARE(v->entries, 3);
+    }
+
+    void fingerprintNamesTheKeyWithoutRevealingIt()
+    {
+        const QString a = AuditTrail(kKey).keyFingerprint();
+        QCOMPARE(a.size(), 16);
+        QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{16}$")).match(a).hasMatch());
+        QCOMPARE(AuditTrail(kKey).keyFingerprint(), a);
+        QVERIFY(AuditTrail(QByteArrayLiteral("another key")).keyFingerprint() != a);
+        QVERIFY(!a.contains(QString::fromUtf8(kKey.toHex().left(8))));
+    }
+
+    void bindingRecordsTheFingerprintOfANewTrail()
+    {
+        const AuditTrail trail(kKey);
+        QVERIFY(!AuditTrail::recordedFingerprint(m_db)->has_value());
+        QVERIFY(trail.bindKey(m_db, QStringLiteral("test")).ok());
+        QCOMPARE(AuditTrail::recordedFingerprint(m_db)->value_or(QString()),
+                 trail.keyFingerprint());
+        QCOMPARE(*trail.matchKey(m_db), AuditTrail::KeyMatch::Same);
+    }
+
+    void bindingRefusesATrailSignedByAnotherKey()
+    {
+        const AuditTrail trail(kKey);
+        QVERIFY(trail.bindKey(m_db, QStringLiteral("test")).ok());
+        appendEntries(trail, 2);
+        const Status other =
+            AuditTrail(QByteArrayLiteral("new key")).bindKey(m_db, QStringLiteral("AWB_AUDIT_KEY"));
+        QVERIFY(!other.ok());
+        QCOMPARE(other.error().code, QStringLiteral("audit_key_mismatch"));
+        QVERIFY2(other.errorMessage().contains(trail.keyFingerprint()),
+                 qPrintable(other.errorMessage()));
+        QVERIFY2(other.errorMessage().contains(QLatin1String("awb audit key import")),
+                 qPrintable(other.errorMessage()));
+        // An empty trail of another key is still that key's: its fingerprint is on record.
+        exec(QStringLiteral("DELETE FROM audit"));
+        QVERIFY(!AuditTrail(QByteArrayLiteral("new key")).bindKey(m_db, QStringLiteral("x")).ok());
+    }
+
+    void aTrailFromBeforeFingerprintsIsAdoptedOnlyByItsOwnKey()
+    {
+        appendEntries(AuditTrail(kKey), 3); // no fingerprint recorded, as before migration 3
+        QCOMPARE(*AuditTrail(QByteArrayLiteral("new key")).matchKey(m_db),
+                 AuditTrail::KeyMatch::Other);
+        QVERIFY(!AuditTrail(QByteArrayLiteral("new key")).bindKey(m_db, QStringLiteral("x")).ok());
+        QVERIFY(!AuditTrail::recordedFingerprint(m_db)->has_value());
+        QVERIFY(AuditTrail(kKey).bindKey(m_db, QStringLiteral("x")).ok());
+        QCOMPARE(AuditTrail::recordedFingerprint(m_db)->value_or(QString()),
+                 AuditTrail(kKey).keyFingerprint());
+    }
+
+    void anchorAheadOfTheTrailMeansACutTail()
+    {
+        const AuditTrail trail(kKey);
+        appendEntries(trail, 10);
+        const AuditAnchor anchor = anchorAt(trail, 10);
+        QVERIFY(trail.verify(m_db, std::nullopt, &anchor)->ok());
+        exec(QStringLiteral("DELETE FROM audit WHERE seq >= 8"));
+        const auto v = trail.verify(m_db, std::nullopt, &anchor);
+        QVERIFY(!v->ok());
+        QCOMPARE(v->firstAltered, std::optional<qint64>(8));
+        QVERIFY2(v->problem.contains(QLatin1String("8 to 10")), qPrintable(v->problem));
+    }
+
+    void anEmptiedTrailIsCaughtByTheAnchor()
+    {
+        const AuditTrail trail(kKey);
+        appendEntries(trail, 4);
+        const AuditAnchor anchor = anchorAt(trail, 4);
+        exec(QStringLiteral("DELETE FROM audit"));
+        QVERIFY(trail.verify(m_db)->ok()); // without the anchor: "intact, 0 entries"
+        const auto v = trail.verify(m_db, std::nullopt, &anchor);
+        QVERIFY(!v->ok());
+        QVERIFY2(v->problem.contains(QLatin1String("emptied")), qPrintable(v->problem));
+    }
+
+    void aReplacedDatabaseIsCaughtByTheAnchor()
+    {
+        const AuditTrail trail(kKey);
+        appendEntries(trail, 5);
+        const AuditAnchor anchor = anchorAt(trail, 5);
+        // Another, consistent trail with the same key (an older copy that went another way).
+        exec(QStringLiteral("DELETE FROM audit"));
+        for (int i = 1; i <= 6; ++i)
+            QVERIFY(trail
+                        .append(m_db, QStringLiteral("mallory"), QStringLiteral("tool.called"),
+                                QStringLiteral("run-2"), Json{{"n", i}}, fixedTime(i))
+                        .ok());
+        QVERIFY(trail.verify(m_db)->ok());
+        const auto v = trail.verify(m_db, std::nullopt, &anchor);
+        QVERIFY(!v->ok());
+        QCOMPARE(v->firstAltered, std::optional<qint64>(5));
+        QVERIFY2(v->problem.contains(QLatin1String("replaced")), qPrintable(v->problem));
+    }
+
+    void anAnchorBehindTheHeadPasses()
+    {
+        const AuditTrail trail(kKey);
+        appendEntries(trail, 3);
+        const AuditAnchor anchor = anchorAt(trail, 3);
+        appendEntries(trail, 4); // written after the anchor (it lags by up to a second)
+        const auto v = trail.verify(m_db, std::nullopt, &anchor);
+        QVERIFY2(v->ok(), qPrintable(v->problem));
+        QCOMPARE(v->headSeq, 7);
+    }
+
+    void anAnchorOfAnotherKeyFails()
+    {
+        const AuditTrail trail(kKey);
+        appendEntries(trail, 2);
+        AuditAnchor anchor = anchorAt(trail, 2);
+        anchor.keyFingerprint = AuditTrail(QByteArrayLiteral("x")).keyFingerprint();
+        const auto v = trail.verify(m_db, std::nullopt, &anchor);
+        QVERIFY(!v->ok());
+        QVERIFY2(v->problem.contains(QLatin1String("another key")), qPrintable(v->problem));
     }
 
     void alteredColumnIsNamedAtItsSeq_data()
