@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <functional>
+
 #include "util/Result.h"
 
 namespace awb::demo {
@@ -23,8 +25,16 @@ struct DemoSummary
     int plantedAnomalies = 0;
 };
 
+// Called with the complete workspace in its staging folder before it is moved into place, e.g. to
+// record its creation in its audit trail; a failure leaves nothing behind.
+using BeforePublish = std::function<Status(const QString& stagingRoot, const QString& finalRoot)>;
+
 // DIR must not exist, be empty, or be a folder that is not yet a workspace and holds none of the
-// demo's files; an existing workspace is never overwritten (error code "already_exists").
-Result<DemoSummary> createDemoWorkspace(const QString& dir);
+// demo's files; an existing workspace is never overwritten (error code "already_exists"). The
+// workspace is built in a staging folder beside DIR and moved into place, so an init that is
+// killed leaves nothing that blocks the next one (which removes its leftovers). Each workspace
+// gets a new id: one made again at the same path is a new workspace with its own audit key.
+Result<DemoSummary> createDemoWorkspace(const QString& dir,
+                                        const BeforePublish& beforePublish = {});
 
 } // namespace awb::demo

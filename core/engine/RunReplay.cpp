@@ -338,6 +338,14 @@ Result<AgentRun*> RunReplay::start(const EngineContext& ctx, const ReplaySource&
                                    const QString& model, const std::optional<QString>& instructions,
                                    RunOptions options, QObject* parent)
 {
+    // A run still executing (here or in another process) has steps without outcomes: there is
+    // nothing settled to replay yet.
+    if (source.run().status == RunStatus::Running)
+        return Error::make(
+            QStringLiteral("run %1 has not finished (it is running, or was interrupted "
+                           "and can be resumed); replay it once it has finished")
+                .arg(source.run().runId),
+            QStringLiteral("source_unfinished"));
     auto bound = bindReplay(ctx, source, std::move(provider), nullptr);
     if (!bound)
         return bound.error();

@@ -16,6 +16,7 @@ struct Target
 {
     QByteArray name;
     int hitNumber = 1;
+    int signal = SIGKILL;
     bool active = false;
 };
 
@@ -29,6 +30,8 @@ const Target& target()
         const QList<QByteArray> parts = spec.split(':');
         r.name = parts.value(0);
         r.hitNumber = parts.size() > 1 ? qMax(1, parts[1].toInt()) : 1;
+        if (parts.size() > 2)
+            r.signal = parts[2] == "SIGINT" ? SIGINT : parts[2] == "SIGTERM" ? SIGTERM : SIGKILL;
         r.active = true;
         return r;
     }();
@@ -45,9 +48,13 @@ void crashPoint(const char* name)
         return;
     if (g_hits.fetch_add(1) + 1 != t.hitNumber)
         return;
-    std::fprintf(stderr, "awb: fault injection: SIGKILL at %s\n", name);
+    std::fprintf(stderr, "awb: fault injection: %s at %s\n",
+                 t.signal == SIGINT    ? "SIGINT"
+                 : t.signal == SIGTERM ? "SIGTERM"
+                                       : "SIGKILL",
+                 name);
     std::fflush(stderr);
-    std::raise(SIGKILL);
+    std::raise(t.signal);
 }
 
 } // namespace awb::fault
