@@ -56,17 +56,34 @@ Result<std::unique_ptr<WorkspaceSession>> openSession(const QString& dir)
 {
     if (dir.isEmpty())
         return Error::make(QStringLiteral("--workspace DIR is required"), QStringLiteral("usage"));
-    auto ws = Workspace::open(dir);
-    if (!ws)
-        return ws.error();
-    auto key = AuditKey::resolve(ws->root());
-    if (!key)
-        return key.error();
-    if (key->source == KeySource::KeychainNew)
+    KeySource source = KeySource::Environment;
+    auto session = WorkspaceSession::openWithAuditKey(dir, currentActor(), knownSecrets(), &source);
+    if (session && source == KeySource::KeychainNew)
         printErr(QStringLiteral(
                      "awb: created the audit key of this workspace in the keychain (entry %1)")
-                     .arg(AuditKey::keychainEntry(ws->root())));
-    return WorkspaceSession::open(ws->root(), key->key, currentActor(), knownSecrets());
+                     .arg(AuditKey::keychainEntry((*session)->workspace().root())));
+    return session;
+}
+
+int exitCodeFor(const Error& error)
+{
+    // Bad usage or input: the message says what and where to change it. Everything else (a full
+    // disk, a damaged store, a missing key, a keychain that does not answer) is a failure.
+    static const QStringList input = {QStringLiteral("usage"),
+                                      QStringLiteral("not_a_workspace"),
+                                      QStringLiteral("invalid_workspace"),
+                                      QStringLiteral("invalid_agent"),
+                                      QStringLiteral("unknown_agent"),
+                                      QStringLiteral("unknown_run"),
+                                      QStringLiteral("unknown_tool"),
+                                      QStringLiteral("invalid_arguments"),
+                                      QStringLiteral("invalid_path"),
+                                      QStringLiteral("unknown_provider"),
+                                      QStringLiteral("invalid_config"),
+                                      QStringLiteral("invalid_cassette"),
+                                      QStringLiteral("invalid_json"),
+                                      QStringLiteral("run_finished")};
+    return input.contains(error.code) ? ExitUsage : ExitFailed;
 }
 
 namespace {
@@ -239,27 +256,57 @@ void printRunSummary(const RunState& state, const QString& auditHead, bool json)
                  .arg(Decimal::fromMicros(state.usage.costMicros).toString(4)));
 }
 
-// Runs the event loop until the run stops; returns its exit status.
+// A run whose last events could not be written: what the process knows is not what the journal
+// holds, so it is reported as failed, with what to do, whatever its steps did.
+void printUnrecordedRun(const RunState& state, const QString& auditHead, const Error& error,
+                        const QString& workspace, bool json)
+{
+    const QString message =
+        QStringLiteral("%1 The last steps of run %2 are not on record; nothing that resume cannot "
+                       "redo was lost (effects are not repeated). Once the cause is fixed, run "
+                       "`awb resume %2 --workspace %3`.")
+            .arg(error.message, state.runId, workspace);
+    if (json) {
+        Json j = state.toJson();
+        j["status"] = "failed";
+        j["error"] = {{"code", toStd(error.code)}, {"message", toStd(message)}};
+        j["audit_head"] = toStd(auditHead);
+        printOut(toQ(j.dump(2)) + QLatin1Char('\n'));
+    }
+    printErr(QStringLiteral("awb: run %1 failed: %2").arg(state.runId, message));
+}
+
+// Runs the event loop until the run stops; returns its exit status, which is that of the run as
+// the journal holds it.
 int execute(WorkspaceSession& session, AgentRun* run, bool json, RunLock lock)
 {
-    RunStatus final = RunStatus::Failed;
-    QObject::connect(run, &AgentRun::stopped, run, [&final](RunStatus s) {
-        final = s;
-        QCoreApplication::exit(0);
-    });
-    QObject::connect(&session.journal(), &Journal::writeFailed, run, [run](const Error& e) {
-        printErr(QStringLiteral("awb: %1").arg(e.message));
-        run->cancel(e.message);
+    QObject::connect(run, &AgentRun::stopped, run, [](RunStatus) { QCoreApplication::exit(0); });
+    // The run fails itself when its journal cannot be written; the cause is said once.
+    auto reported = std::make_shared<bool>(false);
+    QObject::connect(&session.journal(), &Journal::writeFailed, run, [reported](const Error& e) {
+        if (!std::exchange(*reported, true))
+            printErr(QStringLiteral("awb: %1").arg(e.message));
     });
     InterruptHandler interrupt([run] {
-        printErr(QStringLiteral("awb: interrupted; cancelling the run"));
+        printErr(
+            QStringLiteral("awb: interrupted; cancelling the run (continue it with `awb resume "
+                           "%1`)")
+                .arg(run->runId()));
         run->cancel(QStringLiteral("interrupted (SIGINT/SIGTERM)"));
     });
     QCoreApplication::exec();
-    (void)session.journal().flush();
+    if (Status recorded = session.journal().flush(); !recorded) {
+        printUnrecordedRun(run->state(), session.journal().auditHead(), recorded.error(),
+                           session.workspace().root(), json);
+        return ExitFailed;
+    }
     printRunSummary(run->state(), session.journal().auditHead(), json);
+    if (run->state().status == RunStatus::Cancelled)
+        printErr(QStringLiteral("awb: run %1 was cancelled; `awb resume %1 --workspace %2` "
+                                "continues it")
+                     .arg(run->runId(), session.workspace().root()));
     Q_UNUSED(lock);
-    return exitCodeFor(final);
+    return exitCodeFor(run->state().status);
 }
 
 } // namespace
@@ -281,6 +328,8 @@ QString usage()
         "the full engine\n"
         "  awb resume RUN_ID --workspace DIR [--approve-all | --approve TOOL,... | --reject] "
         "[--json]\n"
+        "          continues an interrupted, cancelled or failed run (or one waiting for "
+        "approval)\n"
         "  awb continue RUN_ID --workspace DIR --input TEXT [--approve-all | --approve TOOL,...] "
         "[--json]\n"
         "  awb replay RUN_ID --workspace DIR [--from-step N] [--prompt FILE] [--approve-all | "
@@ -292,8 +341,16 @@ QString usage()
         "  awb runs show RUN_ID --workspace DIR [--json]\n"
         "  awb tools list --workspace DIR [--json]\n"
         "  awb tools call TOOL --args JSON --workspace DIR [--run RUN_ID]\n"
-        "  awb audit verify --workspace DIR [--expect-head SEQ:MAC]\n"
+        "  awb audit verify --workspace DIR [--expect-head SEQ:MAC] [--json]\n"
         "  awb audit export --workspace DIR --format jsonl --out FILE\n"
+        "  awb audit key export --workspace DIR     prints the trail's key (for another "
+        "machine or keyring)\n"
+        "  awb audit key import --workspace DIR     stores it from standard input, if it "
+        "signed the trail\n"
+        "  awb store check --workspace DIR [--json] the store's integrity "
+        "(docs/store-recovery.md)\n"
+        "  awb store salvage --workspace DIR        copies what can be read of a damaged store "
+        "into a new one\n"
         "  awb keys set PROVIDER [--profile NAME]       (the key is read from standard input)\n"
         "  awb keys set smtp --account USER@HOST | --workspace DIR\n"
         "  awb keys delete PROVIDER | smtp ...\n"
@@ -313,27 +370,27 @@ int demoInit(const QStringList& args)
     if (a->positional().size() != 1)
         return fail(QStringLiteral("usage: awb demo init DIR"));
     const QString dir = a->positional().first();
-    // The audit key comes first: without one the workspace could not record its own creation.
-    if (auto key = AuditKey::resolve(QFileInfo(dir).absoluteFilePath()); !key)
-        return fail(key.errorMessage(), ExitFailed);
-    auto summary = demo::createDemoWorkspace(dir);
+    // The workspace records its own creation (which makes its audit key) before it is moved into
+    // place: a workspace that appears at DIR is complete.
+    auto summary =
+        demo::createDemoWorkspace(dir, [](const QString& staged, const QString& root) -> Status {
+            auto session = openSession(staged);
+            if (!session)
+                return session.error();
+            (*session)->journal().addAudit(currentActor(),
+                                           QStringLiteral("config.workspace_created"), {},
+                                           {{"workspace", toStd(root)}, {"demo", true}});
+            return (*session)->journal().flush();
+        });
     if (!summary)
         return fail(summary.errorMessage(), ExitFailed);
-    auto session = openSession(dir);
-    if (!session)
-        return fail(session.errorMessage(), ExitFailed);
-    (*session)->journal().addAudit(
-        currentActor(), QStringLiteral("config.workspace_created"), {},
-        {{"workspace", toStd((*session)->workspace().root())}, {"demo", true}});
-    if (Status s = (*session)->journal().flush(); !s)
-        return fail(s.errorMessage(), ExitFailed);
     const demo::DemoSummary& d = *summary;
     printErr(
         QStringLiteral(
             "created the demo workspace in %1: a ledger for Q3 2026 with %2 invoices, %3 credit "
             "notes, "
             "%4 journal lines and %5 customers; a CRM export of %6 deals; %7 planted anomalies")
-            .arg((*session)->workspace().root())
+            .arg(d.root)
             .arg(d.invoices)
             .arg(d.creditNotes)
             .arg(d.journalLines)
@@ -368,7 +425,7 @@ int runAgent(const QStringList& args)
         return fail(options.errorMessage());
     auto session = openSession(a->value(QStringLiteral("workspace")));
     if (!session)
-        return fail(session.errorMessage());
+        return fail(session.errorMessage(), exitCodeFor(session.error()));
     auto agent = (*session)->loadAgent(a->positional().first());
     if (!agent)
         return fail(agent.errorMessage());
@@ -419,7 +476,7 @@ int resumeRun(const QStringList& args)
     const QString runId = a->positional().first();
     auto session = openSession(a->value(QStringLiteral("workspace")));
     if (!session)
-        return fail(session.errorMessage());
+        return fail(session.errorMessage(), exitCodeFor(session.error()));
     auto reopened = reopenRun(**session, runId, a->value(QStringLiteral("record")));
     if (!reopened)
         return fail(reopened.errorMessage(),
@@ -432,7 +489,14 @@ int resumeRun(const QStringList& args)
                      &ProgressPrinter::onEvent);
     auto run = resumeAny(**session, previous, agent, provider, *options);
     if (!run)
-        return fail(run.errorMessage(), ExitFailed);
+        return fail(run.errorMessage(),
+                    run.error().code == QLatin1String("run_finished") ? ExitUsage : ExitFailed);
+    if (previous.status == RunStatus::Failed)
+        printErr(QStringLiteral("awb: run %1 had failed: %2; resuming it tries again from there")
+                     .arg(runId, jsonString(previous.error, "message")));
+    else if (previous.status == RunStatus::Cancelled)
+        printErr(QStringLiteral("awb: run %1 had been cancelled (%2); resuming it")
+                     .arg(runId, jsonString(previous.error, "message")));
     if (a->has(QStringLiteral("reject"))) {
         for (const StepState& s : (*run)->state().steps) {
             if (s.kind == StepKind::Approval && s.status == StepStatus::WaitingApproval) {
@@ -467,7 +531,7 @@ int continueRun(const QStringList& args)
     const QString runId = a->positional().first();
     auto session = openSession(a->value(QStringLiteral("workspace")));
     if (!session)
-        return fail(session.errorMessage());
+        return fail(session.errorMessage(), exitCodeFor(session.error()));
     auto reopened = reopenRun(**session, runId, a->value(QStringLiteral("record")));
     if (!reopened)
         return fail(reopened.errorMessage(),
@@ -540,7 +604,7 @@ int replayRun(const QStringList& args)
     const QString sourceId = a->positional().first();
     auto session = openSession(a->value(QStringLiteral("workspace")));
     if (!session)
-        return fail(session.errorMessage());
+        return fail(session.errorMessage(), exitCodeFor(session.error()));
     auto events = (*session)->journal().loadEvents(sourceId);
     if (!events)
         return fail(events.errorMessage(), ExitFailed);
@@ -551,6 +615,16 @@ int replayRun(const QStringList& args)
     if (!source)
         return fail(source.errorMessage());
     const RunState& recorded = source->run();
+    if (!recorded.isFinished() && recorded.status != RunStatus::WaitingApproval) {
+        const bool elsewhere = RunLock::isHeld((*session)->workspace().stateDir(), sourceId);
+        return fail(elsewhere
+                        ? QStringLiteral("run %1 is still running (in another process); replay "
+                                         "it once it has finished")
+                              .arg(sourceId)
+                        : QStringLiteral("run %1 was interrupted and has not finished; "
+                                         "finish it with `awb resume %1` first, then replay it")
+                              .arg(sourceId));
+    }
     auto agent =
         (*session)->loadAgent(recorded.agentFile.isEmpty() ? recorded.agent : recorded.agentFile);
     if (!agent)
@@ -592,7 +666,7 @@ int runsList(const QStringList& args)
         return fail(a.errorMessage());
     auto session = openSession(a->value(QStringLiteral("workspace")));
     if (!session)
-        return fail(session.errorMessage());
+        return fail(session.errorMessage(), exitCodeFor(session.error()));
     auto rows = (*session)->journal().listRuns(
         a->value(QStringLiteral("limit"), QStringLiteral("1000")).toInt());
     if (!rows)
@@ -645,7 +719,7 @@ int runsShow(const QStringList& args)
         return fail(QStringLiteral("usage: awb runs show RUN_ID --workspace DIR [--json]"));
     auto session = openSession(a->value(QStringLiteral("workspace")));
     if (!session)
-        return fail(session.errorMessage());
+        return fail(session.errorMessage(), exitCodeFor(session.error()));
     const QString runId = a->positional().first();
     auto events = (*session)->journal().loadEvents(runId);
     if (!events)
@@ -695,7 +769,7 @@ int toolsList(const QStringList& args)
         return fail(a.errorMessage());
     auto session = openSession(a->value(QStringLiteral("workspace")));
     if (!session)
-        return fail(session.errorMessage());
+        return fail(session.errorMessage(), exitCodeFor(session.error()));
     Json list = Json::array();
     for (const auto& tool : (*session)->tools().tools())
         list.push_back({{"name", toStd(tool->name())},
@@ -727,7 +801,7 @@ int toolsCall(const QStringList& args)
         return fail(QStringLiteral("usage: awb tools call TOOL --args JSON --workspace DIR"));
     auto session = openSession(a->value(QStringLiteral("workspace")));
     if (!session)
-        return fail(session.errorMessage());
+        return fail(session.errorMessage(), exitCodeFor(session.error()));
     const QString name = a->positional().first();
     const auto tool = (*session)->tools().find(name);
     if (!tool)
@@ -785,68 +859,6 @@ int toolsCall(const QStringList& args)
     if (Status s = journal.flush(); !s)
         return fail(s.errorMessage(), ExitFailed);
     printOut(toQ(result->dump(2)) + QLatin1Char('\n'));
-    return ExitOk;
-}
-
-int auditVerify(const QStringList& args)
-{
-    auto a = Arguments::parse(args, {QStringLiteral("workspace"), QStringLiteral("expect-head")},
-                              {QStringLiteral("json")});
-    if (!a)
-        return fail(a.errorMessage());
-    auto session = openSession(a->value(QStringLiteral("workspace")));
-    if (!session)
-        return fail(session.errorMessage());
-    std::optional<QString> expect;
-    if (a->has(QStringLiteral("expect-head")))
-        expect = a->value(QStringLiteral("expect-head"));
-    auto v = (*session)->auditTrail().verify((*session)->journal().database(), expect);
-    if (!v)
-        return fail(v.errorMessage());
-    const QString head = AuditTrail::headString(v->headSeq, v->headMac);
-    if (a->has(QStringLiteral("json"))) {
-        Json j = {{"ok", v->ok()}, {"entries", v->entries}, {"head", toStd(head)}};
-        if (v->firstAltered)
-            j["first_altered"] = *v->firstAltered;
-        if (!v->problem.isEmpty())
-            j["problem"] = toStd(v->problem);
-        printOut(toQ(j.dump(2)) + QLatin1Char('\n'));
-    } else if (v->ok()) {
-        printOut(
-            QStringLiteral("audit trail intact: %1 entries, head %2\n").arg(v->entries).arg(head));
-    } else {
-        printOut(QStringLiteral("audit trail ALTERED: %1\n").arg(v->problem));
-        if (v->firstAltered)
-            printOut(QStringLiteral("first altered entry: seq %1\n").arg(*v->firstAltered));
-    }
-    return v->ok() ? ExitOk : ExitFailed;
-}
-
-int auditExport(const QStringList& args)
-{
-    auto a = Arguments::parse(
-        args, {QStringLiteral("workspace"), QStringLiteral("format"), QStringLiteral("out")}, {});
-    if (!a)
-        return fail(a.errorMessage());
-    const QString format = a->value(QStringLiteral("format"), QStringLiteral("jsonl"));
-    if (format != QLatin1String("jsonl"))
-        return fail(QStringLiteral("--format %1 is not supported by this build (supported: jsonl)")
-                        .arg(format));
-    const QString out = a->value(QStringLiteral("out"));
-    if (out.isEmpty())
-        return fail(QStringLiteral("--out FILE is required"));
-    auto session = openSession(a->value(QStringLiteral("workspace")));
-    if (!session)
-        return fail(session.errorMessage());
-    QSaveFile file(out);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(QStringLiteral("cannot write %1: %2").arg(out, file.errorString()), ExitFailed);
-    if (Status s = (*session)->auditTrail().exportJsonl((*session)->journal().database(), file); !s)
-        return fail(s.errorMessage(), ExitFailed);
-    if (!file.commit())
-        return fail(QStringLiteral("cannot write %1: %2").arg(out, file.errorString()), ExitFailed);
-    printErr(QStringLiteral("exported the audit trail to %1 (head %2)")
-                 .arg(out, (*session)->journal().auditHead()));
     return ExitOk;
 }
 

@@ -33,8 +33,11 @@ int runsList(const QStringList& args);
 int runsShow(const QStringList& args);
 int toolsList(const QStringList& args);
 int toolsCall(const QStringList& args);
-int auditVerify(const QStringList& args);
-int auditExport(const QStringList& args);
+int auditVerify(const QStringList& args);                          // AuditCommands.cpp
+int auditExport(const QStringList& args);                          // AuditCommands.cpp
+int auditKeyCommand(const QString& verb, const QStringList& args); // audit key export | import
+int storeCheck(const QStringList& args);                           // StoreCommands.cpp
+int storeSalvage(const QStringList& args);                         // StoreCommands.cpp
 int keysCommand(const QString& verb, const QStringList& args); // keys set | keys delete
 int benchAgent(const QStringList& args);                       // Bench.cpp
 
@@ -43,6 +46,8 @@ int benchAgent(const QStringList& args);                       // Bench.cpp
 QString currentActor();
 QStringList knownSecrets();
 Result<std::unique_ptr<WorkspaceSession>> openSession(const QString& dir);
+// 2 for bad usage or input (the message says what to change), 1 for every other failure.
+int exitCodeFor(const Error& error);
 
 QString usage();
 

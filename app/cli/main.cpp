@@ -2,18 +2,18 @@
 
 #include <QCoreApplication>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
 #include "Commands.h"
 #include "Terminal.h"
 
-int main(int argc, char* argv[])
-{
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("awb"));
-    QCoreApplication::setOrganizationName(QStringLiteral("Agent Workbench"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(AWB_VERSION));
-    using namespace awb::cli;
+namespace {
 
-    QStringList args = QCoreApplication::arguments().mid(1);
+int dispatch(QStringList args)
+{
+    using namespace awb::cli;
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("help")) {
         printOut(usage());
         return args.isEmpty() ? ExitUsage : ExitOk;
@@ -50,8 +50,35 @@ int main(int argc, char* argv[])
         return auditVerify(take());
     if (command == QLatin1String("audit") && sub == QLatin1String("export"))
         return auditExport(take());
+    if (command == QLatin1String("audit") && sub == QLatin1String("key") &&
+        (args.value(1) == QLatin1String("export") || args.value(1) == QLatin1String("import")))
+        return auditKeyCommand(args.value(1), args.mid(2));
+    if (command == QLatin1String("store") && sub == QLatin1String("check"))
+        return storeCheck(take());
+    if (command == QLatin1String("store") && sub == QLatin1String("salvage"))
+        return storeSalvage(take());
     if (command == QLatin1String("keys") && (sub == QLatin1String("set") || sub == QLatin1String("delete")))
         return keysCommand(sub, take());
     printErr(QStringLiteral("awb: unknown command \"%1\"\n").arg((command + QLatin1Char(' ') + sub).trimmed()) + usage());
     return ExitUsage;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("awb"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Agent Workbench"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AWB_VERSION));
+    const int status = dispatch(QCoreApplication::arguments().mid(1));
+    // What a command printed on stdout (--json, an export to -) is part of its result: a full
+    // disk or a closed pipe there is a failure, not a success.
+    // A reader that stopped early (`| head`) is not an error of ours.
+    if ((std::fflush(stdout) != 0 || std::ferror(stdout)) && errno != EPIPE) {
+        awb::cli::printErr(QStringLiteral("awb: cannot write to standard output: %1")
+                               .arg(QString::fromLocal8Bit(std::strerror(errno))));
+        return status == awb::cli::ExitOk ? awb::cli::ExitFailed : status;
+    }
+    return status;
 }

@@ -6,6 +6,8 @@
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 #include "engine/EffectLedger.h"
 #include "engine/Journal.h"
 #include "engine/RequestEstimate.h"
@@ -37,6 +39,28 @@ Json errorJson(const Error& e)
     return {{"code", toStd(e.code)}, {"message", toStd(e.message)}};
 }
 
+// What a stop cut off: steps that finish() closed, and for a failed run the model call whose
+// failure ended it. Resume runs them again (effects stay exactly-once through their idempotency
+// keys).
+std::vector<QString> stepsToReopen(const RunState& state)
+{
+    std::vector<QString> ids;
+    if (!state.isFinished())
+        return ids;
+    for (const StepState& s : state.steps) {
+        if (s.status == StepStatus::Failed && s.kind != StepKind::Approval &&
+            isCutOffByStop(s.error))
+            ids.push_back(s.id);
+    }
+    if (state.status == RunStatus::Failed) {
+        const StepState* model = state.lastModelStep();
+        if (model && model->status == StepStatus::Failed &&
+            std::find(ids.begin(), ids.end(), model->id) == ids.end())
+            ids.push_back(model->id);
+    }
+    return ids;
+}
+
 Json costJson(const llm::Usage& u)
 {
     return {{"input_tokens", u.inputTokens},
@@ -51,6 +75,22 @@ AgentRun::AgentRun(const EngineContext& ctx, AgentDefinition agent, std::shared_
     : QObject(parent), m_ctx(ctx), m_agent(std::move(agent)), m_provider(std::move(provider)),
       m_options(std::move(options))
 {
+    // A run whose journal cannot be written has not succeeded, whatever its steps did: it ends
+    // failed (on record once the disk is back) and starts nothing more.
+    connect(m_ctx.journal, &Journal::writeFailed, this, &AgentRun::failOnJournal);
+}
+
+void AgentRun::failOnJournal(const Error& error)
+{
+    if (m_stopped)
+        return;
+    finish(
+        RunStatus::Failed, {},
+        errorJson(Error::make(
+            QStringLiteral("%1 This run is %2: resume it with `awb resume %2`, or with Resume in "
+                           "the Runs view.")
+                .arg(error.message, m_state.runId),
+            QStringLiteral("journal_write_failed"))));
 }
 
 AgentRun::~AgentRun()
@@ -117,10 +157,13 @@ Result<AgentRun*> AgentRun::resume(const EngineContext& ctx, std::vector<RunEven
         return Error::make(QStringLiteral("the run has no recorded events"), QStringLiteral("unknown_run"));
     const QString runId = history.front().runId;
     RunState state = RunState::fromEvents(history);
-    if (state.isFinished())
-        return Error::make(QStringLiteral("run %1 already finished (%2); nothing to resume")
-                               .arg(runId, runStatusName(state.status)),
-                           QStringLiteral("run_finished"));
+    if (state.status == RunStatus::Succeeded)
+        return Error::make(
+            QStringLiteral("run %1 succeeded; there is nothing to resume (to ask a follow-up, use "
+                           "`awb continue %1 --input TEXT`, or Continue in the chat)")
+                .arg(runId),
+            QStringLiteral("run_finished"));
+    const std::vector<QString> reopened = stepsToReopen(state);
     if (state.agentHash != agent.sourceHash)
         qCWarning(lcEngine) << "resuming" << runId << "with a changed agent file" << agent.filePath;
     auto* run = new AgentRun(ctx, std::move(agent), std::move(provider), std::move(options), parent);
@@ -132,9 +175,21 @@ Result<AgentRun*> AgentRun::resume(const EngineContext& ctx, std::vector<RunEven
     for (const StepState& s : run->m_state.steps)
         reused += s.isTerminal() ? 1 : 0;
     const qint64 uncounted = run->m_state.status == RunStatus::Running ? run->m_state.openSessionMs() : 0;
-    run->record(EventKind::RunResumed, {},
-                {{"actor", toStd(ctx.actor)}, {"reused_steps", reused}, {"interrupted_session_ms", uncounted}});
-    run->audit(ctx.actor, QStringLiteral("run.resumed"), {{"reused_steps", reused}});
+    Json resumed = {{"actor", toStd(ctx.actor)},
+                    {"reused_steps", reused - int(reopened.size())},
+                    {"interrupted_session_ms", uncounted}};
+    Json auditData = {{"reused_steps", reused - int(reopened.size())}};
+    if (!reopened.empty() || run->m_state.isFinished()) {
+        Json ids = Json::array();
+        for (const QString& id : reopened)
+            ids.push_back(toStd(id));
+        resumed["reopened_steps"] = ids;
+        resumed["previous_status"] = toStd(runStatusName(run->m_state.status));
+        auditData["reopened_steps"] = ids;
+        auditData["previous_status"] = resumed["previous_status"];
+    }
+    run->record(EventKind::RunResumed, {}, std::move(resumed));
+    run->audit(ctx.actor, QStringLiteral("run.resumed"), std::move(auditData));
     run->updateIndex();
     run->armWallClock();
     QTimer::singleShot(0, run, &AgentRun::advance);
@@ -618,7 +673,7 @@ void AgentRun::dispatchTool(const QString& stepId)
         if (m_stopped || it == m_tools.end() || it->second.cancel != cancel)
             return; // stopped or timed out meanwhile
         if (!committed) {
-            finish(RunStatus::Failed, {}, errorJson(committed.error()));
+            failOnJournal(committed.error());
             return;
         }
         executeTool(stepId);
@@ -721,11 +776,12 @@ void AgentRun::pause()
     audit(agentActor(), QStringLiteral("run.paused"), {{"reason", "waiting_approval"}});
     updateIndex();
     m_wallClock.stop();
+    m_ctx.journal->requestAnchor();
     // Stopped once the pause is on disk (never blocking this thread on the commit); a decision
     // that came first already continued the run.
     m_ctx.journal->whenCommitted(this, [this](const Status& committed) {
-        if (!committed)
-            qCWarning(lcEngine) << committed.errorMessage();
+        if (!committed) // said by the journal's writeFailed, to whoever shows errors
+            qCDebug(lcEngine) << committed.errorMessage();
         if (m_state.status == RunStatus::WaitingApproval)
             Q_EMIT stopped(RunStatus::WaitingApproval);
     });
@@ -756,10 +812,11 @@ void AgentRun::finish(RunStatus status, const QString& finalText, const Json& er
         if (flight.timeout)
             flight.timeout->stop();
     }
-    // Steps still open end with the run, so the journal has no step left dangling.
+    // Steps still open end with the run, so the journal has no step left dangling; resume opens
+    // them again.
     for (const StepState& s : m_state.steps) {
         if (s.kind != StepKind::Approval && (s.status == StepStatus::Running || s.status == StepStatus::Pending))
-            record(EventKind::StepFailed, s.id, {{"error", {{"code", "cancelled"}, {"message", "the run stopped before this step finished"}}}});
+            record(EventKind::StepFailed, s.id, {{"error", stoppedStepError()}});
     }
     m_tools.clear();
     record(EventKind::RunFinished, {},
@@ -770,11 +827,12 @@ void AgentRun::finish(RunStatus status, const QString& finalText, const Json& er
            {"usage", costJson(m_state.usage)}});
     updateIndex();
     m_ctx.journal->forgetRun(m_state.runId);
+    m_ctx.journal->requestAnchor();
     // Stopped once the end is on disk (never blocking this thread on the commit), unless the run
     // was continued meanwhile.
     m_ctx.journal->whenCommitted(this, [this, status](const Status& committed) {
-        if (!committed)
-            qCWarning(lcEngine) << committed.errorMessage();
+        if (!committed) // said by the journal's writeFailed, to whoever shows errors
+            qCDebug(lcEngine) << committed.errorMessage();
         if (m_stopped && m_state.status == status)
             Q_EMIT stopped(status);
     });

@@ -126,6 +126,8 @@ private:
     llm::ModelRequest buildRequest() const;
     void armWallClock();
     void finish(RunStatus status, const QString& finalText, const Json& error);
+    // The journal cannot be written: the run ends failed (on record once the disk is back).
+    void failOnJournal(const Error& error);
     void pause();
 
     EngineContext m_ctx;

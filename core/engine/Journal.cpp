@@ -6,6 +6,7 @@
 
 #include <optional>
 
+#include "security/AuditAnchor.h"
 #include "security/AuditTrail.h"
 #include "security/Redactor.h"
 #include "store/Migrations.h"
@@ -54,18 +55,20 @@ public:
     CommitOutcome commit(const Batch& batch)
     {
         CommitOutcome out;
-        out.status = write(batch, &out.auditHead);
+        out.status = write(batch, &out);
         if (!out.status)
             out.status = Error::make(
-                QStringLiteral("cannot write the run journal %1: %2 (nothing was published; "
-                               "free disk space and resume the run)")
-                    .arg(m_path, out.status.errorMessage()),
+                QStringLiteral("cannot write the run journal %1: %2. Nothing after this point was "
+                               "recorded, and no further step of the runs in it was started. %3 "
+                               "Then resume the run.")
+                    .arg(m_path, out.status.errorMessage(),
+                         sql::adviceFor(out.status.error(), m_path)),
                 QStringLiteral("journal_write_failed"));
         return out;
     }
 
 private:
-    Status write(const Batch& batch, QString* auditHead);
+    Status write(const Batch& batch, CommitOutcome* outcome);
 
     QString m_path;
     std::shared_ptr<const AuditTrail> m_audit;
@@ -74,7 +77,7 @@ private:
     QThreadPool m_thread;
 };
 
-Status Journal::Writer::write(const Batch& batch, QString* auditHead)
+Status Journal::Writer::write(const Batch& batch, CommitOutcome* outcome)
 {
     if (!m_db) {
         auto db = store::openWorkspaceDatabase(m_path);
@@ -144,16 +147,19 @@ Status Journal::Writer::write(const Batch& batch, QString* auditHead)
                 return s;
         }
     }
-    QString head;
+    AuditTrail::Link head;
     for (const PendingAudit& a : batch.audit) {
         auto link = m_audit->appendLink(db, a.actor, a.kind, a.runId, a.data, a.time);
         if (!link)
             return link.error();
-        head = AuditTrail::headString(link->seq, link->mac);
+        head = *link;
     }
     if (Status s = tx.commit(); !s)
         return s;
-    *auditHead = head;
+    if (head.seq > 0) {
+        outcome->auditSeq = head.seq;
+        outcome->auditMac = head.mac;
+    }
     return {};
 }
 
@@ -191,9 +197,22 @@ Journal::Journal(sql::Database db, std::shared_ptr<const AuditTrail> audit,
 Journal::~Journal()
 {
     if (hasPending()) {
-        if (Status s = flush(); !s)
+        m_anchorRequested = true;
+        // A failure already reported through writeFailed is not said again.
+        const bool reported = m_failed;
+        if (Status s = flush(); !s && !reported)
             qCWarning(lcStore) << "journal: pending events lost at shutdown:" << s.errorMessage();
     }
+}
+
+void Journal::setAnchorKeeper(std::shared_ptr<AuditAnchorKeeper> keeper)
+{
+    m_anchor = std::move(keeper);
+}
+
+void Journal::requestAnchor()
+{
+    m_anchorRequested = true;
 }
 
 const RunEvent& Journal::append(const QString& runId, EventKind kind, const QString& stepId,
@@ -301,6 +320,7 @@ Status Journal::finishCommit(const CommitOutcome& outcome, bool deferWaiters)
     Batch batch = std::exchange(m_inFlight, {});
     std::vector<Waiter> waiters = std::exchange(m_inFlightWaiters, {});
     if (!outcome.status) {
+        m_failed = true;
         m_pending.prepend(std::move(batch)); // nothing queued is lost
         // Everything queued so far includes what failed: every waiter hears it.
         std::move(m_waiters.begin(), m_waiters.end(), std::back_inserter(waiters));
@@ -312,8 +332,13 @@ Status Journal::finishCommit(const CommitOutcome& outcome, bool deferWaiters)
         return outcome.status;
     }
     ++m_commits;
-    if (!outcome.auditHead.isEmpty())
-        m_auditHead = outcome.auditHead;
+    m_failed = false;
+    if (outcome.auditSeq > 0) {
+        m_auditHead = AuditTrail::headString(outcome.auditSeq, outcome.auditMac);
+        if (m_anchor)
+            m_anchor->advance(outcome.auditSeq, outcome.auditMac, m_anchorRequested);
+        m_anchorRequested = false;
+    }
     if (m_pending.empty()) {
         std::move(m_waiters.begin(), m_waiters.end(), std::back_inserter(waiters));
         m_waiters.clear();

@@ -26,6 +26,7 @@
 
 namespace awb {
 
+class AuditAnchorKeeper;
 class AuditTrail;
 class Redactor;
 
@@ -73,6 +74,11 @@ public:
     // all runs in one event-loop turn are one transaction, so runs that each wait for their
     // intent to be durable before an effect share the commit. Skipped if context is destroyed.
     void whenCommitted(QObject* context, std::function<void(const Status&)> then);
+    // Told the audit head after each commit that holds audit entries, so that the keychain's
+    // anchor follows the trail (security/AuditAnchor.h); requestAnchor() makes the next one
+    // urgent (a run ended or paused) instead of waiting for the keeper's once-a-second write.
+    void setAnchorKeeper(std::shared_ptr<AuditAnchorKeeper> keeper);
+    void requestAnchor();
     // A finished run's numbering is no longer needed here (setLastSeq() brings it back).
     void forgetRun(const QString& runId) { m_lastSeq.erase(runId); }
 
@@ -135,7 +141,8 @@ private:
     struct CommitOutcome
     {
         Status status;
-        QString auditHead; // after the commit; empty when it held no audit entry
+        qint64 auditSeq = 0; // the audit head after the commit; 0 when it held no audit entry
+        QString auditMac;
     };
     struct Waiter
     {
@@ -166,6 +173,9 @@ private:
     std::vector<Waiter> m_waiters;         // for everything queued so far
     std::vector<Waiter> m_inFlightWaiters; // for the commit in flight
     QString m_auditHead;
+    std::shared_ptr<AuditAnchorKeeper> m_anchor;
+    bool m_anchorRequested = false;
+    bool m_failed = false;     // the last commit failed (and writeFailed said so)
     QTimer m_flushTimer{this}; // a child: it moves with the journal (WorkspaceSession::open)
     int m_commits = 0;
 };

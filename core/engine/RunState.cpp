@@ -251,6 +251,28 @@ void RunState::apply(const RunEvent& e)
         status = RunStatus::Running;
         m_sessionStart = e.time;
         activeMs += d.value("interrupted_session_ms", std::int64_t(0));
+        // A stopped run resumed: what the stop cut off runs again, and the run is open again.
+        if (const auto reopened = d.find("reopened_steps");
+            reopened != d.end() && reopened->is_array()) {
+            for (const Json& id : *reopened) {
+                StepState* s = id.is_string() ? step(toQ(id.get<std::string>())) : nullptr;
+                if (!s)
+                    continue;
+                s->status = StepStatus::Pending;
+                s->error = Json();
+                s->content = Json();
+                s->parsedMessage.reset();
+                s->parseTried = false;
+                s->resultText.reset();
+                s->streamedText.clear();
+                s->finishedAt = QDateTime();
+            }
+        }
+        if (d.contains("previous_status")) {
+            finalText.clear();
+            error = Json();
+            finishedAt = QDateTime();
+        }
         break;
     case EventKind::RunFinished: {
         status = runStatusFromName(jsonString(d, "status")).value_or(RunStatus::Failed);
@@ -263,6 +285,20 @@ void RunState::apply(const RunEvent& e)
         break;
     }
     }
+}
+
+Json stoppedStepError()
+{
+    return {{"code", "run_stopped"}, {"message", "the run stopped before this step finished"}};
+}
+
+bool isCutOffByStop(const Json& error)
+{
+    const QString code = jsonString(error, "code");
+    return code == QLatin1String("run_stopped") ||
+           (code == QLatin1String("cancelled") &&
+            jsonString(error, "message") ==
+                QLatin1String("the run stopped before this step finished"));
 }
 
 RunState RunState::fromEvents(const std::vector<RunEvent>& events)

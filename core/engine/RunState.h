@@ -80,6 +80,12 @@ struct StepState
     bool isTerminal() const { return status == StepStatus::Succeeded || status == StepStatus::Failed; }
 };
 
+// The error finish() records on steps that were still open when the run stopped (cancel, a failure
+// elsewhere), and whether an error is one: resume runs such steps again. Journals before the
+// "run_stopped" code said "cancelled" with the same message.
+Json stoppedStepError();
+bool isCutOffByStop(const Json& error);
+
 struct RunState
 {
     QString runId;

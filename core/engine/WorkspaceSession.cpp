@@ -12,26 +12,52 @@
 #include "llm/ScriptedProvider.h"
 #include "llm/WireProtocol.h"
 #include "llm/transport/HttpProvider.h"
-#include "security/Keychain.h"
+#include "security/AuditAnchor.h"
+#include "security/AuditKey.h"
 #include "security/AuditTrail.h"
+#include "security/Keychain.h"
 #include "security/Redactor.h"
 #include "store/Migrations.h"
 
 namespace awb {
 
-Result<std::unique_ptr<WorkspaceSession>> WorkspaceSession::open(const QString& dir, const QByteArray& auditKey,
-                                                                 const QString& actor, const QStringList& secrets)
+Result<std::unique_ptr<WorkspaceSession>>
+WorkspaceSession::open(const QString& dir, const QByteArray& auditKey, const QString& actor,
+                       const QStringList& secrets, const QString& keySource)
 {
     auto ws = Workspace::open(dir);
     if (!ws)
         return ws.error();
-    auto db = store::openWorkspaceDatabase(ws->databasePath());
+    const QString dbPath = ws->databasePath();
+    auto db = store::openWorkspaceDatabase(dbPath);
     if (!db)
-        return db.error();
+        return Error::make(
+            QStringLiteral("%1 %2").arg(db.errorMessage(), sql::adviceFor(db.error(), dbPath)),
+            db.error().code);
+    // A store that cannot take the journal, or that is damaged, runs nothing: a run would go on
+    // appending to it (and send its email) while its record is lost or unverifiable.
+    if (db->isReadOnly())
+        return Error::make(
+            QStringLiteral(
+                "the workspace database %1 can only be read, so no run could be recorded. %2")
+                .arg(dbPath, sql::adviceFor(Error::make({}, QStringLiteral("read_only")), dbPath)),
+            QStringLiteral("read_only"));
+    if (Status check = db->quickCheck(); !check)
+        return Error::make(
+            QStringLiteral(
+                "%1; nothing was run. Find out what is damaged with `awb store check --workspace "
+                "%2`, and save what can be read with `awb store salvage --workspace %2` "
+                "(docs/store-recovery.md).")
+                .arg(check.errorMessage(), ws->root()),
+            check.error().code);
     std::unique_ptr<WorkspaceSession> s(new WorkspaceSession());
     s->m_workspace = std::move(ws).value();
     s->m_actor = actor;
     s->m_audit = std::make_shared<AuditTrail>(auditKey);
+    if (Status bound = s->m_audit->bindKey(
+            *db, keySource.isEmpty() ? QStringLiteral("the key given") : keySource);
+        !bound)
+        return bound.error();
     s->m_secrets = std::make_shared<Redactor>();
     s->m_auditRedactor = std::make_shared<Redactor>();
     for (const QString& secret : secrets + QStringList{QString::fromUtf8(auditKey)}) {
@@ -46,6 +72,9 @@ Result<std::unique_ptr<WorkspaceSession>> WorkspaceSession::open(const QString& 
         return effects.error();
     s->m_effects = std::move(effects).value();
     s->m_journal = new Journal(std::move(db).value(), s->m_audit, s->m_secrets, s->m_auditRedactor, s.get());
+    s->m_anchor =
+        std::make_shared<AuditAnchorKeeper>(s->m_workspace.id(), s->m_audit->keyFingerprint());
+    s->m_journal->setAnchorKeeper(s->m_anchor);
     // The shipped pricing table, with the workspace's own prices (pricing.json) over it.
     const QString overlay = QDir(s->m_workspace.root()).filePath(QStringLiteral("pricing.json"));
     auto pricing = llm::Pricing::load(QFile::exists(overlay) ? overlay : QString());
@@ -56,6 +85,25 @@ Result<std::unique_ptr<WorkspaceSession>> WorkspaceSession::open(const QString& 
         return st.error();
     s->m_pool.setMaxThreadCount(std::max(4, QThread::idealThreadCount() * 2));
     return s;
+}
+
+Result<std::unique_ptr<WorkspaceSession>>
+WorkspaceSession::openWithAuditKey(const QString& dir, const QString& actor,
+                                   const QStringList& secrets, KeySource* keySource)
+{
+    auto ws = Workspace::open(dir);
+    if (!ws)
+        return ws.error();
+    auto key = AuditKey::resolve(ws->root());
+    if (!key)
+        return key.error();
+    if (keySource)
+        *keySource = key->source;
+    const QString source =
+        key->source == KeySource::Environment
+            ? QStringLiteral("AWB_AUDIT_KEY")
+            : QStringLiteral("the keychain entry \"%1\"").arg(AuditKey::keychainEntry(ws->root()));
+    return open(ws->root(), key->key, actor, secrets, source);
 }
 
 WorkspaceSession::~WorkspaceSession()
@@ -242,6 +290,8 @@ Result<PreparedProvider> WorkspaceSession::prepareProvider(const AgentDefinition
         }
     }
     if (!choice.record.isEmpty()) {
+        if (Status target = llm::RecordingProvider::checkTarget(choice.record); !target)
+            return target.error();
         auto redactor = m_secrets;
         result = std::make_shared<llm::RecordingProvider>(result, choice.record,
                                                           [redactor](const Json& j) { return redactor->redact(j); });

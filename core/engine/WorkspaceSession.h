@@ -13,11 +13,13 @@
 
 #include "agent/AgentDefinition.h"
 #include "engine/AgentRun.h"
+#include "security/AuditKey.h"
 #include "store/Workspace.h"
 #include "tools/ToolRegistry.h"
 
 namespace awb {
 
+class AuditAnchorKeeper;
 class AuditTrail;
 class EffectLedger;
 class Journal;
@@ -62,17 +64,25 @@ class WorkspaceSession : public QObject
     Q_OBJECT
 public:
     // auditKey: the resolved key (security/AuditKey.h); secrets: values to redact everywhere
-    // (API keys, passwords) in addition to the audit key.
-    static Result<std::unique_ptr<WorkspaceSession>> open(const QString& dir,
-                                                          const QByteArray& auditKey,
-                                                          const QString& actor,
-                                                          const QStringList& secrets = {});
+    // (API keys, passwords) in addition to the audit key; keySource: where the key came from, for
+    // messages. Refuses a database that is read-only, fails SQLite's quick check, or holds a trail
+    // signed with another key: each says what to do.
+    static Result<std::unique_ptr<WorkspaceSession>>
+    open(const QString& dir, const QByteArray& auditKey, const QString& actor,
+         const QStringList& secrets = {}, const QString& keySource = {});
+    // The same with the workspace's own audit key (AuditKey::resolve: AWB_AUDIT_KEY, else the
+    // keychain, made there for a workspace without a trail), as both front ends open workspaces.
+    // Blocks on the keychain and the disk: not for the GUI thread.
+    static Result<std::unique_ptr<WorkspaceSession>>
+    openWithAuditKey(const QString& dir, const QString& actor, const QStringList& secrets,
+                     KeySource* keySource = nullptr);
     ~WorkspaceSession() override;
 
     const Workspace& workspace() const { return m_workspace; }
     Journal& journal() { return *m_journal; }
     const ToolRegistry& tools() const { return m_tools; }
     const AuditTrail& auditTrail() const { return *m_audit; }
+    AuditAnchorKeeper& anchorKeeper() { return *m_anchor; }
     EffectJournal& effects();
     EngineContext context();
     const QString& actor() const { return m_actor; }
@@ -100,6 +110,7 @@ private:
     Workspace m_workspace;
     QString m_actor;
     std::shared_ptr<AuditTrail> m_audit;
+    std::shared_ptr<AuditAnchorKeeper> m_anchor; // shared with the journal, which outlives members
     std::shared_ptr<Redactor> m_secrets;
     std::shared_ptr<Redactor> m_auditRedactor;
     std::unique_ptr<EffectLedger> m_effects;

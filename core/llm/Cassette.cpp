@@ -1,8 +1,11 @@
 #include "llm/Cassette.h"
 
+#include <QDir>
 #include <QFile>
-#include <QSaveFile>
+#include <QFileInfo>
 #include <QTimer>
+
+#include "util/OutputFile.h"
 
 namespace awb::llm {
 
@@ -156,13 +159,78 @@ Status Cassette::save(const QString& path, const std::function<Json(const Json&)
         list.push_back(redact ? redact(item) : item);
     }
     const Json doc = {{"schema_version", kSchemaVersion}, {"interactions", list}};
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return Error::make(QStringLiteral("cannot write the cassette %1: %2").arg(path, f.errorString()));
-    f.write(QByteArray::fromStdString(doc.dump(2)));
-    f.write("\n");
-    if (!f.commit())
-        return Error::make(QStringLiteral("cannot write the cassette %1: %2").arg(path, f.errorString()));
+    auto out = OutputFile::open(path);
+    if (!out)
+        return Error::make(QStringLiteral("cannot record the cassette: %1").arg(out.errorMessage()),
+                           QStringLiteral("cassette_write_failed"));
+    Status written = (*out)->write(QByteArray::fromStdString(doc.dump(2) + "\n"));
+    if (written)
+        written = (*out)->commit();
+    if (!written)
+        return Error::make(
+            QStringLiteral("cannot record the cassette: %1").arg(written.errorMessage()),
+            QStringLiteral("cassette_write_failed"));
+    return {};
+}
+
+namespace {
+// The inner call, whose successful answer counts only once it is in the cassette: a recording that
+// cannot be written fails the call (and so the run) instead of losing what was asked for.
+class RecordingCall : public ModelCall
+{
+public:
+    RecordingCall(ModelCall* inner, std::function<Status(const Result<ModelResponse>&)> save,
+                  QObject* parent)
+        : ModelCall(parent), m_inner(inner), m_save(std::move(save))
+    {
+        inner->setParent(this);
+        connect(inner, &ModelCall::textDelta, this, &ModelCall::textDelta);
+        connect(inner, &ModelCall::retrying, this, &ModelCall::retrying);
+        connect(inner, &ModelCall::exchanged, this, &ModelCall::exchanged);
+        connect(inner, &ModelCall::fellBack, this, &ModelCall::fellBack);
+        connect(inner, &ModelCall::finished, this, [this](const Result<ModelResponse>& result) {
+            if (!result) {
+                Q_EMIT finished(result);
+                return;
+            }
+            if (Status saved = m_save(result); !saved) {
+                Q_EMIT finished(saved.error());
+                return;
+            }
+            Q_EMIT finished(result);
+        });
+    }
+    void cancel() override { m_inner->cancel(); }
+
+private:
+    ModelCall* m_inner;
+    std::function<Status(const Result<ModelResponse>&)> m_save;
+};
+} // namespace
+
+Status RecordingProvider::checkTarget(const QString& path)
+{
+    const QFileInfo info(path);
+    const PathKind kind = pathKind(path);
+    if (kind == PathKind::Missing) {
+        if (!info.absoluteDir().exists())
+            return Error::make(QStringLiteral("--record %1: the folder %2 does not exist")
+                                   .arg(path, info.absolutePath()),
+                               QStringLiteral("usage"));
+        return {};
+    }
+    if (kind != PathKind::RegularFile)
+        return Error::make(
+            QStringLiteral("--record %1: a cassette must be a regular file, and this is not one")
+                .arg(path),
+            QStringLiteral("usage"));
+    if (auto existing = Cassette::load(path); !existing)
+        return Error::make(
+            QStringLiteral(
+                "--record %1: the file exists and is not a cassette, so recording would "
+                "destroy it (%2); choose a new file, or the cassette of the run you resume")
+                .arg(path, existing.errorMessage()),
+            QStringLiteral("usage"));
     return {};
 }
 
@@ -177,21 +245,20 @@ RecordingProvider::RecordingProvider(std::shared_ptr<ModelProvider> inner, QStri
 
 ModelCall* RecordingProvider::start(const ModelRequest& request, QObject* parent)
 {
-    ModelCall* call = m_inner->start(request, parent);
+    ModelCall* inner = m_inner->start(request, nullptr);
     auto exchanges = std::make_shared<Json>(Json::array());
-    QObject::connect(call, &ModelCall::exchanged, call, [exchanges](const Json& req, const Json& resp) {
-        exchanges->push_back({{"request", req}, {"response", resp}});
-    });
-    const Json normalized = requestToJson(request);
-    // Connected before any receiver the engine adds, so the cassette is written before the run moves on.
-    QObject::connect(call, &ModelCall::finished, call,
-                     [this, normalized, exchanges, cassette = m_cassette](const Result<ModelResponse>& result) {
-                         if (!result)
-                             return;
-                         cassette->entries.push_back({normalized, responseToJson(*result), *exchanges});
-                         (void)cassette->save(m_path, m_redact);
+    QObject::connect(inner, &ModelCall::exchanged, inner,
+                     [exchanges](const Json& req, const Json& resp) {
+                         exchanges->push_back({{"request", req}, {"response", resp}});
                      });
-    return call;
+    const Json normalized = requestToJson(request);
+    // The cassette is written before the run moves on, and a failed write fails the call.
+    auto save = [path = m_path, redact = m_redact, normalized, exchanges,
+                 cassette = m_cassette](const Result<ModelResponse>& result) -> Status {
+        cassette->entries.push_back({normalized, responseToJson(*result), *exchanges});
+        return cassette->save(path, redact);
+    };
+    return new RecordingCall(inner, std::move(save), parent);
 }
 
 // What must match for a replay: everything but the text of tool results, which carries what a

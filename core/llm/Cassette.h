@@ -46,6 +46,9 @@ class RecordingProvider : public ModelProvider
 public:
     // Every finished call is appended to the cassette file at once, so a crash keeps what was recorded.
     RecordingProvider(std::shared_ptr<ModelProvider> inner, QString path, std::function<Json(const Json&)> redact);
+    // Whether path can take a recording: a new file in an existing folder, or an existing
+    // cassette (a resumed run records on into it). Devices, pipes and other files are refused.
+    static Status checkTarget(const QString& path);
     QString name() const override { return m_inner->name(); }
     bool isScripted() const override { return m_inner->isScripted(); }
     ModelCall* start(const ModelRequest& request, QObject* parent) override;

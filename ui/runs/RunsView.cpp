@@ -99,10 +99,11 @@ RunsView::RunsView(RunsModel* model, QWidget* parent)
     m_search->setPlaceholderText(tr("Search run, agent, model\u2026"));
     m_search->setClearButtonEnabled(true);
     m_resume->setObjectName(QStringLiteral("resumeRunButton"));
-    m_resume->setAccessibleName(tr("Resume the interrupted run"));
+    m_resume->setAccessibleName(tr("Resume the selected run"));
     m_resume->setToolTip(
-        tr("Continue a run a crash interrupted: completed steps are reused and no effect "
-           "(such as an email) runs twice."));
+        tr("Continue a run that a crash interrupted, that was stopped, or that failed (after a "
+           "full disk, say): completed steps are reused and no effect (such as an email) runs "
+           "twice."));
     m_resume->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_resume->setEnabled(false);
 
@@ -261,8 +262,10 @@ void RunsView::refreshAgents()
 void RunsView::updateResume()
 {
     const QModelIndex current = m_table->currentIndex();
-    m_resume->setEnabled(current.isValid() && current.data(RunsModel::StatusRole).toString() ==
-                                                  QLatin1String("interrupted"));
+    static const QStringList resumable = {QStringLiteral("interrupted"),
+                                          QStringLiteral("cancelled"), QStringLiteral("failed")};
+    m_resume->setEnabled(current.isValid() &&
+                         resumable.contains(current.data(RunsModel::StatusRole).toString()));
 }
 
 } // namespace awb::ui

@@ -150,22 +150,12 @@ void SessionController::openWorkspace(const QString& dir)
     const QString actorName = actor();
     watcher->setFuture(QtConcurrent::run([dir, engineThread, actorName] {
         OpenOutcome out;
-        auto ws = Workspace::open(dir);
-        if (!ws) {
-            out.error = ws.errorMessage();
-            return out;
-        }
-        auto key = AuditKey::resolve(ws->root());
-        if (!key) {
-            out.error = key.errorMessage();
-            return out;
-        }
-        auto session = WorkspaceSession::open(ws->root(), key->key, actorName, knownSecrets());
+        auto session = WorkspaceSession::openWithAuditKey(dir, actorName, knownSecrets());
         if (!session) {
             out.error = session.errorMessage();
             return out;
         }
-        out.agents = listAgents(ws->agentsDir());
+        out.agents = listAgents((*session)->workspace().agentsDir());
         (*session)->moveToThread(engineThread);
         // Whoever lets go of it last (this worker, when another workspace was asked for
         // meanwhile), it is destroyed on its own thread.

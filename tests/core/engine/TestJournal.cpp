@@ -140,6 +140,60 @@ private slots:
         delete run;
     }
 
+    void runWhoseJournalFailsMidRunEndsFailedAndStartsNothingMore()
+    {
+        EngineFixture f;
+        QVERIFY(f.open());
+        const QString dbPath = f.workspace->databasePath();
+        // The first tool breaks the journal from outside (a full disk, say) while it runs: its
+        // result cannot be recorded, so the run must end failed and never start the second one.
+        auto breaker = f.addTool(
+            QStringLiteral("breaker"), [dbPath](const Json&, const ToolContext&) -> Result<Json> {
+                auto db = sql::Database::open(dbPath, sql::OpenMode::ReadWrite);
+                if (!db || !db->exec(QStringLiteral("ALTER TABLE events RENAME "
+                                                    "TO events_gone"))
+                                .ok())
+                    return Error::make(QStringLiteral("could not break"));
+                return Json{{"broke", true}};
+            });
+        auto effect = f.addTool(
+            QStringLiteral("effect"),
+            [](const Json&, const ToolContext&) -> Result<Json> {
+                return Json{{"sent", true}};
+            },
+            EffectClass::ExternalEffect);
+        auto provider = EngineFixture::scripted(R"({"schema_version": 1, "turns": [
+            {"tool_calls": [{"name": "breaker"}]}, {"tool_calls": [{"name": "effect"}]},
+            {"text": "done"}]})");
+        const AgentDefinition agent =
+            EngineFixture::agent({QStringLiteral("breaker"), QStringLiteral("effect")});
+        AgentRun* run = AgentRun::start(f.context(), agent, provider, QStringLiteral("m"),
+                                        QStringLiteral("go"), {});
+        const QString runId = run->runId();
+        QCOMPARE(EngineFixture::waitStopped(run), RunStatus::Failed);
+        QCOMPARE(breaker->executions.load(), 1);
+        QCOMPARE(effect->executions.load(), 0);
+        QCOMPARE(jsonString(run->state().error, "code"), QStringLiteral("journal_write_failed"));
+        QVERIFY2(jsonString(run->state().error, "message").contains(runId),
+                 qPrintable(jsonString(run->state().error, "message")));
+        delete run;
+
+        // The disk is back: the failure is on record, and the run can be resumed to the end.
+        QVERIFY(f.journal->database()
+                    .exec(QStringLiteral("ALTER TABLE events_gone RENAME TO events"))
+                    .ok());
+        QVERIFY(f.journal->flush().ok());
+        auto events = f.journal->loadEvents(runId);
+        QVERIFY(events.ok());
+        QCOMPARE(RunState::fromEvents(*events).status, RunStatus::Failed);
+        QVERIFY(f.reopenJournal());
+        auto resumed = AgentRun::resume(f.context(), runId, agent, provider, {});
+        QVERIFY2(resumed.ok(), qPrintable(resumed.ok() ? QString() : resumed.errorMessage()));
+        QCOMPARE(EngineFixture::waitStopped(*resumed), RunStatus::Succeeded);
+        QCOMPARE(effect->executions.load(), 1);
+        delete *resumed;
+    }
+
     void waiterOfADestroyedContextIsSkipped()
     {
         EngineFixture f;
