@@ -76,8 +76,9 @@ QString adviceFor(const Error& error, const QString& path)
                               "folder, and that its file system is not mounted read-only.")
             .arg(path);
     if (code == QLatin1String("store_damaged"))
-        return QStringLiteral("%1 is damaged: stop using this workspace, run `awb store check` "
-                              "on it, and salvage the journal as docs/store-recovery.md says.")
+        return QStringLiteral("%1 is damaged: stop using this workspace, find out what is wrong "
+                              "with `awb store check`, and save what can be read with `awb store "
+                              "salvage` (docs/store-recovery.md).")
             .arg(path);
     if (code == QLatin1String("io_error"))
         return QStringLiteral("The disk reported an I/O error on %1: check the disk (dmesg, "
@@ -357,15 +358,22 @@ Status Database::quickCheck()
 {
     auto st = prepare(QStringLiteral("PRAGMA quick_check(5)"));
     if (!st)
-        return st.error();
+        return st.error().code == QLatin1String("store_damaged")
+                   ? Error::make(QStringLiteral("%1 failed SQLite's integrity check: %2")
+                                     .arg(m_path, st.errorMessage()),
+                                 st.error().code)
+                   : st.error();
     QStringList problems;
     while (st->step()) {
         const QString line = st->text(0);
         if (line != QLatin1String("ok"))
             problems << line;
     }
-    if (st->error())
-        return *st->error();
+    if (const Error* e = st->error()) {
+        if (e->code != QLatin1String("store_damaged"))
+            return *e;
+        problems << e->message; // a page too damaged to check at all
+    }
     if (problems.isEmpty())
         return {};
     return Error::make(QStringLiteral("%1 failed SQLite's integrity check: %2")

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void columnsShowStatusAgentModelProviderCostAndDuration();
     void stepsACrashCutOffShowAsInterruptedInChatStepsAndGraph();
     void interruptedRunShowsAsInterruptedAndResumeFinishesIt();
+    void aStoppedRunIsResumedFromTheRunsView();
     void promptColumnNamesTheSavedVersionEachRunUsed();
 
 private:
@@ -385,6 +386,47 @@ void TestRunsView::stepsACrashCutOffShowAsInterruptedInChatStepsAndGraph()
     QVERIFY(panel->selectRun(m_succeeded));
     QTRY_COMPARE_WITH_TIMEOUT(controller.currentRunId(), m_succeeded, 5000);
     QVERIFY(controller.steps()->interruptedSteps().isEmpty());
+}
+
+void TestRunsView::aStoppedRunIsResumedFromTheRunsView()
+{
+    // Its own workspace: a run stopped as Stop or Ctrl-C stops one, as its third tool starts.
+    const QString workspace = m_dir.filePath(QStringLiteral("stopped"));
+    QVERIFY(demo::createDemoWorkspace(workspace).ok());
+    const test::AwbResult stopped = test::runAwb(
+        {QStringLiteral("run"), QStringLiteral("q3-reconciliation"), QStringLiteral("--workspace"),
+         workspace, QStringLiteral("--input"), test::demoRequest(), QStringLiteral("--json")},
+        {{QStringLiteral("AWB_FAULT_INJECT"), QStringLiteral("tool.started:3:SIGINT")}});
+    QCOMPARE(stopped.exitCode, 130);
+    const QString runId = toQ(stopped.json().value("run_id", std::string()));
+
+    SessionController controller;
+    MainWindow window(&controller);
+    window.resize(1500, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy opened(&controller, &SessionController::workspaceOpened);
+    controller.openWorkspace(workspace);
+    QVERIFY(opened.wait(kTimeoutMs));
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.runs()->isLoading(), kTimeoutMs);
+    auto* panel = window.findChild<RunsView*>(QStringLiteral("runsPanel"));
+    auto* resume = window.findChild<QPushButton*>(QStringLiteral("resumeRunButton"));
+    QVERIFY(panel && resume);
+    QVERIFY(panel->selectRun(runId));
+    QCOMPARE(panel->table()->currentIndex().data(RunsModel::StatusRole).toString(),
+             QStringLiteral("cancelled"));
+    QTRY_COMPARE_WITH_TIMEOUT(controller.currentRunId(), runId, 5000);
+    QVERIFY(resume->isEnabled());
+    QTest::mouseClick(resume, Qt::LeftButton);
+    auto* approval = window.findChild<ui::ApprovalPanel*>(QStringLiteral("approvalPanel"));
+    QTRY_VERIFY_WITH_TIMEOUT(approval->isVisible(), kTimeoutMs);
+    QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("approveButton")),
+                      Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(recorded(controller, runId).status, RunStatus::Succeeded, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.isCurrentRunActive(), kTimeoutMs);
+    QCOMPARE(outboxCount(workspace), 1);
+    for (const StepState& s : recorded(controller, runId).steps)
+        QVERIFY2(s.status == StepStatus::Succeeded, qPrintable(s.id));
 }
 
 void TestRunsView::promptColumnNamesTheSavedVersionEachRunUsed()
