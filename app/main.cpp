@@ -10,11 +10,22 @@
 #include <QSettings>
 #include <QTranslator>
 
+#include <cstdio>
+#include <unistd.h>
+
 #include "mainwindow/MainWindow.h"
 #include "session/SessionController.h"
 
 int main(int argc, char* argv[])
 {
+    // Chromium (QtWebEngine, the chat) refuses to start its sandbox as root and aborts; started as
+    // root (packaging/setup.sh run under sudo), the window comes up without that sandbox instead.
+    if (::geteuid() == 0 && !qEnvironmentVariableIsSet("QTWEBENGINE_DISABLE_SANDBOX")) {
+        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+        std::fputs("agent-workbench: running as root, so the chat's web engine runs without its "
+                   "sandbox; run as a normal user to keep it\n",
+                   stderr);
+    }
     // QtWebEngine (the chat) shares OpenGL contexts with the widgets; it must be said before QApplication.
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);

@@ -1,6 +1,7 @@
 #include "audit/AuditTasks.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QLocale>
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
@@ -185,10 +186,15 @@ QFuture<AnchorLookup> startAnchorLookup(const QString& workspaceId)
 
 QString describeAnchor(const AnchorLookup& lookup)
 {
-    if (lookup.anchor)
+    if (lookup.anchor) {
+        const QDateTime written =
+            QDateTime::fromString(lookup.anchor->updatedAt, Qt::ISODateWithMs).toLocalTime();
         return QCoreApplication::translate("awb::ui::AuditView",
                                            "Anchored in the keychain at entry %1 (written %2)")
-            .arg(QLocale().toString(lookup.anchor->seq), lookup.anchor->updatedAt);
+            .arg(QLocale().toString(lookup.anchor->seq),
+                 written.isValid() ? QLocale().toString(written, QLocale::ShortFormat)
+                                   : lookup.anchor->updatedAt);
+    }
     return QCoreApplication::translate("awb::ui::AuditView", "Not anchored: %1").arg(lookup.note);
 }
 

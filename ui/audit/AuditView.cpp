@@ -125,6 +125,7 @@ AuditView::AuditView(QWidget* parent) : QWidget(parent), m_model(new AuditModel(
     m_keychainAnchor->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* statusRow = new QHBoxLayout;
     statusRow->addWidget(m_status);
+    statusRow->addSpacing(24);
     statusRow->addWidget(m_keychainAnchor);
     statusRow->addWidget(m_taskLabel, 1);
     statusRow->addWidget(m_progress);
