@@ -170,10 +170,12 @@ void AuditAnchorKeeper::writerLoop()
             m_wake.wait(lock);
             continue;
         }
-        if (m_lastWrite && !m_urgent && !m_stopping &&
-            std::chrono::steady_clock::now() < *m_lastWrite + m_minInterval) {
-            const auto due = *m_lastWrite + m_minInterval;
-            m_wake.wait_until(lock, due);
+        // Urgent heads (a run ended) go out soon, but not once per run when thousands end a
+        // second: the keyring is a desktop service, not a log.
+        const auto interval = m_urgent ? std::min(kUrgentInterval, m_minInterval) : m_minInterval;
+        if (m_lastWrite && !m_stopping &&
+            std::chrono::steady_clock::now() < *m_lastWrite + interval) {
+            m_wake.wait_until(lock, *m_lastWrite + interval);
             continue;
         }
         m_urgent = false;

@@ -52,14 +52,16 @@ struct AnchorStorage
 
 // Keeps one workspace's anchor up to date. advance() is cheap and may be called from any thread
 // (the journal calls it after each commit that holds audit entries); the keychain is written on
-// the keeper's own thread, at most once a second while entries arrive, at once after an urgent
-// advance (a run ended or paused), and never with a head older than the one stored there (another
-// process may have written a newer one). When the keychain is unreachable the keeper says so once
-// (lastError()) and stops trying: the trail then has no anchor, which `awb audit verify` reports.
+// the keeper's own thread, at most once a second while entries arrive, within a tenth of a second
+// of an urgent advance (a run ended or paused), and never with a head older than the one stored
+// there (another process may have written a newer one). When the keychain is unreachable the keeper
+// says so once (lastError()) and stops trying: the trail then has no anchor, which `awb audit
+// verify` reports.
 class AuditAnchorKeeper
 {
 public:
     static constexpr std::chrono::milliseconds kMinInterval{1000};
+    static constexpr std::chrono::milliseconds kUrgentInterval{100};
 
     // minInterval: the least time between two writes that are not urgent.
     AuditAnchorKeeper(QString workspaceId, QString keyFingerprint,
