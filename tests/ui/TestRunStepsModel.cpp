@@ -94,6 +94,7 @@ class TestRunStepsModel : public QObject
 private Q_SLOTS:
     void resumeMarksTheStepsACrashCutOffUntilTheyStartAgain();
     void runExecutingNowhereShowsItsRunningStepsInterrupted();
+    void resumingAStoppedRunReopensTheStepsItsStopCutOff();
     void stepsAreInsertedAsTheRunCreatesThem();
     void eachStepRowChangesOnceWhenStartedAndOnceWhenDone();
     void streamedTextChangesNoRow();
@@ -145,6 +146,29 @@ void TestRunStepsModel::resumeMarksTheStepsACrashCutOffUntilTheyStartAgain()
     history.push_back(runEvent(8, EventKind::StepStarted, QStringLiteral("s2"), {{"attempt", 2}}));
     reloaded.setRun(QStringLiteral("run-1"), history);
     QVERIFY(reloaded.interruptedSteps().isEmpty());
+}
+
+void TestRunStepsModel::resumingAStoppedRunReopensTheStepsItsStopCutOff()
+{
+    RunStepsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    std::vector<RunEvent> stopped = cutOffHistory();
+    stopped.push_back(
+        runEvent(7, EventKind::StepFailed, QStringLiteral("s2"), {{"error", stoppedStepError()}}));
+    stopped.push_back(runEvent(8, EventKind::RunFinished, {}, {{"status", "cancelled"}}));
+    model.setRun(QStringLiteral("run-1"), stopped);
+    QCOMPARE(statusOf(model, 1), QStringLiteral("failed"));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+    model.apply(runEvent(
+        9, EventKind::RunResumed, {},
+        {{"reused_steps", 1}, {"reopened_steps", {"s2"}}, {"previous_status", "cancelled"}}));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
+    QCOMPARE(statusOf(model, 1), QStringLiteral("pending"));
+    QVERIFY(
+        !model.isInterrupted(QStringLiteral("s2"))); // stopped on record, not cut off by a crash
+    QCOMPARE(statusOf(model, 0), QStringLiteral("succeeded"));
 }
 
 void TestRunStepsModel::runExecutingNowhereShowsItsRunningStepsInterrupted()

@@ -161,6 +161,11 @@ void TaskGraphView::applyToScene(const RunEvent& event)
                     recolour(s.id);
             }
         }
+        // A stopped run resumed: the steps its stop cut off are open again.
+        for (const Json& id : event.data.value("reopened_steps", Json::array())) {
+            if (id.is_string())
+                recolour(toQ(id.get<std::string>()));
+        }
         break;
     case EventKind::ApprovalDecided:
         recolour(event.stepId);

@@ -103,6 +103,17 @@ void RunStepsModel::apply(const RunEvent& event)
         m_state.apply(event);
         if (!(shown(m_state.steps[std::size_t(row)]) == before))
             Q_EMIT dataChanged(index(row, StatusColumn), index(row, TokensColumn));
+    } else if (event.kind == EventKind::RunResumed && event.data.contains("reopened_steps")) {
+        // A stopped run resumed: the steps its stop cut off are open again.
+        std::vector<Shown> before;
+        before.reserve(m_state.steps.size());
+        for (const StepState& s : m_state.steps)
+            before.push_back(shown(s));
+        m_state.apply(event);
+        for (std::size_t row = 0; row < before.size(); ++row) {
+            if (!(shown(m_state.steps[row]) == before[row]))
+                Q_EMIT dataChanged(index(int(row), StatusColumn), index(int(row), TokensColumn));
+        }
     } else {
         m_state.apply(event);
     }
