@@ -4,7 +4,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 #include "util/Log.h"
 
@@ -20,22 +19,21 @@ Error settingsError(const QString& file, const QString& path, const QString& wha
 }
 // Writes "id" into workspace.json right after its opening brace, leaving the rest of the user's
 // text (order, comments-free formatting) as it was.
-Status addId(const QString& file, const Json& parsed, const QString& id)
+Status addId(const WorkspaceFiles& files, const Json& parsed, const QString& id)
 {
-    QFile in(file);
-    if (!in.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("cannot read %1: %2").arg(file, in.errorString()));
-    QByteArray text = in.readAll();
-    in.close();
+    auto read = files.read(kSettingsFile, Workspace::kSettingsMaxBytes);
+    if (!read)
+        return read.error();
+    QByteArray text = std::move(read).value();
     const qsizetype brace = text.indexOf('{');
     if (brace < 0)
-        return Error::make(QStringLiteral("%1 is not a JSON object").arg(file));
+        return Error::make(QStringLiteral("%1 is not a JSON object").arg(kSettingsFile));
     const QByteArray member = "\"id\": \"" + id.toLatin1() + "\"";
     text.insert(brace + 1, parsed.empty() ? "\n  " + member + "\n" : "\n  " + member + ",");
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size() || !out.commit())
-        return Error::make(
-            QStringLiteral("cannot add an id to %1: %2").arg(file, out.errorString()));
+    if (Status s = files.write(kSettingsFile, text); !s)
+        return Error::make(QStringLiteral("cannot add an id to %1/%2: %3")
+                               .arg(files.root(), kSettingsFile, s.errorMessage()),
+                           s.error().code);
     return {};
 }
 } // namespace
@@ -153,12 +151,13 @@ bool Workspace::isValidId(const QString& id)
 
 QString Workspace::idFor(const QString& root)
 {
-    QFile f(QDir(root).filePath(kSettingsFile));
-    if (f.open(QIODevice::ReadOnly)) {
-        if (auto json = parseJson(f.readAll()); json && json->is_object()) {
-            if (const auto id = json->find("id");
-                id != json->end() && id->is_string() && isValidId(toQ(id->get<std::string>())))
-                return toQ(id->get<std::string>());
+    if (auto files = WorkspaceFiles::open(root)) {
+        if (auto text = files->read(kSettingsFile, kSettingsMaxBytes)) {
+            if (auto json = parseJson(*text); json && json->is_object()) {
+                if (const auto id = json->find("id");
+                    id != json->end() && id->is_string() && isValidId(toQ(id->get<std::string>())))
+                    return toQ(id->get<std::string>());
+            }
         }
     }
     return pathDerivedId(root);
@@ -169,15 +168,22 @@ Result<Workspace> Workspace::open(const QString& dir)
     // Cleaned so that "ws/" and "ws/." give the same root; resolve() compares prefixes.
     const QString root = QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
     const QString file = QDir(root).filePath(kSettingsFile);
-    QFile f(file);
-    if (!f.exists())
-        return Error::make(QStringLiteral("%1 is not a workspace: %2 is missing (create one with "
-                                          "`awb demo init %1`)")
-                               .arg(dir, kSettingsFile),
-                           QStringLiteral("not_a_workspace"));
-    if (!f.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("cannot read %1: %2").arg(file, f.errorString()));
-    auto json = parseJson(f.readAll());
+    const Error missing = Error::make(
+        QStringLiteral("%1 is not a workspace: %2 is missing (create one with `awb demo init %1`)")
+            .arg(dir, kSettingsFile),
+        QStringLiteral("not_a_workspace"));
+    auto files = WorkspaceFiles::open(root);
+    if (!files)
+        return files.error().code == QLatin1String("not_found") ? missing : files.error();
+    auto text = files->read(kSettingsFile, kSettingsMaxBytes);
+    if (!text) {
+        if (text.error().code == QLatin1String("not_found"))
+            return missing;
+        return Error::make(
+            QStringLiteral("cannot open the workspace %1: %2").arg(root, text.errorMessage()),
+            text.error().code);
+    }
+    auto json = parseJson(*text);
     if (!json)
         return Error::make(QStringLiteral("%1: %2").arg(file, json.errorMessage()),
                            QStringLiteral("invalid_workspace"));
@@ -186,12 +192,13 @@ Result<Workspace> Workspace::open(const QString& dir)
         return settings.error();
     if (settings->id.isEmpty()) {
         settings->id = pathDerivedId(root);
-        if (Status s = addId(file, *json, settings->id); !s)
+        if (Status s = addId(*files, *json, settings->id); !s)
             qCWarning(lcStore).noquote()
                 << s.errorMessage() << "(the workspace keeps its path-derived id)";
     }
     Workspace ws;
     ws.m_root = root;
+    ws.m_files = std::move(files).value();
     ws.m_settings = std::move(settings).value();
     if (!QDir().mkpath(ws.stateDir()))
         return Error::make(QStringLiteral("cannot create %1").arg(ws.stateDir()));
@@ -210,28 +217,23 @@ Result<Workspace> Workspace::create(const QString& dir, const QString& name)
         Json j = {{"schema_version", kSchemaVersion},
                   {"name", toStd(name)},
                   {"data_sources", Json::object()}};
-        QSaveFile out(file);
-        if (!out.open(QIODevice::WriteOnly))
-            return Error::make(QStringLiteral("cannot write %1: %2").arg(file, out.errorString()));
-        out.write(QByteArray::fromStdString(j.dump(2) + "\n"));
-        if (!out.commit())
-            return Error::make(QStringLiteral("cannot write %1: %2").arg(file, out.errorString()));
+        auto files = WorkspaceFiles::open(root);
+        if (!files)
+            return files.error();
+        if (Status s = files->write(kSettingsFile, QByteArray::fromStdString(j.dump(2) + "\n")); !s)
+            return Error::make(
+                QStringLiteral("cannot create the workspace %1: %2").arg(root, s.errorMessage()),
+                s.error().code);
     }
     return open(root);
 }
 
 Result<QString> Workspace::resolve(const QString& relative) const
 {
-    if (relative.isEmpty())
-        return Error::make(QStringLiteral("empty path"), QStringLiteral("invalid_path"));
-    const QString joined =
-        QFileInfo(relative).isAbsolute() ? relative : QDir(m_root).filePath(relative);
-    const QString clean = QDir::cleanPath(joined);
-    if (clean != m_root && !clean.startsWith(m_root + QLatin1Char('/')))
-        return Error::make(
-            QStringLiteral("path \"%1\" is outside the workspace %2").arg(relative, m_root),
-            QStringLiteral("invalid_path"));
-    return clean;
+    auto rel = WorkspaceFiles::relativePath(m_root, relative);
+    if (!rel)
+        return rel.error();
+    return rel->isEmpty() ? m_root : m_root + QLatin1Char('/') + *rel;
 }
 
 Result<DataSourceConfig> Workspace::dataSource(const QString& name) const
