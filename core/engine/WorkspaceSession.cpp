@@ -1,7 +1,7 @@
 #include "engine/WorkspaceSession.h"
 
 #include <QDir>
-#include <QFile>
+#include <QFileInfo>
 
 #include "engine/BuiltinTools.h"
 #include "engine/EffectLedger.h"
@@ -16,6 +16,7 @@
 #include "security/AuditTrail.h"
 #include "security/Redactor.h"
 #include "store/Migrations.h"
+#include "util/RegularFile.h"
 
 namespace awb {
 
@@ -46,11 +47,25 @@ Result<std::unique_ptr<WorkspaceSession>> WorkspaceSession::open(const QString& 
         return effects.error();
     s->m_effects = std::move(effects).value();
     s->m_journal = new Journal(std::move(db).value(), s->m_audit, s->m_secrets, s->m_auditRedactor, s.get());
-    // The shipped pricing table, with the workspace's own prices (pricing.json) over it.
-    const QString overlay = QDir(s->m_workspace.root()).filePath(QStringLiteral("pricing.json"));
-    auto pricing = llm::Pricing::load(QFile::exists(overlay) ? overlay : QString());
+    // The shipped pricing table, with the workspace's own prices (pricing.json) over it, read
+    // like every workspace file (a link, a pipe or an oversized file is refused).
+    auto pricing = llm::Pricing::load();
     if (!pricing)
         return pricing.error();
+    const QString overlay = QStringLiteral("pricing.json");
+    if (auto text = s->m_workspace.files().read(overlay, llm::Pricing::kMaxFileBytes)) {
+        const QString origin = QDir(s->m_workspace.root()).filePath(overlay);
+        auto json = parseJson(*text);
+        if (!json)
+            return Error::make(QStringLiteral("%1: %2").arg(origin, json.errorMessage()),
+                               QStringLiteral("invalid_pricing"));
+        if (Status st = pricing->overlay(*json, origin); !st)
+            return st.error();
+    } else if (text.error().code != QLatin1String("not_found")) {
+        return Error::make(
+            QStringLiteral("cannot read the workspace's prices: %1").arg(text.errorMessage()),
+            text.error().code);
+    }
     s->m_pricing = std::make_shared<const llm::Pricing>(std::move(pricing).value());
     if (Status st = registerBuiltinTools(s->m_tools); !st)
         return st.error();
@@ -86,7 +101,7 @@ Result<AgentDefinition> WorkspaceSession::loadAgent(const QString& nameOrPath) c
     auto file = findAgentFile(m_workspace.root(), nameOrPath);
     if (!file)
         return file.error();
-    auto agent = AgentDefinition::load(*file);
+    auto agent = AgentDefinition::load(m_workspace.files(), *file);
     if (!agent)
         return agent.error();
     for (const AgentTool& t : agent->tools) {
@@ -206,7 +221,18 @@ Result<PreparedProvider> WorkspaceSession::prepareProvider(const AgentDefinition
             return Error::make(QStringLiteral("agent %1 has no model script for the scripted provider (model.script in %2)")
                                    .arg(agent.name, agent.filePath),
                                QStringLiteral("invalid_agent"));
-        auto script = llm::Script::load(scriptPath);
+        // A script named by one of the workspace's agents is the workspace's file: read beneath it
+        // (no link, nothing outside it, not the store). An agent file a person named outside the
+        // workspace names its script with the same trust.
+        const WorkspaceFiles& files = m_workspace.files();
+        auto text = files.contains(agent.filePath)
+                        ? files.read(scriptPath, llm::Script::kMaxFileBytes)
+                        : readRegularFile(scriptPath, llm::Script::kMaxFileBytes);
+        if (!text)
+            return Error::make(QStringLiteral("%1: cannot read the model script (model.script): %2")
+                                   .arg(agent.filePath, text.errorMessage()),
+                               text.error().code);
+        auto script = llm::Script::fromText(*text, scriptPath);
         if (!script)
             return script.error();
         *modelName = !choice.model.isEmpty() ? choice.model : !agent.model.name.isEmpty() ? agent.model.name : script->model;
@@ -242,6 +268,15 @@ Result<PreparedProvider> WorkspaceSession::prepareProvider(const AgentDefinition
         }
     }
     if (!choice.record.isEmpty()) {
+        // Recording continues what the file holds: one that is a pipe, a device or too large to
+        // read is refused now, not read (or waited on) when the first call is recorded.
+        if (QFileInfo(choice.record).exists()) {
+            auto existing = llm::Cassette::load(choice.record);
+            if (!existing && (existing.error().code == QLatin1String("not_a_regular_file") ||
+                              existing.error().code == QLatin1String("file_too_large")))
+                return Error::make(QStringLiteral("--record: %1").arg(existing.errorMessage()),
+                                   existing.error().code);
+        }
         auto redactor = m_secrets;
         result = std::make_shared<llm::RecordingProvider>(result, choice.record,
                                                           [redactor](const Json& j) { return redactor->redact(j); });
