@@ -26,6 +26,7 @@
 #include "security/AuditTrail.h"
 #include "security/Keychain.h"
 #include "tools/ResultSummarizer.h"
+#include "util/RegularFile.h"
 
 namespace awb::cli {
 
@@ -520,14 +521,13 @@ int replayRun(const QStringList& args)
     std::optional<QString> instructions;
     if (a->has(QStringLiteral("prompt"))) {
         const QString path = a->value(QStringLiteral("prompt"));
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
+        // A regular file of bounded size: --prompt /dev/zero or a pipe is refused at once.
+        constexpr qint64 kMaxPromptBytes = 1 << 20; // instructions, not a corpus
+        auto bytes = readRegularFile(path, kMaxPromptBytes);
+        if (!bytes)
             return fail(
-                QStringLiteral("cannot read the prompt file %1: %2").arg(path, file.errorString()));
-        const QString text = QString::fromUtf8(file.readAll());
-        if (file.error() != QFileDevice::NoError)
-            return fail(
-                QStringLiteral("cannot read the prompt file %1: %2").arg(path, file.errorString()));
+                QStringLiteral("cannot read the prompt file: %1").arg(bytes.errorMessage()));
+        const QString text = QString::fromUtf8(*bytes);
         if (text.trimmed().isEmpty())
             return fail(QStringLiteral(
                             "the prompt file %1 is empty: it should hold the agent's instructions")

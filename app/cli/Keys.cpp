@@ -24,9 +24,10 @@ int fail(const QString& message, int code = ExitUsage)
     return code;
 }
 
-// Reads one line from stdin; on a terminal without echo.
-QString readSecret(const QString& prompt)
+// Reads one line from stdin; on a terminal without echo. Bounded: stdin may be /dev/zero.
+Result<QString> readSecret(const QString& prompt)
 {
+    constexpr qint64 kMaxSecretBytes = 64 * 1024;
     const bool tty = ::isatty(STDIN_FILENO);
     termios saved{};
     if (tty) {
@@ -38,11 +39,15 @@ QString readSecret(const QString& prompt)
     }
     QFile in;
     (void)in.open(stdin, QIODevice::ReadOnly);
-    QByteArray line = in.readLine();
+    QByteArray line = in.readLine(kMaxSecretBytes + 1);
     if (tty) {
         ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
         printErr(QString());
     }
+    if (line.size() >= kMaxSecretBytes && !line.endsWith('\n'))
+        return Error::make(QStringLiteral("the first line of standard input is longer than 64 KB, "
+                                          "which is no key; nothing was stored"),
+                           QStringLiteral("usage"));
     while (line.endsWith('\n') || line.endsWith('\r'))
         line.chop(1);
     return QString::fromUtf8(line);
@@ -94,7 +99,11 @@ int keysCommand(const QString& verb, const QStringList& args)
         printErr(QStringLiteral("removed %1 from the keychain").arg(*entry));
         return ExitOk;
     }
-    const QString secret = readSecret(QStringLiteral("Enter the secret for %1 (input is hidden): ").arg(*entry));
+    const auto read =
+        readSecret(QStringLiteral("Enter the secret for %1 (input is hidden): ").arg(*entry));
+    if (!read)
+        return fail(read.errorMessage());
+    const QString secret = *read;
     if (secret.trimmed().isEmpty())
         return fail(QStringLiteral("no secret on standard input; nothing was stored"));
     if (Status s = Keychain::write(*entry, secret.trimmed()); !s)
