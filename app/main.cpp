@@ -7,6 +7,7 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QSettings>
 #include <QTranslator>
 
@@ -15,6 +16,7 @@
 
 #include "mainwindow/MainWindow.h"
 #include "session/SessionController.h"
+#include "settings/SettingsStore.h"
 
 int main(int argc, char* argv[])
 {
@@ -57,6 +59,12 @@ int main(int argc, char* argv[])
         QApplication::translate("main", "Open the workspace in DIR."), QStringLiteral("DIR"));
     parser.addOption(workspace);
     parser.process(app);
+
+    // Before the first QSettings: it would read a settings file that is a pipe forever.
+    if (awb::Status s = awb::ui::settings::checkSettingsFiles(); !s) {
+        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(), s.errorMessage());
+        return 1;
+    }
 
     awb::ui::SessionController controller;
     awb::ui::MainWindow window(&controller);

@@ -215,8 +215,11 @@ int auditKeyCommand(const QString& verb, const QStringList& args)
         printOut(QString::fromUtf8(key->key) + QLatin1Char('\n'));
         return ExitOk;
     }
-    const QString secret =
+    auto read =
         readSecret(QStringLiteral("Paste the audit key of %1 (input is hidden): ").arg(ws->root()));
+    if (!read)
+        return fail(read.errorMessage());
+    const QString secret = *read;
     if (Status s = AuditKey::importKey(ws->root(), secret.toUtf8()); !s)
         return fail(s.errorMessage(),
                     s.error().code == QLatin1String("usage") ? ExitUsage : ExitFailed);

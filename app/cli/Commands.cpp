@@ -26,6 +26,7 @@
 #include "security/AuditTrail.h"
 #include "security/Keychain.h"
 #include "tools/ResultSummarizer.h"
+#include "util/RegularFile.h"
 
 namespace awb::cli {
 
@@ -69,20 +70,18 @@ int exitCodeFor(const Error& error)
 {
     // Bad usage or input: the message says what and where to change it. Everything else (a full
     // disk, a damaged store, a missing key, a keychain that does not answer) is a failure.
-    static const QStringList input = {QStringLiteral("usage"),
-                                      QStringLiteral("not_a_workspace"),
-                                      QStringLiteral("invalid_workspace"),
-                                      QStringLiteral("invalid_agent"),
-                                      QStringLiteral("unknown_agent"),
-                                      QStringLiteral("unknown_run"),
-                                      QStringLiteral("unknown_tool"),
-                                      QStringLiteral("invalid_arguments"),
-                                      QStringLiteral("invalid_path"),
-                                      QStringLiteral("unknown_provider"),
-                                      QStringLiteral("invalid_config"),
-                                      QStringLiteral("invalid_cassette"),
-                                      QStringLiteral("invalid_json"),
-                                      QStringLiteral("run_finished")};
+    static const QStringList input = {
+        QStringLiteral("usage"), QStringLiteral("not_a_workspace"),
+        QStringLiteral("invalid_workspace"), QStringLiteral("invalid_agent"),
+        QStringLiteral("unknown_agent"), QStringLiteral("unknown_run"),
+        QStringLiteral("unknown_tool"), QStringLiteral("invalid_arguments"),
+        QStringLiteral("invalid_path"), QStringLiteral("unknown_provider"),
+        QStringLiteral("invalid_config"), QStringLiteral("invalid_cassette"),
+        QStringLiteral("invalid_json"), QStringLiteral("run_finished"),
+        // a file that must not be read, or is no regular file
+        QStringLiteral("not_a_regular_file"), QStringLiteral("file_too_large"),
+        QStringLiteral("symlink_refused"), QStringLiteral("path_outside_workspace"),
+        QStringLiteral("store_path_refused")};
     return input.contains(error.code) ? ExitUsage : ExitFailed;
 }
 
@@ -584,14 +583,13 @@ int replayRun(const QStringList& args)
     std::optional<QString> instructions;
     if (a->has(QStringLiteral("prompt"))) {
         const QString path = a->value(QStringLiteral("prompt"));
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
+        // A regular file of bounded size: --prompt /dev/zero or a pipe is refused at once.
+        constexpr qint64 kMaxPromptBytes = 1 << 20; // instructions, not a corpus
+        auto bytes = readRegularFile(path, kMaxPromptBytes);
+        if (!bytes)
             return fail(
-                QStringLiteral("cannot read the prompt file %1: %2").arg(path, file.errorString()));
-        const QString text = QString::fromUtf8(file.readAll());
-        if (file.error() != QFileDevice::NoError)
-            return fail(
-                QStringLiteral("cannot read the prompt file %1: %2").arg(path, file.errorString()));
+                QStringLiteral("cannot read the prompt file: %1").arg(bytes.errorMessage()));
+        const QString text = QString::fromUtf8(*bytes);
         if (text.trimmed().isEmpty())
             return fail(QStringLiteral(
                             "the prompt file %1 is empty: it should hold the agent's instructions")

@@ -65,7 +65,11 @@ int keysCommand(const QString& verb, const QStringList& args)
         printErr(QStringLiteral("removed %1 from the keychain").arg(*entry));
         return ExitOk;
     }
-    const QString secret = readSecret(QStringLiteral("Enter the secret for %1 (input is hidden): ").arg(*entry));
+    const auto read =
+        readSecret(QStringLiteral("Enter the secret for %1 (input is hidden): ").arg(*entry));
+    if (!read)
+        return fail(read.errorMessage());
+    const QString secret = *read;
     if (secret.trimmed().isEmpty())
         return fail(QStringLiteral("no secret on standard input; nothing was stored"));
     if (Status s = Keychain::write(*entry, secret.trimmed()); !s)

@@ -17,8 +17,9 @@ QString shorten(const QString& s, int max)
 }
 } // namespace
 
-QString readSecret(const QString& prompt)
+Result<QString> readSecret(const QString& prompt)
 {
+    constexpr qint64 kMaxSecretBytes = 64 * 1024; // stdin may be /dev/zero
     const bool tty = ::isatty(STDIN_FILENO);
     termios saved{};
     if (tty) {
@@ -30,11 +31,15 @@ QString readSecret(const QString& prompt)
     }
     QFile in;
     (void)in.open(stdin, QIODevice::ReadOnly);
-    QByteArray line = in.readLine(64 * 1024); // a secret is one short line, never a stream
+    QByteArray line = in.readLine(kMaxSecretBytes + 1);
     if (tty) {
         ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
         printErr(QString());
     }
+    if (line.size() >= kMaxSecretBytes && !line.endsWith('\n'))
+        return Error::make(QStringLiteral("the first line of standard input is longer than 64 KB, "
+                                          "which is no key; nothing was stored"),
+                           QStringLiteral("usage"));
     while (line.endsWith('\n') || line.endsWith('\r'))
         line.chop(1);
     return QString::fromUtf8(line);

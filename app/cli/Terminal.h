@@ -6,6 +6,7 @@
 #include <QTextStream>
 
 #include "engine/RunEvent.h"
+#include "util/Result.h"
 
 namespace awb::cli {
 
@@ -31,7 +32,8 @@ private:
 // Writes to stderr / stdout with UTF-8, flushing each line.
 void printErr(const QString& line);
 void printOut(const QString& text);
-// Reads one line from standard input (at most 64 KB); on a terminal, prompts and hides the echo.
-QString readSecret(const QString& prompt);
+// Reads one line from standard input; on a terminal, prompts and hides the echo. A line longer
+// than 64 KB is refused (code "usage"): a secret is one short line, never a stream.
+Result<QString> readSecret(const QString& prompt);
 
 } // namespace awb::cli

@@ -2,9 +2,11 @@
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+
+#include "store/WorkspaceFiles.h"
+#include "util/RegularFile.h"
 
 namespace awb {
 
@@ -129,13 +131,25 @@ QString AgentDefinition::scriptPath() const
     return QFileInfo(filePath).absoluteDir().filePath(model.script);
 }
 
+namespace {
+Result<AgentDefinition> loaded(Result<QByteArray> bytes, const QString& path)
+{
+    if (!bytes)
+        return Error::make(
+            QStringLiteral("cannot read the agent file: %1").arg(bytes.errorMessage()),
+            bytes.error().code);
+    return AgentDefinition::parse(*bytes, QFileInfo(path).absoluteFilePath());
+}
+} // namespace
+
 Result<AgentDefinition> AgentDefinition::load(const QString& path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("cannot read agent file %1: %2").arg(path, f.errorString()),
-                           QStringLiteral("invalid_agent"));
-    return parse(f.readAll(), QFileInfo(path).absoluteFilePath());
+    return loaded(readRegularFile(path, kMaxFileBytes), path);
+}
+
+Result<AgentDefinition> AgentDefinition::load(const WorkspaceFiles& workspace, const QString& path)
+{
+    return loaded(workspace.readNamed(path, kMaxFileBytes), path);
 }
 
 Result<AgentDefinition> AgentDefinition::parse(const QByteArray& bytes, const QString& path)
@@ -290,8 +304,12 @@ Result<QString> findAgentFile(const QString& workspaceRoot, const QString& nameO
 {
     if (nameOrPath.endsWith(QLatin1String(".agent.json")) && QFileInfo::exists(nameOrPath))
         return QFileInfo(nameOrPath).absoluteFilePath();
+    // "../../elsewhere/x" is not a name: agents/ joined with it would leave agents/.
+    const bool isName = !nameOrPath.isEmpty() && !nameOrPath.contains(QLatin1Char('/')) &&
+                        nameOrPath != QLatin1String(".") && nameOrPath != QLatin1String("..");
     const QString candidate = QDir(workspaceRoot).filePath(QStringLiteral("agents/%1.agent.json").arg(nameOrPath));
-    if (QFileInfo::exists(candidate))
+    // A link there is found too, so that loading it says why it is refused.
+    if (isName && (QFileInfo::exists(candidate) || QFileInfo(candidate).isSymLink()))
         return candidate;
     QStringList known;
     for (const QString& f : QDir(QDir(workspaceRoot).filePath(QStringLiteral("agents")))

@@ -16,6 +16,8 @@
 
 namespace awb {
 
+class WorkspaceFiles;
+
 enum class ApprovalPolicy
 {
     Never,    // runs without asking
@@ -65,11 +67,18 @@ struct AgentDefinition
     // Resolves model.script against the agent file's folder.
     QString scriptPath() const;
 
+    static constexpr qint64 kMaxFileBytes = 1 << 20;
+
+    // An agent file a person named, read as util/RegularFile reads such files.
     static Result<AgentDefinition> load(const QString& path);
+    // An agent file of the workspace (beneath it, no links, WorkspaceFiles::read) when path is
+    // inside it, else as load(path).
+    static Result<AgentDefinition> load(const WorkspaceFiles& workspace, const QString& path);
     static Result<AgentDefinition> parse(const QByteArray& bytes, const QString& path);
 };
 
-// Finds DIR/agents/NAME.agent.json, or a path to a file.
+// Finds DIR/agents/NAME.agent.json, or a path to a file. A name is a file name without its
+// ".agent.json": one with a "/" (or "." or "..") names no agent.
 Result<QString> findAgentFile(const QString& workspaceRoot, const QString& nameOrPath);
 
 } // namespace awb

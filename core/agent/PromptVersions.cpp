@@ -1,12 +1,11 @@
 #include "agent/PromptVersions.h"
 
 #include <QCryptographicHash>
-#include <QFile>
-#include <QSaveFile>
 
 #include "agent/AgentDefinition.h"
 #include "store/Migrations.h"
 #include "store/Sqlite.h"
+#include "store/WorkspaceFiles.h"
 #include "util/Json.h"
 
 namespace awb {
@@ -29,13 +28,24 @@ PromptVersion rowToVersion(const sql::Statement& q)
 }
 
 // Replaces the "instructions" field of the agent file, keeping every other field; the new file
-// must still load as an agent before it replaces the old one.
-Status writeInstructions(const QString& path, const QString& instructions)
+// must still load as an agent before it replaces the old one. Read and written beneath the
+// workspace folder: a link there (to a file outside, say) is refused, never written through.
+Status writeInstructions(const QString& root, const QString& path, const QString& instructions)
 {
-    QFile in(path);
-    if (!in.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("cannot read %1: %2").arg(path, in.errorString()));
-    auto json = parseJson(in.readAll());
+    auto files = WorkspaceFiles::open(root);
+    if (!files)
+        return files.error();
+    if (!files->contains(path))
+        return Error::make(QStringLiteral("%1 is outside the workspace %2: prompt versions are "
+                                          "saved only for the workspace's own agents")
+                               .arg(path, root),
+                           QStringLiteral("path_outside_workspace"));
+    auto text = files->read(path, AgentDefinition::kMaxFileBytes);
+    if (!text)
+        return Error::make(
+            QStringLiteral("cannot read the agent file: %1").arg(text.errorMessage()),
+            text.error().code);
+    auto json = parseJson(*text);
     if (!json)
         return Error::make(QStringLiteral("%1: %2").arg(path, json.errorMessage()));
     if (!json->is_object())
@@ -44,9 +54,9 @@ Status writeInstructions(const QString& path, const QString& instructions)
     const QByteArray bytes = QByteArray::fromStdString(json->dump(2)) + '\n';
     if (auto check = AgentDefinition::parse(bytes, path); !check)
         return check.error();
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-        return Error::make(QStringLiteral("cannot write %1: %2").arg(path, out.errorString()));
+    if (Status s = files->write(path, bytes); !s)
+        return Error::make(QStringLiteral("cannot write the agent file: %1").arg(s.errorMessage()),
+                           s.error().code);
     return {};
 }
 } // namespace
@@ -149,7 +159,7 @@ Result<PromptVersion> PromptVersions::save(const QString& agent, const QString& 
     if (Status s = insert->exec(); !s.ok())
         return s.error();
     // The file is written last inside the transaction: a failed write leaves no version behind.
-    if (Status s = writeInstructions(*file, instructions); !s.ok())
+    if (Status s = writeInstructions(m_root, *file, instructions); !s.ok())
         return s.error();
     if (Status s = tx.commit(); !s.ok())
         return s.error();

@@ -1,7 +1,7 @@
 #include "engine/WorkspaceSession.h"
 
 #include <QDir>
-#include <QFile>
+#include <QFileInfo>
 
 #include "engine/BuiltinTools.h"
 #include "engine/EffectLedger.h"
@@ -18,6 +18,7 @@
 #include "security/Keychain.h"
 #include "security/Redactor.h"
 #include "store/Migrations.h"
+#include "util/RegularFile.h"
 
 namespace awb {
 
@@ -75,11 +76,25 @@ WorkspaceSession::open(const QString& dir, const QByteArray& auditKey, const QSt
     s->m_anchor =
         std::make_shared<AuditAnchorKeeper>(s->m_workspace.id(), s->m_audit->keyFingerprint());
     s->m_journal->setAnchorKeeper(s->m_anchor);
-    // The shipped pricing table, with the workspace's own prices (pricing.json) over it.
-    const QString overlay = QDir(s->m_workspace.root()).filePath(QStringLiteral("pricing.json"));
-    auto pricing = llm::Pricing::load(QFile::exists(overlay) ? overlay : QString());
+    // The shipped pricing table, with the workspace's own prices (pricing.json) over it, read
+    // like every workspace file (a link, a pipe or an oversized file is refused).
+    auto pricing = llm::Pricing::load();
     if (!pricing)
         return pricing.error();
+    const QString overlay = QStringLiteral("pricing.json");
+    if (auto text = s->m_workspace.files().read(overlay, llm::Pricing::kMaxFileBytes)) {
+        const QString origin = QDir(s->m_workspace.root()).filePath(overlay);
+        auto json = parseJson(*text);
+        if (!json)
+            return Error::make(QStringLiteral("%1: %2").arg(origin, json.errorMessage()),
+                               QStringLiteral("invalid_pricing"));
+        if (Status st = pricing->overlay(*json, origin); !st)
+            return st.error();
+    } else if (text.error().code != QLatin1String("not_found")) {
+        return Error::make(
+            QStringLiteral("cannot read the workspace's prices: %1").arg(text.errorMessage()),
+            text.error().code);
+    }
     s->m_pricing = std::make_shared<const llm::Pricing>(std::move(pricing).value());
     if (Status st = registerBuiltinTools(s->m_tools); !st)
         return st.error();
@@ -134,7 +149,7 @@ Result<AgentDefinition> WorkspaceSession::loadAgent(const QString& nameOrPath) c
     auto file = findAgentFile(m_workspace.root(), nameOrPath);
     if (!file)
         return file.error();
-    auto agent = AgentDefinition::load(*file);
+    auto agent = AgentDefinition::load(m_workspace.files(), *file);
     if (!agent)
         return agent.error();
     for (const AgentTool& t : agent->tools) {
@@ -254,7 +269,18 @@ Result<PreparedProvider> WorkspaceSession::prepareProvider(const AgentDefinition
             return Error::make(QStringLiteral("agent %1 has no model script for the scripted provider (model.script in %2)")
                                    .arg(agent.name, agent.filePath),
                                QStringLiteral("invalid_agent"));
-        auto script = llm::Script::load(scriptPath);
+        // A script named by one of the workspace's agents is the workspace's file: read beneath it
+        // (no link, nothing outside it, not the store). An agent file a person named outside the
+        // workspace names its script with the same trust.
+        const WorkspaceFiles& files = m_workspace.files();
+        auto text = files.contains(agent.filePath)
+                        ? files.read(scriptPath, llm::Script::kMaxFileBytes)
+                        : readRegularFile(scriptPath, llm::Script::kMaxFileBytes);
+        if (!text)
+            return Error::make(QStringLiteral("%1: cannot read the model script (model.script): %2")
+                                   .arg(agent.filePath, text.errorMessage()),
+                               text.error().code);
+        auto script = llm::Script::fromText(*text, scriptPath);
         if (!script)
             return script.error();
         *modelName = !choice.model.isEmpty() ? choice.model : !agent.model.name.isEmpty() ? agent.model.name : script->model;
@@ -290,6 +316,9 @@ Result<PreparedProvider> WorkspaceSession::prepareProvider(const AgentDefinition
         }
     }
     if (!choice.record.isEmpty()) {
+        // A new file in an existing folder, or a cassette to go on recording into: a device, a
+        // pipe, an oversized file or one that is no cassette is refused now, not when the first
+        // call is recorded.
         if (Status target = llm::RecordingProvider::checkTarget(choice.record); !target)
             return target.error();
         auto redactor = m_secrets;

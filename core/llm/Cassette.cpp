@@ -1,11 +1,11 @@
 #include "llm/Cassette.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QTimer>
 
 #include "util/OutputFile.h"
+#include "util/RegularFile.h"
 
 namespace awb::llm {
 
@@ -132,11 +132,11 @@ QString firstDifference(const Json& expected, const Json& actual, const QString&
 
 Result<Cassette> Cassette::load(const QString& path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("cannot read the cassette %1: %2").arg(path, f.errorString()),
-                           QStringLiteral("invalid_cassette"));
-    auto json = parseJson(f.readAll());
+    auto text = readRegularFile(path, kMaxFileBytes);
+    if (!text)
+        return Error::make(QStringLiteral("cannot read the cassette: %1").arg(text.errorMessage()),
+                           text.error().code);
+    auto json = parseJson(*text);
     if (!json)
         return Error::make(QStringLiteral("%1: %2").arg(path, json.errorMessage()), QStringLiteral("invalid_cassette"));
     if (!json->is_object() || json->value("schema_version", 0) != kSchemaVersion || !json->contains("interactions") ||

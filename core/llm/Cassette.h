@@ -34,6 +34,10 @@ class Cassette
 {
 public:
     static constexpr int kSchemaVersion = 1;
+    // Raw exchanges make cassettes large; a long run's stays well below this.
+    static constexpr qint64 kMaxFileBytes = 256 << 20;
+    // A regular file of at most kMaxFileBytes (util/RegularFile: a pipe or a device is refused at
+    // once); the path is one a person named (--cassette, --record).
     static Result<Cassette> load(const QString& path);
     // Written atomically; redact is applied to every string before it is written.
     Status save(const QString& path, const std::function<Json(const Json&)>& redact = {}) const;

@@ -1,9 +1,10 @@
 #include "llm/Pricing.h"
 
-#include <QFile>
 #include <QFileInfo>
 
 #include <mutex>
+
+#include "util/RegularFile.h"
 
 // Static libraries drop resource initialisers that nothing references; this references it.
 static void initPricingResource()
@@ -49,12 +50,12 @@ bool isSeparator(QChar c)
 
 Result<Json> readJsonFile(const QString& path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
+    auto text = readRegularFile(path, Pricing::kMaxFileBytes);
+    if (!text)
         return Error::make(
-            QStringLiteral("cannot read the pricing file %1: %2").arg(path, f.errorString()),
-            QStringLiteral("invalid_pricing"));
-    auto json = parseJson(f.readAll());
+            QStringLiteral("cannot read the pricing file: %1").arg(text.errorMessage()),
+            text.error().code);
+    auto json = parseJson(*text);
     if (!json)
         return pricingError(path, json.errorMessage());
     return json;

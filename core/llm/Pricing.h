@@ -28,6 +28,8 @@ struct ModelPrice
 class Pricing
 {
 public:
+    static constexpr qint64 kMaxFileBytes = 1 << 20; // the shipped table and a workspace's own
+
     // The shipped table, then the overlay file on top when overlayPath names an existing file.
     // Errors name the file and the model.
     static Result<Pricing> load(const QString& overlayPath = {});

@@ -1,11 +1,11 @@
 #include "llm/ScriptedProvider.h"
 
-#include <QFile>
-
 #include <QPointer>
 #include <QRegularExpression>
 #include <QTimer>
 #include <algorithm>
+
+#include "util/RegularFile.h"
 
 namespace awb::llm {
 
@@ -163,15 +163,21 @@ private:
 
 Result<Script> Script::load(const QString& path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("cannot read the model script %1: %2").arg(path, f.errorString()),
-                           QStringLiteral("invalid_script"));
-    auto json = parseJson(f.readAll());
+    auto text = readRegularFile(path, kMaxFileBytes);
+    if (!text)
+        return Error::make(
+            QStringLiteral("cannot read the model script: %1").arg(text.errorMessage()),
+            text.error().code);
+    return fromText(*text, path);
+}
+
+Result<Script> Script::fromText(const QByteArray& text, const QString& origin)
+{
+    auto json = parseJson(text);
     if (!json)
-        return Error::make(QStringLiteral("%1: %2").arg(path, json.errorMessage()),
+        return Error::make(QStringLiteral("%1: %2").arg(origin, json.errorMessage()),
                            QStringLiteral("invalid_script"));
-    return parse(*json, path);
+    return parse(*json, origin);
 }
 
 Result<Script> Script::parse(const Json& json, const QString& origin)

@@ -24,8 +24,13 @@ struct Script
     QString model;
     std::vector<ScriptTurn> turns;
 
-    // Errors name the file and the JSON path.
+    static constexpr qint64 kMaxFileBytes = 16 << 20;
+
+    // Errors name the file and the JSON path. load() reads a file a person named
+    // (util/RegularFile); a workspace's scripts are read through WorkspaceFiles and given to
+    // fromText().
     static Result<Script> load(const QString& path);
+    static Result<Script> fromText(const QByteArray& text, const QString& origin);
     static Result<Script> parse(const Json& json, const QString& origin);
 };
 

@@ -2,10 +2,8 @@
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 #include "mail/MimeMessage.h"
 #include "mail/SmtpClient.h"
@@ -17,6 +15,7 @@ namespace awb {
 namespace {
 
 constexpr qint64 kMaxAttachmentBytes = 20 * 1024 * 1024; // what common mail servers accept in total
+const QString kOutbox = QStringLiteral("outbox");        // workspace-relative
 
 Error invalid(const QString& message)
 {
@@ -82,31 +81,29 @@ Result<std::vector<LoadedFile>> loadAttachments(const Json& args, const Workspac
             return invalid(QStringLiteral("\"attachments\" must contain paths (strings), got %1")
                                .arg(toQ(item.dump())));
         const QString relative = toQ(item.get<std::string>());
-        auto path = ws.resolve(relative);
-        if (!path)
-            return invalid(
-                QStringLiteral("attachment \"%1\": %2").arg(relative, path.errorMessage()));
-        const QFileInfo info(*path);
-        if (!info.exists() || !info.isFile())
-            return invalid(
-                QStringLiteral(
-                    "attachment \"%1\" does not exist in the workspace %2 (paths are relative "
-                    "to the workspace, e.g. reports/q3.pdf)")
-                    .arg(relative, ws.root()));
-        QFile f(*path);
-        if (!f.open(QIODevice::ReadOnly))
-            return Error::make(
-                QStringLiteral("cannot read attachment \"%1\": %2").arg(relative, f.errorString()),
-                QStringLiteral("io_error"));
+        // Each file may use what the ones before it left of the total.
+        auto data = ws.files().read(relative, kMaxAttachmentBytes - total);
+        if (!data) {
+            const Error& e = data.error();
+            if (e.code == QLatin1String("not_found"))
+                return invalid(
+                    QStringLiteral(
+                        "attachment \"%1\" does not exist in the workspace %2 (paths are relative "
+                        "to the workspace, e.g. reports/q3.pdf)")
+                        .arg(relative, ws.root()));
+            if (e.code == QLatin1String("file_too_large"))
+                return Error::make(
+                    QStringLiteral("attachment \"%1\": the attachments add up to more than %2 MB, "
+                                   "more than mail servers accept; attach fewer or smaller files")
+                        .arg(relative)
+                        .arg(kMaxAttachmentBytes / (1024 * 1024)),
+                    e.code);
+            return Error::make(QStringLiteral("attachment %1").arg(e.message), e.code);
+        }
         LoadedFile file;
-        file.path = QDir(ws.root()).relativeFilePath(*path);
-        file.data = f.readAll();
+        file.path = *ws.files().relativePath(relative);
+        file.data = std::move(data).value();
         total += file.data.size();
-        if (total > kMaxAttachmentBytes)
-            return invalid(
-                QStringLiteral(
-                    "the attachments add up to more than %1 MB, more than mail servers accept")
-                    .arg(kMaxAttachmentBytes / (1024 * 1024)));
         file.sha256 = QString::fromLatin1(
             QCryptographicHash::hash(file.data, QCryptographicHash::Sha256).toHex());
         files.push_back(std::move(file));
@@ -122,13 +119,19 @@ Json toJsonArray(const QStringList& list)
     return out;
 }
 
-// An .eml already written for this key (a crash between writing and recording), if any.
-QString existingOutboxFile(const QString& outbox, const QByteArray& token)
+// An .eml already written for this key (a crash between writing and recording), if any, as a
+// workspace-relative path. Only regular files count: a link planted under that name is ignored.
+Result<QString> existingOutboxFile(const WorkspaceFiles& files, const QByteArray& token)
 {
-    const QStringList found = QDir(outbox).entryList(
-        {QStringLiteral("*-") + QString::fromLatin1(token) + QStringLiteral(".eml")}, QDir::Files,
-        QDir::Name);
-    return found.isEmpty() ? QString() : QDir(outbox).filePath(found.first());
+    auto names = files.listFiles(kOutbox);
+    if (!names)
+        return names.error();
+    const QString suffix = QLatin1Char('-') + QString::fromLatin1(token) + QStringLiteral(".eml");
+    for (const QString& name : *names) {
+        if (name.endsWith(suffix))
+            return kOutbox + QLatin1Char('/') + name;
+    }
+    return QString();
 }
 
 } // namespace
@@ -261,25 +264,23 @@ Result<Json> SendEmailTool::execute(const Json& args, const ToolContext& ctx) co
     if (smtp.url.trimmed().isEmpty()) {
         // No server: the outbox is the delivery. A file from an earlier, unrecorded attempt is
         // reused.
-        const QString outbox = ws.outboxDir();
-        if (!QDir().mkpath(outbox))
-            return Error::make(QStringLiteral("cannot create the outbox %1").arg(outbox),
-                               QStringLiteral("io_error"));
-        QString file = existingOutboxFile(outbox, token);
+        auto existing = existingOutboxFile(ws.files(), token);
+        if (!existing)
+            return Error::make(
+                QStringLiteral("cannot use the outbox: %1").arg(existing.errorMessage()),
+                existing.error().code);
+        QString file = *existing;
         if (file.isEmpty()) {
-            file = QDir(outbox).filePath(
-                message.date.toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")) + QLatin1Char('-') +
-                QString::fromLatin1(token) + QStringLiteral(".eml"));
-            QSaveFile out(file);
-            const QByteArray bytes = message.toBytes();
-            if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() ||
-                !out.commit())
-                return Error::make(
-                    QStringLiteral("cannot write %1: %2").arg(file, out.errorString()),
-                    QStringLiteral("io_error"));
+            file = kOutbox + QLatin1Char('/') +
+                   message.date.toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")) +
+                   QLatin1Char('-') + QString::fromLatin1(token) + QStringLiteral(".eml");
+            if (Status s = ws.files().write(file, message.toBytes()); !s)
+                return Error::make(QStringLiteral("cannot write the message to the outbox: %1")
+                                       .arg(s.errorMessage()),
+                                   s.error().code);
         }
         detail["status"] = "written_to_outbox";
-        detail["eml"] = toStd(QDir(ws.root()).relativeFilePath(file));
+        detail["eml"] = toStd(file);
         detail["delivery_confirmed"] = false;
         if (Status s = ctx.effects->record(key, EffectJournal::State::Done, detail); !s)
             return Error::make(

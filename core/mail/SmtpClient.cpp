@@ -1,7 +1,6 @@
 #include "mail/SmtpClient.h"
 
 #include <QElapsedTimer>
-#include <QFileInfo>
 #include <QHostAddress>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -10,6 +9,7 @@
 
 #include "util/FaultInjection.h"
 #include "util/Log.h"
+#include "util/RegularFile.h"
 
 namespace awb::mail {
 
@@ -19,6 +19,7 @@ using std::chrono::milliseconds;
 
 constexpr int kSliceMs = 100; // how often waits look at the cancel flag
 constexpr qsizetype kWriteChunk = 64 * 1024;
+constexpr qint64 kMaxCaFileBytes = 4 << 20; // a PEM bundle; the system's whole store is ~200 KB
 
 struct Reply
 {
@@ -147,12 +148,15 @@ Status Session::configureTls()
     QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
     QList<QSslCertificate> cas = QSslConfiguration::systemCaCertificates();
     if (!m_opt.caFile.isEmpty()) {
-        if (!QFileInfo::exists(m_opt.caFile))
-            return Error::make(QStringLiteral("the SMTP CA file %1 does not exist (smtp.ca_file in "
-                                              "workspace.json)")
-                                   .arg(m_opt.caFile),
-                               QStringLiteral("smtp_tls"));
-        const QList<QSslCertificate> extra = QSslCertificate::fromPath(m_opt.caFile, QSsl::Pem);
+        // Read as any file a person names: a regular file of bounded size, never a pipe.
+        auto pem = readRegularFile(m_opt.caFile, kMaxCaFileBytes);
+        if (!pem)
+            return Error::make(
+                QStringLiteral(
+                    "the SMTP CA file (smtp.ca_file in workspace.json) cannot be used: %1")
+                    .arg(pem.errorMessage()),
+                QStringLiteral("smtp_tls"));
+        const QList<QSslCertificate> extra = QSslCertificate::fromData(*pem, QSsl::Pem);
         if (extra.isEmpty())
             return Error::make(
                 QStringLiteral("the SMTP CA file %1 holds no PEM certificate").arg(m_opt.caFile),

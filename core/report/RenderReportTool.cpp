@@ -1,9 +1,6 @@
 #include "report/RenderReportTool.h"
 
 #include <QCryptographicHash>
-#include <QDir>
-#include <QFileInfo>
-#include <QSaveFile>
 
 #include "report/OnePageReport.h"
 #include "report/ReportContent.h"
@@ -91,9 +88,10 @@ Result<Json> RenderReportTool::execute(const Json& arguments, const ToolContext&
     if (!output.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
         return invalid(
             QStringLiteral("\"output\" must be a path ending in .pdf, got \"%1\"").arg(output));
-    auto path = ctx.workspace->resolve(output);
-    if (!path)
-        return invalid(QStringLiteral("\"output\": %1").arg(path.errorMessage()));
+    auto relative = ctx.workspace->files().relativePath(output);
+    if (!relative)
+        return Error::make(QStringLiteral("\"output\": %1").arg(relative.errorMessage()),
+                           relative.error().code);
 
     const QString reconHandle = jsonString(arguments, "reconciliation");
     const QString anomalyHandle = jsonString(arguments, "anomalies");
@@ -124,21 +122,14 @@ Result<Json> RenderReportTool::execute(const Json& arguments, const ToolContext&
         return Error::make(QStringLiteral("render_report was cancelled"),
                            QStringLiteral("cancelled"));
 
-    const QString file = *path;
-    const QString dir = QFileInfo(file).absolutePath();
-    if (!QDir().mkpath(dir))
-        return Error::make(QStringLiteral("cannot create the folder %1 for the report").arg(dir),
-                           QStringLiteral("io_error"));
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || out.write(rendered.pdf) != rendered.pdf.size() ||
-        !out.commit())
-        return Error::make(QStringLiteral("cannot write the report %1: %2 (is the disk full or the "
-                                          "folder read-only?)")
-                               .arg(file, out.errorString()),
-                           QStringLiteral("io_error"));
+    // Written beneath the workspace folder: never through a link, never into .awb/ (the missing
+    // folders are made on the way).
+    if (Status s = ctx.workspace->files().write(*relative, rendered.pdf); !s)
+        return Error::make(QStringLiteral("cannot write the report: %1").arg(s.errorMessage()),
+                           s.error().code);
 
     return Json{
-        {"path", toStd(QDir(ctx.workspace->root()).relativeFilePath(file))},
+        {"path", toStd(*relative)},
         {"pages", 1},
         {"bytes", rendered.pdf.size()},
         {"sha256",

@@ -1,14 +1,16 @@
 #include "store/Workspace.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QUuid>
 
 #include <algorithm>
 #include <map>
+
+#include <sys/stat.h>
 
 #include "util/Log.h"
 #include "util/SchemaValidator.h"
@@ -170,22 +172,21 @@ Error settingsError(const QString& file, const QString& path, const QString& wha
 }
 // Writes "id" into workspace.json right after its opening brace, leaving the rest of the user's
 // text (order, comments-free formatting) as it was.
-Status addId(const QString& file, const Json& parsed, const QString& id)
+Status addId(const WorkspaceFiles& files, const Json& parsed, const QString& id)
 {
-    QFile in(file);
-    if (!in.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("cannot read %1: %2").arg(file, in.errorString()));
-    QByteArray text = in.readAll();
-    in.close();
+    auto read = files.read(kSettingsFile, Workspace::kSettingsMaxBytes);
+    if (!read)
+        return read.error();
+    QByteArray text = std::move(read).value();
     const qsizetype brace = text.indexOf('{');
     if (brace < 0)
-        return Error::make(QStringLiteral("%1 is not a JSON object").arg(file));
+        return Error::make(QStringLiteral("%1 is not a JSON object").arg(kSettingsFile));
     const QByteArray member = "\"id\": \"" + id.toLatin1() + "\"";
     text.insert(brace + 1, parsed.empty() ? "\n  " + member + "\n" : "\n  " + member + ",");
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size() || !out.commit())
-        return Error::make(
-            QStringLiteral("cannot add an id to %1: %2").arg(file, out.errorString()));
+    if (Status s = files.write(kSettingsFile, text); !s)
+        return Error::make(QStringLiteral("cannot add an id to %1/%2: %3")
+                               .arg(files.root(), kSettingsFile, s.errorMessage()),
+                           s.error().code);
     return {};
 }
 } // namespace
@@ -337,12 +338,13 @@ bool Workspace::isValidId(const QString& id)
 
 QString Workspace::idFor(const QString& root)
 {
-    QFile f(QDir(root).filePath(kSettingsFile));
-    if (f.open(QIODevice::ReadOnly)) {
-        if (auto json = parseJson(f.readAll()); json && json->is_object()) {
-            if (const auto id = json->find("id");
-                id != json->end() && id->is_string() && isValidId(toQ(id->get<std::string>())))
-                return toQ(id->get<std::string>());
+    if (auto files = WorkspaceFiles::open(root)) {
+        if (auto text = files->read(kSettingsFile, kSettingsMaxBytes)) {
+            if (auto json = parseJson(*text); json && json->is_object()) {
+                if (const auto id = json->find("id");
+                    id != json->end() && id->is_string() && isValidId(toQ(id->get<std::string>())))
+                    return toQ(id->get<std::string>());
+            }
         }
     }
     return pathDerivedId(root);
@@ -353,15 +355,22 @@ Result<Workspace> Workspace::open(const QString& dir)
     // Cleaned so that "ws/" and "ws/." give the same root; resolve() compares prefixes.
     const QString root = QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
     const QString file = QDir(root).filePath(kSettingsFile);
-    QFile f(file);
-    if (!f.exists())
-        return Error::make(QStringLiteral("%1 is not a workspace: %2 is missing (create one with "
-                                          "`awb demo init %1`)")
-                               .arg(dir, kSettingsFile),
-                           QStringLiteral("not_a_workspace"));
-    if (!f.open(QIODevice::ReadOnly))
-        return Error::make(QStringLiteral("cannot read %1: %2").arg(file, f.errorString()));
-    auto json = parseJson(f.readAll());
+    const Error missing = Error::make(
+        QStringLiteral("%1 is not a workspace: %2 is missing (create one with `awb demo init %1`)")
+            .arg(dir, kSettingsFile),
+        QStringLiteral("not_a_workspace"));
+    auto files = WorkspaceFiles::open(root);
+    if (!files)
+        return files.error().code == QLatin1String("not_found") ? missing : files.error();
+    auto text = files->read(kSettingsFile, kSettingsMaxBytes);
+    if (!text) {
+        if (text.error().code == QLatin1String("not_found"))
+            return missing;
+        return Error::make(
+            QStringLiteral("cannot open the workspace %1: %2").arg(root, text.errorMessage()),
+            text.error().code);
+    }
+    auto json = parseJson(*text);
     if (!json)
         return Error::make(QStringLiteral("%1: %2").arg(file, json.errorMessage()),
                            QStringLiteral("invalid_workspace"));
@@ -370,12 +379,13 @@ Result<Workspace> Workspace::open(const QString& dir)
         return settings.error();
     if (settings->id.isEmpty()) {
         settings->id = pathDerivedId(root);
-        if (Status s = addId(file, *json, settings->id); !s)
+        if (Status s = addId(*files, *json, settings->id); !s)
             qCWarning(lcStore).noquote()
                 << s.errorMessage() << "(the workspace keeps its path-derived id)";
     }
     Workspace ws;
     ws.m_root = root;
+    ws.m_files = std::move(files).value();
     ws.m_settings = std::move(settings).value();
     if (!QDir().mkpath(ws.stateDir()))
         return Error::make(QStringLiteral("cannot create %1").arg(ws.stateDir()));
@@ -397,28 +407,23 @@ Result<Workspace> Workspace::create(const QString& dir, const QString& name)
                   {"id", toStd(QUuid::createUuid().toString(QUuid::Id128))},
                   {"name", toStd(name)},
                   {"data_sources", Json::object()}};
-        QSaveFile out(file);
-        if (!out.open(QIODevice::WriteOnly))
-            return Error::make(QStringLiteral("cannot write %1: %2").arg(file, out.errorString()));
-        out.write(QByteArray::fromStdString(j.dump(2) + "\n"));
-        if (!out.commit())
-            return Error::make(QStringLiteral("cannot write %1: %2").arg(file, out.errorString()));
+        auto files = WorkspaceFiles::open(root);
+        if (!files)
+            return files.error();
+        if (Status s = files->write(kSettingsFile, QByteArray::fromStdString(j.dump(2) + "\n")); !s)
+            return Error::make(
+                QStringLiteral("cannot create the workspace %1: %2").arg(root, s.errorMessage()),
+                s.error().code);
     }
     return open(root);
 }
 
 Result<QString> Workspace::resolve(const QString& relative) const
 {
-    if (relative.isEmpty())
-        return Error::make(QStringLiteral("empty path"), QStringLiteral("invalid_path"));
-    const QString joined =
-        QFileInfo(relative).isAbsolute() ? relative : QDir(m_root).filePath(relative);
-    const QString clean = QDir::cleanPath(joined);
-    if (clean != m_root && !clean.startsWith(m_root + QLatin1Char('/')))
-        return Error::make(
-            QStringLiteral("path \"%1\" is outside the workspace %2").arg(relative, m_root),
-            QStringLiteral("invalid_path"));
-    return clean;
+    auto rel = WorkspaceFiles::relativePath(m_root, relative);
+    if (!rel)
+        return rel.error();
+    return rel->isEmpty() ? m_root : m_root + QLatin1Char('/') + *rel;
 }
 
 Result<DataSourceConfig> Workspace::dataSource(const QString& name) const
@@ -428,9 +433,8 @@ Result<DataSourceConfig> Workspace::dataSource(const QString& name) const
             QStringLiteral("the workspace has no data sources (data_sources in %1/%2)")
                 .arg(m_root, kSettingsFile),
             QStringLiteral("unknown_source"));
-    if (name.isEmpty())
-        return m_settings.dataSources.begin()->second;
-    const auto it = m_settings.dataSources.find(name);
+    const auto it =
+        name.isEmpty() ? m_settings.dataSources.begin() : m_settings.dataSources.find(name);
     if (it == m_settings.dataSources.end()) {
         QStringList names;
         for (const auto& [n, _] : m_settings.dataSources)
@@ -439,7 +443,33 @@ Result<DataSourceConfig> Workspace::dataSource(const QString& name) const
                                .arg(name, names.join(QStringLiteral(", "))),
                            QStringLiteral("unknown_source"));
     }
+    // A data source is opened by SQLite at its path, links followed: it must not be the store
+    // (the journal, results and audit trail), whatever name or link leads there.
+    if (it->second.type == QLatin1String("sqlite") && isStoreFile(it->second.path))
+        return Error::make(QStringLiteral("data source \"%1\" (%2) is the workspace's own store in "
+                                          ".awb/, which no tool may read; point it at a ledger "
+                                          "database in data_sources of %3/%4")
+                               .arg(it->first, it->second.path, m_root, kSettingsFile),
+                           QStringLiteral("store_path_refused"));
     return it->second;
+}
+
+bool Workspace::isStoreFile(const QString& path) const
+{
+    struct stat target = {};
+    if (::stat(QFile::encodeName(path).constData(), &target) != 0)
+        return false; // nothing there (SQLite's own error follows)
+    for (const char* name :
+         {".awb", ".awb/workspace.db", ".awb/workspace.db-wal", ".awb/workspace.db-shm"}) {
+        struct stat store = {};
+        const QByteArray storePath = QFile::encodeName(QDir(m_root).filePath(QLatin1String(name)));
+        if (::stat(storePath.constData(), &store) == 0 && store.st_dev == target.st_dev &&
+            store.st_ino == target.st_ino)
+            return true;
+    }
+    const QString real = QFileInfo(path).canonicalFilePath();
+    const QString store = QFileInfo(stateDir()).canonicalFilePath();
+    return !real.isEmpty() && !store.isEmpty() && real.startsWith(store + QLatin1Char('/'));
 }
 
 SmtpSettings Workspace::effectiveSmtp() const

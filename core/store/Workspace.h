@@ -1,12 +1,14 @@
 #pragma once
 // A workspace is a folder of text files (agents, scripts, data, settings in workspace.json) plus
 // one SQLite database, .awb/workspace.db, holding runs, events, results and the audit trail.
+// Files in it are read and written through files() (store/WorkspaceFiles.h), never by path.
 
 #include <QDir>
 #include <QString>
 
 #include <map>
 
+#include "store/WorkspaceFiles.h"
 #include "util/Json.h"
 #include "util/Result.h"
 
@@ -50,6 +52,7 @@ class Workspace
 {
 public:
     static constexpr int kSchemaVersion = 1;
+    static constexpr qint64 kSettingsMaxBytes = 1 << 20; // workspace.json
 
     // Opens an existing workspace: DIR/workspace.json must exist and be valid.
     // A workspace.json without an "id" gets one (the path-derived id, so that keys already made
@@ -60,6 +63,8 @@ public:
     static Result<Workspace> create(const QString& dir, const QString& name);
 
     const QString& root() const { return m_root; }
+    // Every read and write of a file in the workspace goes through this (thread-safe).
+    const WorkspaceFiles& files() const { return m_files; }
     const WorkspaceSettings& settings() const { return m_settings; }
     const QString& id() const { return m_settings.id; }
     // The id of the workspace at root: workspace.json's "id" when there is a valid one, else
@@ -77,15 +82,21 @@ public:
     QString reportsDir() const { return m_root + QStringLiteral("/reports"); }
     QString outboxDir() const { return m_root + QStringLiteral("/outbox"); }
 
-    // Resolves a path given relative to the workspace; refuses paths that leave the workspace.
+    // The absolute path a workspace-relative path names, cleaned, for messages and for libraries
+    // that open by path (SQLite); lexical only (WorkspaceFiles::relativePath): it opens nothing
+    // and says nothing about links, so open files through files(), not through this path.
     Result<QString> resolve(const QString& relative) const;
-    // The named data source, or the first one when name is empty.
+    // The named data source, or the first one when name is empty. A sqlite source whose path
+    // (links followed) is the workspace's own store is refused (code "store_path_refused").
     Result<DataSourceConfig> dataSource(const QString& name = {}) const;
+    // Whether path, links followed, is .awb/ or a file in it (compared by device and inode).
+    bool isStoreFile(const QString& path) const;
     // SMTP settings with AWB_SMTP_URL applied over workspace.json.
     SmtpSettings effectiveSmtp() const;
 
 private:
     QString m_root;
+    WorkspaceFiles m_files;
     WorkspaceSettings m_settings;
 };
 

@@ -1,5 +1,7 @@
 #include "util/Json.h"
 
+#include <QStringList>
+
 #include <charconv>
 #include <cmath>
 
@@ -41,6 +43,30 @@ std::string pythonFloat(double d)
     const int magnitude = exponent < 0 ? -exponent : exponent;
     out += (exponent < 0 ? "e-" : "e+") + std::string(magnitude < 10 ? "0" : "") +
            std::to_string(magnitude);
+    return out;
+}
+
+// nlohmann quotes what it read of the bad token ("invalid literal; last read: 'root:x'"): bytes of
+// the input, which may be a file that was never meant to be read (a link to /etc/shadow). Drop
+// the excerpt; keep what follows it only when it is one of nlohmann's fixed token names, since
+// the excerpt itself can imitate "; expected ...".
+QString withoutExcerpt(const QString& what)
+{
+    const qsizetype at = what.indexOf(QLatin1String("; last read: '"));
+    if (at < 0)
+        return what;
+    // nlohmann's token_type_name() values, the only text that may follow the excerpt.
+    static const QStringList kTokenNames =
+        QStringLiteral("<uninitialized>|true literal|false literal|null literal|string literal|"
+                       "number literal|'['|'{'|']'|'}'|':'|','|<parse error>|end of input|"
+                       "'[', '{', or a literal|unknown token")
+            .split(QLatin1Char('|'));
+    const QString out = what.left(at);
+    for (const QString& name : kTokenNames) {
+        const QString expected = QStringLiteral("; expected ") + name;
+        if (what.endsWith(expected) && what.size() - expected.size() > at)
+            return out + expected;
+    }
     return out;
 }
 
@@ -131,6 +157,7 @@ Result<Json> parseJson(const QByteArray& text)
         const qsizetype colon = what.indexOf(QLatin1String(": "));
         if (colon >= 0)
             what = what.mid(colon + 2);
+        what = withoutExcerpt(what);
         return Error::make(QStringLiteral("invalid JSON at line %1, column %2: %3")
                                .arg(line)
                                .arg(column)

@@ -5,10 +5,12 @@
 
 #include <QComboBox>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -22,6 +24,8 @@
 #include "session/SessionController.h"
 #include "settings/KeyField.h"
 #include "settings/SettingsDialog.h"
+#include "settings/SettingsStore.h"
+#include "support/HostileFiles.h"
 
 using namespace awb;
 using awb::ui::KeyField;
@@ -90,6 +94,8 @@ private Q_SLOTS:
     void profilesAndBudgetsAreSavedInTheSettings();
     void invalidBudgetIsRefusedWithAMessage();
     void smtpSettingsAreWrittenToTheWorkspaceAndAudited();
+    void smtpSettingsAreNeverWrittenThroughALinkOutside();
+    void aSettingsFileThatIsAPipeIsRefusedBeforeQSettingsReadsIt();
     void testConnectionReportsSuccess();
     void testConnectionReportsTheProvidersError();
     void screenshot();
@@ -309,6 +315,41 @@ void TestSettings::smtpSettingsAreWrittenToTheWorkspaceAndAudited()
     QCOMPARE((*data)["section"], Json("smtp"));
     QCOMPARE((*data)["smtp"]["username"], Json("finance-bot"));
     QVERIFY((*data)["changed"].size() == 3);
+}
+
+void TestSettings::smtpSettingsAreNeverWrittenThroughALinkOutside()
+{
+    QTemporaryDir root;
+    QTemporaryDir outside;
+    const QByteArray original = R"({"schema_version": 1, "name": "outside"})";
+    const QString target = outside.filePath(QStringLiteral("workspace.json"));
+    QVERIFY(test::writeBytes(target, original));
+    QVERIFY(test::makeSymlink(target, root.filePath(QStringLiteral("workspace.json"))));
+    SmtpSettings smtp;
+    smtp.url = QStringLiteral("smtp://mail.example.com:2525");
+    const Status s = ui::settings::writeSmtpSettings(root.path(), smtp);
+    QVERIFY(!s.ok());
+    QCOMPARE(s.error().code, QStringLiteral("symlink_refused"));
+    QCOMPARE(test::readBytes(target), original);
+}
+
+void TestSettings::aSettingsFileThatIsAPipeIsRefusedBeforeQSettingsReadsIt()
+{
+    QVERIFY(ui::settings::checkSettingsFiles().ok());
+    // The organization-wide file, which QSettings reads too: a pipe there would hang the GUI.
+    const QString config = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+    const QString pipe =
+        config + QLatin1Char('/') + QCoreApplication::organizationName() + QStringLiteral(".conf");
+    QVERIFY(QDir().mkpath(config));
+    QVERIFY(test::makeFifo(pipe));
+    QElapsedTimer clock;
+    clock.start();
+    const Status s = ui::settings::checkSettingsFiles();
+    QFile::remove(pipe);
+    QVERIFY(!s.ok());
+    QCOMPARE(s.error().code, QStringLiteral("not_a_regular_file"));
+    QVERIFY2(s.errorMessage().contains(pipe), qPrintable(s.errorMessage()));
+    QVERIFY(clock.elapsed() < 1000);
 }
 
 void TestSettings::testConnectionReportsSuccess()

@@ -1,7 +1,6 @@
 #include "chat/ApprovalPanel.h"
 
 #include <QBuffer>
-#include <QFile>
 #include <QFontDatabase>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -17,7 +16,7 @@
 
 #include "engine/RunState.h"
 #include "runs/StatusStyle.h"
-#include "store/Workspace.h"
+#include "store/WorkspaceFiles.h"
 
 namespace awb::ui {
 
@@ -56,19 +55,20 @@ struct LoadedFile
     QString error;
 };
 
-// Worker thread: resolves the path inside the workspace (never outside it) and reads it.
+// What send_email would attach at most, so the preview never reads more.
+constexpr qint64 kMaxPreviewBytes = 20 * 1024 * 1024;
+
+// Worker thread: reads the attachment as send_email does (beneath the workspace folder, no link,
+// not the store, a regular file), so the preview shows exactly what would be sent.
 LoadedFile readAttachment(const QString& root, const QString& relative)
 {
-    auto ws = Workspace::open(root);
-    if (!ws)
-        return {{}, ws.errorMessage()};
-    auto path = ws->resolve(relative);
-    if (!path)
-        return {{}, path.errorMessage()};
-    QFile f(*path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {{}, ApprovalPanel::tr("Cannot read %1: %2").arg(relative, f.errorString())};
-    return {f.readAll(), {}};
+    auto files = WorkspaceFiles::open(root);
+    if (!files)
+        return {{}, files.errorMessage()};
+    auto data = files->read(relative, kMaxPreviewBytes);
+    if (!data)
+        return {{}, ApprovalPanel::tr("Cannot show the attachment: %1").arg(data.errorMessage())};
+    return {std::move(data).value(), {}};
 }
 } // namespace
 

@@ -22,6 +22,7 @@
 #include "engine/RunEvent.h"
 #include "engine/WorkspaceSession.h"
 #include "session/SessionController.h"
+#include "store/WorkspaceFiles.h"
 #include "util/Json.h"
 
 namespace awb::ui {
@@ -223,7 +224,10 @@ void PromptEditor::reload()
         Snapshot s{generation, name, {}, {}, {}, {}};
         const PromptVersions store(root, dbPath);
         auto file = findAgentFile(root, name);
-        auto agentDef = file ? AgentDefinition::load(*file) : Result<AgentDefinition>(file.error());
+        auto files = WorkspaceFiles::open(root);
+        auto agentDef = !file    ? Result<AgentDefinition>(file.error())
+                        : !files ? Result<AgentDefinition>(files.error())
+                                 : AgentDefinition::load(*files, *file);
         auto versions = store.list(name);
         auto runs = store.runs(name);
         if (!agentDef)

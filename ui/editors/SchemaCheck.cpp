@@ -1,9 +1,10 @@
 #include "editors/SchemaCheck.h"
 
 #include <QCoreApplication>
-#include <QFile>
 
 #include <map>
+
+#include "util/RegularFile.h"
 
 namespace awb::ui {
 
@@ -53,11 +54,11 @@ Result<std::shared_ptr<const SchemaValidator>> draft07MetaSchema()
 {
     static const Result<std::shared_ptr<const SchemaValidator>> compiled =
         []() -> Result<std::shared_ptr<const SchemaValidator>> {
-        QFile file(QStringLiteral(":/editors/draft-07-schema.json"));
-        if (!file.open(QIODevice::ReadOnly))
+        auto text = readRegularFile(QStringLiteral(":/editors/draft-07-schema.json"), 1 << 20);
+        if (!text)
             return Error::make(tr("the draft-07 meta-schema is missing from this build"),
                                QStringLiteral("internal"));
-        auto json = parseJson(file.readAll());
+        auto json = parseJson(*text);
         if (!json)
             return json.error();
         return SchemaValidator::compile(*json);

@@ -2,14 +2,14 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
-#include <QSaveFile>
+#include <QStandardPaths>
 #include <QUrl>
 
 #include <set>
 
 #include "llm/WireProtocol.h"
 #include "util/Decimal.h"
+#include "util/RegularFile.h"
 
 namespace awb::ui::settings {
 
@@ -22,6 +22,28 @@ QString tr(const char* text)
 const QString kProfiles = QStringLiteral("providers/profiles");
 const QString kBudgets = QStringLiteral("budgets");
 } // namespace
+
+Status checkSettingsFiles()
+{
+    // Where QSettings keeps the native (INI) format on Linux: CONFIG/ORG/APP.conf and
+    // CONFIG/ORG.conf, for the user's and then the system's configuration folders.
+    const QString org = QCoreApplication::organizationName();
+    const QString app = QCoreApplication::applicationName();
+    for (const QString& dir :
+         QStandardPaths::standardLocations(QStandardPaths::GenericConfigLocation)) {
+        for (const QString& name : {org + QLatin1Char('/') + app + QStringLiteral(".conf"),
+                                    org + QStringLiteral(".conf")}) {
+            const QString path = dir + QLatin1Char('/') + name;
+            Status s = checkRegularFile(path, kMaxSettingsFileBytes);
+            if (!s && s.error().code != QLatin1String("not_found"))
+                return Error::make(tr("The settings file cannot be read: %1. Remove or replace it, "
+                                      "then start Agent Workbench again.")
+                                       .arg(s.errorMessage()),
+                                   s.error().code);
+        }
+    }
+    return {};
+}
 
 std::vector<ProviderProfile> loadProfiles(QSettings& settings)
 {
@@ -159,13 +181,17 @@ QString smtpKeyEntry(const SmtpSettings& smtp)
 
 Status writeSmtpSettings(const QString& workspaceRoot, const SmtpSettings& smtp)
 {
-    const QString path = QDir(workspaceRoot).filePath(QStringLiteral("workspace.json"));
-    QFile in(path);
-    if (!in.open(QIODevice::ReadOnly))
-        return Error::make(tr("Cannot read %1: %2").arg(path, in.errorString()),
-                           QStringLiteral("io_error"));
-    auto json = parseJson(in.readAll());
-    in.close();
+    const QString file = QStringLiteral("workspace.json");
+    const QString path = QDir(workspaceRoot).filePath(file);
+    // As the engine reads and writes it: beneath the workspace folder, never through a link.
+    auto files = WorkspaceFiles::open(workspaceRoot);
+    if (!files)
+        return files.error();
+    auto text = files->read(file, Workspace::kSettingsMaxBytes);
+    if (!text)
+        return Error::make(tr("Cannot read the workspace settings: %1").arg(text.errorMessage()),
+                           text.error().code);
+    auto json = parseJson(*text);
     if (!json)
         return Error::make(
             tr("%1 is not valid JSON (%2): fix it by hand before changing settings here.")
@@ -191,14 +217,9 @@ Status writeSmtpSettings(const QString& workspaceRoot, const SmtpSettings& smtp)
         json->erase("smtp");
     else
         (*json)["smtp"] = section;
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        return Error::make(tr("Cannot write %1: %2").arg(path, out.errorString()),
-                           QStringLiteral("io_error"));
-    out.write(QByteArray::fromStdString(json->dump(2) + "\n"));
-    if (!out.commit())
-        return Error::make(tr("Cannot write %1: %2").arg(path, out.errorString()),
-                           QStringLiteral("io_error"));
+    if (Status s = files->write(file, QByteArray::fromStdString(json->dump(2) + "\n")); !s)
+        return Error::make(tr("Cannot write the workspace settings: %1").arg(s.errorMessage()),
+                           s.error().code);
     return {};
 }
 

@@ -43,6 +43,13 @@ struct BudgetDefaults
 
 namespace settings {
 
+// QSettings reads its files itself, whole and without a limit, and would wait forever on a named
+// pipe; the GUI calls this before its first QSettings. Fails for the first file QSettings reads
+// (the user's and the system's, for the application and the organization) that exists and is
+// not a regular file of at most kMaxSettingsFileBytes.
+inline constexpr qint64 kMaxSettingsFileBytes = 1 << 20;
+Status checkSettingsFiles();
+
 std::vector<ProviderProfile> loadProfiles(QSettings& settings);
 void saveProfiles(QSettings& settings, const std::vector<ProviderProfile>& profiles);
 // Names the first profile with an empty or duplicate name, an unknown provider or an unknown
@@ -59,7 +66,7 @@ QString defaultBaseUrl(const QString& provider);
 // "smtp/<user>@<host>", or empty when the username or the server is missing.
 QString smtpKeyEntry(const SmtpSettings& smtp);
 // Replaces the "smtp" member of DIR/workspace.json, keeping every other member, in one atomic
-// write (QSaveFile). Blocking file work: call it on a worker thread.
+// write (WorkspaceFiles: never through a link). Blocking file work: call it on a worker thread.
 Status writeSmtpSettings(const QString& workspaceRoot, const SmtpSettings& smtp);
 
 } // namespace settings

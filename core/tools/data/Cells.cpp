@@ -113,9 +113,21 @@ Result<int> requireColumn(const Table& table, const QString& column, const QStri
     const int index = table.columnIndex(column);
     if (index >= 0)
         return index;
+    // The names help the model pick the right column, but a header can be any first line of any
+    // file: a bounded list of bounded names keeps the message a message.
+    constexpr int kMaxNames = 40;
+    constexpr int kMaxNameChars = 40;
     QStringList quoted;
-    for (const QString& c : table.columns)
-        quoted << QLatin1Char('"') + c + QLatin1Char('"');
+    for (const QString& c : table.columns) {
+        if (quoted.size() == kMaxNames) {
+            quoted << QStringLiteral("and %1 more").arg(table.columns.size() - kMaxNames);
+            break;
+        }
+        quoted << QLatin1Char('"') +
+                      (c.size() > kMaxNameChars ? c.left(kMaxNameChars) + QStringLiteral("...")
+                                                : c) +
+                      QLatin1Char('"');
+    }
     return Error::make(
         QStringLiteral("%1: column \"%2\" (%3) does not exist; available columns: %4")
             .arg(datasetName, column, role,
@@ -136,13 +148,14 @@ Result<std::optional<Decimal>> amount(const Json& cell, std::size_t row, const Q
     else if (cell.is_number_integer())
         tooLarge = cell.get<std::int64_t>() > kMaxUnits || cell.get<std::int64_t>() < -kMaxUnits;
     std::optional<Decimal> value = tooLarge ? std::nullopt : Decimal::fromJson(cell);
+    const QString shown = value ? QString() : display(cell); // a cell can be a whole file's text
     if (!value)
         return Error::make(
             QStringLiteral("%1: row %2, column \"%3\": \"%4\" is not an amount (expected a "
                            "number or a decimal string like \"1234.50\")")
                 .arg(datasetName)
                 .arg(row + 1)
-                .arg(column, display(cell)),
+                .arg(column, shown.size() > 80 ? shown.left(80) + QStringLiteral("...") : shown),
             QStringLiteral("invalid_amount"));
     return std::optional<Decimal>(*value);
 }

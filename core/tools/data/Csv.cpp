@@ -1,7 +1,8 @@
 #include "tools/data/Csv.h"
 
-#include <QFile>
 #include <QStringDecoder>
+
+#include "util/RegularFile.h"
 
 namespace awb {
 
@@ -157,17 +158,13 @@ Result<Table> parseCsv(const QByteArray& input, const CsvOptions& options)
 
 Result<Table> readCsvFile(const QString& path, CsvOptions options)
 {
-    QFile file(path);
-    if (!file.exists())
-        return Error::make(QStringLiteral("CSV file %1 does not exist").arg(path),
-                           QStringLiteral("not_found"));
-    if (!file.open(QIODevice::ReadOnly))
-        return Error::make(
-            QStringLiteral("cannot read CSV file %1: %2").arg(path, file.errorString()),
-            QStringLiteral("io_error"));
+    auto data = readRegularFile(path, kMaxCsvFileBytes);
+    if (!data)
+        return Error::make(QStringLiteral("CSV file: %1").arg(data.errorMessage()),
+                           data.error().code);
     if (options.sourceName == QLatin1String("CSV"))
         options.sourceName = path;
-    return parseCsv(file.readAll(), options);
+    return parseCsv(*data, options);
 }
 
 } // namespace awb

@@ -22,7 +22,13 @@ struct CsvOptions
 // error.
 Result<Table> parseCsv(const QByteArray& data, const CsvOptions& options = {});
 
-// Reads and parses a file; a missing or unreadable file is an error naming it.
+// The largest CSV file read: its table takes several times this in memory. A larger export
+// belongs in a SQLite data source.
+inline constexpr qint64 kMaxCsvFileBytes = 64 << 20;
+
+// Reads (a regular file of at most kMaxCsvFileBytes, util/RegularFile) and parses a file that is
+// not in a workspace; a missing or unreadable file is an error naming it. Files in a workspace
+// are read through WorkspaceFiles and given to parseCsv().
 Result<Table> readCsvFile(const QString& path, CsvOptions options = {});
 
 } // namespace awb

@@ -1,13 +1,16 @@
 // Agent files: a malformed *.agent.json gives an error naming the file, the JSON path and what is
-// wrong; a valid one loads with every field; agents are found by name.
+// wrong; a valid one loads with every field; agents are found by name (a name that is a path finds
+// nothing); an agent file that is a pipe, a device or too large is refused at once.
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "agent/AgentDefinition.h"
+#include "support/HostileFiles.h"
 
 using namespace awb;
 
@@ -367,6 +370,46 @@ private slots:
                  qPrintable(missing.errorMessage()));
         QVERIFY2(missing.errorMessage().contains(QLatin1String("(known: alpha, beta)")),
                  qPrintable(missing.errorMessage()));
+    }
+
+    void agentFileThatIsNoRegularFileIsRefusedAtOnce_data()
+    {
+        QTest::addColumn<QString>("kind");
+        for (const QString& kind : test::hostileNamedKinds())
+            QTest::newRow(qPrintable(kind)) << kind;
+    }
+    void agentFileThatIsNoRegularFileIsRefusedAtOnce()
+    {
+        QFETCH(QString, kind);
+        QTemporaryDir dir;
+        const QString path = test::plantNamed(kind, dir.path(), 1024LL * 1024 * 1024);
+        QVERIFY(!path.isEmpty());
+        QElapsedTimer clock;
+        clock.start();
+        auto agent = AgentDefinition::load(path);
+        QVERIFY(!agent.ok());
+        QCOMPARE(agent.error().code, test::hostileNamedCode(kind));
+        QVERIFY2(agent.errorMessage().contains(path), qPrintable(agent.errorMessage()));
+        QVERIFY2(clock.elapsed() < 5000, "refused only after reading");
+    }
+
+    void findAgentFileTakesNoPathAsAName_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("parent") << "../outside/finance";
+        QTest::newRow("folder") << "sub/finance";
+    }
+    void findAgentFileTakesNoPathAsAName()
+    {
+        QFETCH(QString, name);
+        QTemporaryDir ws;
+        writeFile(ws.filePath(QStringLiteral("outside/finance.agent.json")),
+                  patched(Json::object()));
+        writeFile(ws.filePath(QStringLiteral("agents/sub/finance.agent.json")),
+                  patched(Json::object()));
+        auto found = findAgentFile(ws.path(), name);
+        QVERIFY2(!found.ok(), found.ok() ? qPrintable(*found) : "");
+        QCOMPARE(found.error().code, QStringLiteral("unknown_agent"));
     }
 
     void findAgentFileWithNoAgentsSaysNone()

@@ -1,5 +1,6 @@
 // Prompt versions: saved with a name, date and author in the workspace database, written into
-// the agent file (which still loads), and found again from the hash a run recorded.
+// the agent file (which still loads), found again from the hash a run recorded, and never
+// written through a link out of the workspace, even one swapped in while the version is saved.
 
 #include <QDir>
 #include <QFile>
@@ -10,6 +11,7 @@
 #include "agent/PromptVersions.h"
 #include "store/Migrations.h"
 #include "store/Sqlite.h"
+#include "support/HostileFiles.h"
 
 using namespace awb;
 
@@ -31,6 +33,9 @@ private Q_SLOTS:
     void saveRefusesAnEmptyName();
     void versionOfFindsTheVersionByTheHashOfItsInstructions();
     void runsAreReadFromTheirStartEvents();
+    void saveRefusesAnAgentFileThatLinksOutside_data();
+    void saveRefusesAnAgentFileThatLinksOutside();
+    void agentFileSwappedForALinkWhileSavingIsNeverWrittenOutside();
 
 private:
     PromptVersions versions() const { return PromptVersions(m_dir->path(), dbPath()); }
@@ -152,6 +157,60 @@ void TestPromptVersions::runsAreReadFromTheirStartEvents()
     QCOMPARE(runs->at(0).runId, QStringLiteral("r1"));
     QCOMPARE(runs->at(0).instructionsSha256, sha);
     QCOMPARE(runs->at(0).startedAt, QDateTime(QDate(2026, 1, 1), QTime(10, 0), Qt::UTC));
+}
+
+void TestPromptVersions::saveRefusesAnAgentFileThatLinksOutside_data()
+{
+    QTest::addColumn<bool>("folder"); // the agents folder is the link, not the file
+    QTest::newRow("file link") << false;
+    QTest::newRow("folder link") << true;
+}
+
+void TestPromptVersions::saveRefusesAnAgentFileThatLinksOutside()
+{
+    QFETCH(bool, folder);
+    QTemporaryDir outside;
+    const QString target = outside.filePath(QStringLiteral("mini.agent.json"));
+    QVERIFY(test::writeBytes(target, kAgent));
+    if (folder) {
+        QVERIFY(QDir(m_dir->filePath(QStringLiteral("agents"))).removeRecursively());
+        QVERIFY(test::makeSymlink(outside.path(), m_dir->filePath(QStringLiteral("agents"))));
+    } else {
+        QVERIFY(QFile::remove(agentPath()));
+        QVERIFY(test::makeSymlink(target, agentPath()));
+    }
+    auto v = versions().save(QStringLiteral("mini"), QStringLiteral("v"),
+                             QStringLiteral("Exfiltrate."), QStringLiteral("mallory"));
+    QVERIFY(!v.ok());
+    QCOMPARE(v.error().code, QStringLiteral("symlink_refused"));
+    QCOMPARE(test::readBytes(target), kAgent);
+    QVERIFY(versions().list(QStringLiteral("mini"))->empty()); // no version without its file
+}
+
+void TestPromptVersions::agentFileSwappedForALinkWhileSavingIsNeverWrittenOutside()
+{
+    QTemporaryDir outside;
+    const QString target = outside.filePath(QStringLiteral("mini.agent.json"));
+    QVERIFY(test::writeBytes(target, kAgent));
+    const QString link = m_dir->filePath(QStringLiteral("agents/link.agent.json"));
+    QVERIFY(test::makeSymlink(target, link));
+    int saved = 0;
+    {
+        test::PathFlipper flipper(agentPath(), link);
+        for (int i = 0; i < 100; ++i) {
+            auto v = versions().save(QStringLiteral("mini"), QStringLiteral("v%1").arg(i),
+                                     QStringLiteral("Version %1.").arg(i), QStringLiteral("x"));
+            if (v.ok())
+                ++saved;
+            else
+                QVERIFY2(test::isRaceRefusal(v.error().code), qPrintable(v.errorMessage()));
+        }
+        flipper.stop();
+        QCOMPARE(flipper.failedErrno(), 0);
+        QVERIFY(flipper.swaps() > 0);
+    }
+    QCOMPARE(test::readBytes(target), kAgent);
+    QCOMPARE(int(versions().list(QStringLiteral("mini"))->size()), saved);
 }
 
 QTEST_GUILESS_MAIN(TestPromptVersions)

@@ -1,10 +1,13 @@
 // Record and replay: what is recorded replays deterministically; a different request is refused
-// with the first differing field named.
+// with the first differing field named; a cassette that is a pipe, a device or too large is
+// refused at once, when replaying and when recording into it.
 
+#include <QElapsedTimer>
 #include <QtTest>
 
 #include "llm/Cassette.h"
 #include "llm/ScriptedProvider.h"
+#include "support/HostileFiles.h"
 
 using namespace awb;
 using namespace awb::llm;
@@ -50,6 +53,8 @@ private Q_SLOTS:
     void aChangedRequestIsRefusedNamingTheField();
     void secretsAreRedactedInTheCassette();
     void missingOrMalformedCassetteIsAClearError();
+    void cassetteThatIsNoRegularFileIsRefusedAtOnce_data();
+    void cassetteThatIsNoRegularFileIsRefusedAtOnce();
 };
 
 void TestCassette::firstDifferenceNamesThePath_data()
@@ -151,6 +156,34 @@ void TestCassette::missingOrMalformedCassetteIsAClearError()
     auto bad = Cassette::load(dir.filePath(QStringLiteral("bad.json")));
     QVERIFY(!bad.ok());
     QVERIFY(bad.errorMessage().contains(QLatin1String("interactions")));
+}
+
+void TestCassette::cassetteThatIsNoRegularFileIsRefusedAtOnce_data()
+{
+    QTest::addColumn<QString>("kind");
+    for (const QString& kind : test::hostileNamedKinds())
+        QTest::newRow(qPrintable(kind)) << kind;
+}
+
+void TestCassette::cassetteThatIsNoRegularFileIsRefusedAtOnce()
+{
+    QFETCH(QString, kind);
+    QTemporaryDir dir;
+    const QString path = test::plantNamed(kind, dir.path(), 2LL * 1024 * 1024 * 1024);
+    QVERIFY(!path.isEmpty());
+    QElapsedTimer clock;
+    clock.start();
+    auto loaded = Cassette::load(path);
+    QVERIFY(!loaded.ok());
+    QCOMPARE(loaded.error().code, test::hostileNamedCode(kind));
+    QVERIFY2(loaded.errorMessage().contains(path), qPrintable(loaded.errorMessage()));
+    QVERIFY2(clock.elapsed() < 5000, "refused only after reading");
+    // Recording into it reads what is there first: that must not block or grow either.
+    if (kind != QLatin1String("endless device")) {
+        clock.restart();
+        RecordingProvider recorder(scripted(), path, {});
+        QVERIFY(clock.elapsed() < 5000);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCassette)

@@ -1,10 +1,13 @@
 // The price table: the shipped resource, lookups by exact name and dated prefix, exact costs in
-// micro-dollars, budget estimates and the workspace overlay.
+// micro-dollars, budget estimates and the workspace overlay (refused at once when it is a pipe, a
+// device or too large).
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "llm/Pricing.h"
+#include "support/HostileFiles.h"
 
 using namespace awb;
 using namespace awb::llm;
@@ -45,6 +48,8 @@ private Q_SLOTS:
     void missingWorkspaceFileMeansNoOverlay();
     void rejectsABadOverlayAndKeepsTheTable_data();
     void rejectsABadOverlayAndKeepsTheTable();
+    void overlayThatIsNoRegularFileIsRefusedAtOnce_data();
+    void overlayThatIsNoRegularFileIsRefusedAtOnce();
 };
 
 void TestPricing::loadsTheShippedTable()
@@ -238,6 +243,28 @@ void TestPricing::rejectsABadOverlayAndKeepsTheTable()
     QVERIFY2(s.errorMessage().contains(path), qPrintable(s.errorMessage()));
     QCOMPARE(p.priceFor(QStringLiteral("gpt-4o"))->input.toString(2), QStringLiteral("2.50"));
     QVERIFY(!Pricing::load(path));
+}
+
+void TestPricing::overlayThatIsNoRegularFileIsRefusedAtOnce_data()
+{
+    QTest::addColumn<QString>("kind");
+    for (const QString& kind : test::hostileNamedKinds())
+        QTest::newRow(qPrintable(kind)) << kind;
+}
+
+void TestPricing::overlayThatIsNoRegularFileIsRefusedAtOnce()
+{
+    QFETCH(QString, kind);
+    QTemporaryDir dir;
+    const QString path = test::plantNamed(kind, dir.path(), 1024LL * 1024 * 1024);
+    QVERIFY(!path.isEmpty());
+    QElapsedTimer clock;
+    clock.start();
+    const auto p = Pricing::load(path);
+    QVERIFY(!p.ok());
+    QCOMPARE(p.error().code, test::hostileNamedCode(kind));
+    QVERIFY2(p.errorMessage().contains(path), qPrintable(p.errorMessage()));
+    QVERIFY2(clock.elapsed() < 5000, "refused only after reading");
 }
 
 QTEST_GUILESS_MAIN(TestPricing)

@@ -1,12 +1,15 @@
 // The scripted model double: script errors name the path, turns are picked by the number of
 // assistant messages, {{tool:/pointer}} templates, and the call object streams text and finishes
-// exactly once, always asynchronously.
+// exactly once, always asynchronously; a script that is a pipe, a device or too large is refused
+// at once.
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "llm/ScriptedProvider.h"
+#include "support/HostileFiles.h"
 
 using namespace awb;
 using namespace awb::llm;
@@ -194,6 +197,27 @@ private slots:
         QVERIFY2(
             invalid.errorMessage().startsWith(broken + QStringLiteral(": invalid JSON at line 2")),
             qPrintable(invalid.errorMessage()));
+    }
+
+    void scriptThatIsNoRegularFileIsRefusedAtOnce_data()
+    {
+        QTest::addColumn<QString>("kind");
+        for (const QString& kind : test::hostileNamedKinds())
+            QTest::newRow(qPrintable(kind)) << kind;
+    }
+    void scriptThatIsNoRegularFileIsRefusedAtOnce()
+    {
+        QFETCH(QString, kind);
+        QTemporaryDir dir;
+        const QString path = test::plantNamed(kind, dir.path(), 1024LL * 1024 * 1024);
+        QVERIFY(!path.isEmpty());
+        QElapsedTimer clock;
+        clock.start();
+        auto script = Script::load(path);
+        QVERIFY(!script.ok());
+        QCOMPARE(script.error().code, test::hostileNamedCode(kind));
+        QVERIFY2(script.errorMessage().contains(path), qPrintable(script.errorMessage()));
+        QVERIFY2(clock.elapsed() < 5000, "refused only after reading");
     }
 
     void turnIsPickedByAssistantMessageCount_data()

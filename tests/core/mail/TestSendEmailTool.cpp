@@ -1,18 +1,24 @@
 // Tests for the send_email tool against the real SMTP sink: delivery with a PDF attachment,
 // STARTTLS with a workspace CA file, AUTH with an injected password source, refusals that record
-// nothing, exactly-once by idempotency key (Done and HandedOver) and the outbox fallback.
+// nothing, exactly-once by idempotency key (Done and HandedOver), the outbox fallback, and
+// workspace containment: no attachment or outbox file leads out of the workspace or into its
+// store, whatever links, pipes or swaps the folder holds.
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "core/mail/support/MailTestSupport.h"
 #include "mail/SendEmailTool.h"
 #include "store/Workspace.h"
+#include "support/HostileFiles.h"
 
 using awb::EffectJournal;
 using awb::Json;
+using awb::toQ;
 
 namespace {
 
@@ -53,6 +59,12 @@ private slots:
     void attachmentOutsideWorkspaceIsRefused();
     void invalidRecipientIsRefused();
     void missingIdempotencyKeyIsRefused();
+    void attachmentOutsideOrNotARegularFileIsRefused_data();
+    void attachmentOutsideOrNotARegularFileIsRefused();
+    void attachmentSwappedForALinkWhileSendingNeverLeaks_data();
+    void attachmentSwappedForALinkWhileSendingNeverLeaks();
+    void outboxThatLinksOutsideIsRefused();
+    void linkPlantedAsTheOutboxFileIsNotReused();
 
 private:
     // Writes workspace.json with the given smtp section and opens the workspace.
@@ -61,8 +73,11 @@ private:
                            awb::SendEmailTool::PasswordSource passwords = {});
     void startSink(const QStringList& args = {});
 
+    awb::ToolContext outboxContext(const QString& key);
+
     QTemporaryDir m_certDir;
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QTemporaryDir> m_outside; // must never be read or written
     std::optional<awb::Workspace> m_ws;
     mailtest::SmtpSink m_sink;
     mailtest::MemoryEffectJournal* m_journal = nullptr;
@@ -82,6 +97,8 @@ void TestSendEmailTool::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
+    m_outside = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_outside->isValid());
     m_journalOwner = std::make_unique<mailtest::MemoryEffectJournal>();
     m_journal = m_journalOwner.get();
     m_passwordEntries.clear();
@@ -371,7 +388,7 @@ void TestSendEmailTool::attachmentOutsideWorkspaceIsRefused()
     openWorkspace(Json());
     auto out = send({{"attachments", {"../../etc/passwd"}}});
     QVERIFY(!out.ok());
-    QCOMPARE(out.error().code, QStringLiteral("invalid_arguments"));
+    QCOMPARE(out.error().code, QStringLiteral("path_outside_workspace"));
     QVERIFY(out.errorMessage().contains(QStringLiteral("outside the workspace")));
 }
 
@@ -401,6 +418,128 @@ void TestSendEmailTool::missingIdempotencyKeyIsRefused()
     QVERIFY(!out.ok());
     QVERIFY(out.errorMessage().contains(QStringLiteral("idempotency key")));
     QVERIFY(QDir(m_ws->outboxDir()).entryList(QDir::Files).isEmpty());
+}
+
+void TestSendEmailTool::attachmentOutsideOrNotARegularFileIsRefused_data()
+{
+    QTest::addColumn<QString>("kind");
+    for (const QString& kind : awb::test::hostileReadKinds())
+        QTest::newRow(qPrintable(kind)) << kind;
+}
+
+void TestSendEmailTool::attachmentOutsideOrNotARegularFileIsRefused()
+{
+    QFETCH(QString, kind);
+    openWorkspace(Json());
+    const QString attachment =
+        awb::test::plantRead(kind, m_dir->path(), m_outside->path(), QStringLiteral("reports"),
+                             QStringLiteral(".pdf"), 21 * 1024 * 1024);
+    QVERIFY(!attachment.isEmpty());
+    auto out = send({{"attachments", {attachment.toStdString()}}});
+    QVERIFY2(!out.ok(), out.ok() ? out->dump().c_str() : "");
+    QCOMPARE(out.error().code, awb::test::hostileReadCode(kind));
+    QVERIFY2(out.errorMessage().contains(attachment), qPrintable(out.errorMessage()));
+    QVERIFY2(!out.errorMessage().toUtf8().contains(awb::test::outsideMarker()),
+             qPrintable(out.errorMessage()));
+    QVERIFY(m_journal->history.empty());
+    QVERIFY(QDir(m_ws->outboxDir()).entryList(QDir::Files).isEmpty());
+}
+
+awb::ToolContext TestSendEmailTool::outboxContext(const QString& key)
+{
+    awb::ToolContext ctx;
+    ctx.runId = QStringLiteral("run-race");
+    ctx.stepId = QStringLiteral("s1");
+    ctx.idempotencyKey = key;
+    ctx.workspace = &*m_ws;
+    ctx.effects = m_journal;
+    return ctx;
+}
+
+void TestSendEmailTool::attachmentSwappedForALinkWhileSendingNeverLeaks_data()
+{
+    QTest::addColumn<bool>("folder"); // swap the attachment's folder instead of the file
+    QTest::newRow("file") << false;
+    QTest::newRow("folder") << true;
+}
+
+void TestSendEmailTool::attachmentSwappedForALinkWhileSendingNeverLeaks()
+{
+    QFETCH(bool, folder);
+    openWorkspace(Json());
+    const QString root = m_dir->path();
+    const QString outside = m_outside->path();
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/reports/live")));
+    QVERIFY(QDir().mkpath(outside + QStringLiteral("/live")));
+    QVERIFY(awb::test::writeBytes(root + QStringLiteral("/reports/live/q3.pdf"), pdfBytes()));
+    QVERIFY(awb::test::writeBytes(outside + QStringLiteral("/live/q3.pdf"),
+                                  awb::test::outsideMarker()));
+    const QString swapped =
+        root + (folder ? QStringLiteral("/reports/live") : QStringLiteral("/reports/live/q3.pdf"));
+    const QString link = root + QStringLiteral("/reports/link");
+    QVERIFY(awb::test::makeSymlink(
+        outside + (folder ? QStringLiteral("/live") : QStringLiteral("/live/q3.pdf")), link));
+    const QString insideSha = QString::fromLatin1(
+        QCryptographicHash::hash(pdfBytes(), QCryptographicHash::Sha256).toHex());
+
+    awb::SendEmailTool tool([](const QString&) {
+        return awb::Result<std::optional<QString>>(std::optional<QString>());
+    });
+    const Json args = {{"to", {"cfo@example.com"}},
+                       {"subject", "Q3"},
+                       {"body", "attached"},
+                       {"attachments", {"reports/live/q3.pdf"}}};
+    int sent = 0;
+    {
+        awb::test::PathFlipper flipper(swapped, link);
+        for (int i = 0; i < 300; ++i) {
+            auto out = tool.execute(args, outboxContext(QStringLiteral("race-%1").arg(i)));
+            if (out.ok()) {
+                ++sent;
+                QCOMPARE(toQ(out->at("attachments")[0]["sha256"].get<std::string>()), insideSha);
+            } else {
+                QVERIFY2(!out.errorMessage().toUtf8().contains(awb::test::outsideMarker()),
+                         qPrintable(out.errorMessage()));
+            }
+        }
+        flipper.stop();
+        QCOMPARE(flipper.failedErrno(), 0);
+        QVERIFY(flipper.swaps() > 0);
+    }
+    for (const QString& eml : QDir(m_ws->outboxDir()).entryList(QDir::Files))
+        QVERIFY2(!awb::test::readBytes(m_ws->outboxDir() + QLatin1Char('/') + eml)
+                      .contains(awb::test::outsideMarker().toBase64().left(24)),
+                 qPrintable(eml));
+    QCOMPARE(QDir(m_ws->outboxDir()).entryList(QDir::Files).size(), sent);
+}
+
+void TestSendEmailTool::outboxThatLinksOutsideIsRefused()
+{
+    openWorkspace(Json());
+    QVERIFY(QDir(m_ws->outboxDir()).removeRecursively());
+    QVERIFY(awb::test::makeSymlink(m_outside->path(), m_ws->outboxDir()));
+    auto out = send();
+    QVERIFY2(!out.ok(), out.ok() ? out->dump().c_str() : "");
+    QCOMPARE(out.error().code, QStringLiteral("symlink_refused"));
+    QVERIFY2(out.errorMessage().contains(QLatin1String("outbox")), qPrintable(out.errorMessage()));
+    QVERIFY(QDir(m_outside->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+    QCOMPARE(m_journal->lookup(kKey)->state, EffectJournal::State::None);
+}
+
+void TestSendEmailTool::linkPlantedAsTheOutboxFileIsNotReused()
+{
+    openWorkspace(Json());
+    // The name an earlier, unrecorded attempt under this key would have left, as a link.
+    const QString secret = m_outside->filePath(QStringLiteral("secret.eml"));
+    QVERIFY(awb::test::writeBytes(secret, awb::test::outsideMarker()));
+    QVERIFY(awb::test::makeSymlink(secret, m_ws->outboxDir() +
+                                               QStringLiteral("/20260101T000000Z-run-7=2Fs9.eml")));
+    auto out = send();
+    QVERIFY2(out.ok(), out.ok() ? "" : qPrintable(out.errorMessage()));
+    const QString eml = m_ws->root() + QLatin1Char('/') + toQ(out->at("eml").get<std::string>());
+    QVERIFY2(!QFileInfo(eml).isSymLink(), qPrintable(eml));
+    QVERIFY(awb::test::readBytes(eml).contains("\r\nMessage-ID: " + kMessageId + "\r\n"));
+    QCOMPARE(awb::test::readBytes(secret), awb::test::outsideMarker());
 }
 
 QTEST_GUILESS_MAIN(TestSendEmailTool)

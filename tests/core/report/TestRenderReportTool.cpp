@@ -1,7 +1,10 @@
 // Tests for the render_report tool: one A4 page checked with poppler (pdfinfo, pdftotext), the
-// combined and sorted findings table, the "+ N more" line, and errors for bad handles and paths.
+// combined and sorted findings table, the "+ N more" line, errors for bad handles and paths, and
+// an output path that never leads out of the workspace or into its store, whatever links, pipes
+// or swaps the folder holds.
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -12,6 +15,7 @@
 
 #include "report/RenderReportTool.h"
 #include "store/Workspace.h"
+#include "support/HostileFiles.h"
 
 using awb::Json;
 
@@ -111,6 +115,10 @@ private slots:
     void wrongShapeNamesHandleAndMember();
     void outputOutsideWorkspaceIsRefused();
     void outputMustEndInPdf();
+    void outputThatLeadsOutsideOrIsNoRegularFileIsRefused_data();
+    void outputThatLeadsOutsideOrIsNoRegularFileIsRefused();
+    void outputSwappedForALinkWhileRenderingNeverWritesOutside_data();
+    void outputSwappedForALinkWhileRenderingNeverWritesOutside();
 
 private:
     awb::Result<Json> render(const Json& overrides = Json::object());
@@ -349,7 +357,7 @@ void TestRenderReportTool::outputOutsideWorkspaceIsRefused()
 {
     auto out = render({{"output", "../escape.pdf"}});
     QVERIFY(!out.ok());
-    QCOMPARE(out.error().code, QStringLiteral("invalid_arguments"));
+    QCOMPARE(out.error().code, QStringLiteral("path_outside_workspace"));
     QVERIFY(out.errorMessage().contains(QStringLiteral("outside the workspace")));
     QVERIFY(!QFile::exists(m_ws->root() + QStringLiteral("/../escape.pdf")));
 }
@@ -360,6 +368,73 @@ void TestRenderReportTool::outputMustEndInPdf()
     QVERIFY(!out.ok());
     QCOMPARE(out.error().code, QStringLiteral("invalid_arguments"));
     QVERIFY(out.errorMessage().contains(QStringLiteral(".pdf")));
+}
+
+void TestRenderReportTool::outputThatLeadsOutsideOrIsNoRegularFileIsRefused_data()
+{
+    QTest::addColumn<QString>("kind");
+    for (const QString& kind : awb::test::hostileWriteKinds())
+        QTest::newRow(qPrintable(kind)) << kind;
+}
+
+void TestRenderReportTool::outputThatLeadsOutsideOrIsNoRegularFileIsRefused()
+{
+    QFETCH(QString, kind);
+    QTemporaryDir outside;
+    QVERIFY(outside.isValid());
+    const QString folder = QStringLiteral("reports/%1").arg(QTest::currentDataTag());
+    const QString output =
+        awb::test::plantWrite(kind, m_ws->root(), outside.path(), folder, QStringLiteral(".pdf"));
+    QVERIFY(!output.isEmpty());
+    auto out = render({{"output", output.toStdString()}});
+    QVERIFY2(!out.ok(), out.ok() ? out->dump().c_str() : "");
+    QCOMPARE(out.error().code, awb::test::hostileWriteCode(kind));
+    QVERIFY2(out.errorMessage().contains(output), qPrintable(out.errorMessage()));
+    QVERIFY(awb::test::outsideUntouched(outside.path(), QStringLiteral(".pdf")));
+    QVERIFY(!QFile::exists(m_ws->root() + QStringLiteral("/.awb/written.pdf")));
+    // No temporary file is left behind where the report would have gone.
+    QCOMPARE(QDir(m_ws->root() + QLatin1Char('/') + folder)
+                 .entryList(QDir::Files | QDir::Hidden | QDir::NoSymLinks),
+             QStringList());
+}
+
+void TestRenderReportTool::outputSwappedForALinkWhileRenderingNeverWritesOutside_data()
+{
+    QTest::addColumn<bool>("folder"); // swap the output's folder instead of the file
+    QTest::newRow("file") << false;
+    QTest::newRow("folder") << true;
+}
+
+void TestRenderReportTool::outputSwappedForALinkWhileRenderingNeverWritesOutside()
+{
+    QFETCH(bool, folder);
+    QTemporaryDir outside;
+    QVERIFY(outside.isValid());
+    const QString tag = QStringLiteral("race-%1").arg(QTest::currentDataTag());
+    const QString live = m_ws->root() + QStringLiteral("/reports/") + tag;
+    QVERIFY(QDir().mkpath(live));
+    QVERIFY(QDir().mkpath(outside.filePath(QStringLiteral("dir"))));
+    QVERIFY(awb::test::writeBytes(live + QStringLiteral("/q3.pdf"), "an earlier report"));
+    QVERIFY(awb::test::writeBytes(outside.filePath(QStringLiteral("target.pdf")),
+                                  awb::test::outsideMarker() + "\n"));
+    const QString link = m_ws->root() + QStringLiteral("/reports/") + tag + QStringLiteral("-link");
+    QVERIFY(awb::test::makeSymlink(folder ? outside.filePath(QStringLiteral("dir"))
+                                          : outside.filePath(QStringLiteral("target.pdf")),
+                                   link));
+    {
+        awb::test::PathFlipper flipper(folder ? live : live + QStringLiteral("/q3.pdf"), link);
+        for (int i = 0; i < 150; ++i) {
+            auto out =
+                render({{"output", QStringLiteral("reports/%1/q3.pdf").arg(tag).toStdString()}});
+            if (!out.ok())
+                QVERIFY2(awb::test::isRaceRefusal(out.error().code),
+                         qPrintable(out.errorMessage()));
+        }
+        flipper.stop();
+        QCOMPARE(flipper.failedErrno(), 0);
+        QVERIFY(flipper.swaps() > 0);
+    }
+    QVERIFY(awb::test::outsideUntouched(outside.path(), QStringLiteral(".pdf")));
 }
 
 QTEST_GUILESS_MAIN(TestRenderReportTool)

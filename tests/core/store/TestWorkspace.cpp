@@ -1,12 +1,17 @@
 // Workspace: create/open, workspace.json errors that name the file and the JSON path, paths that
-// may not leave the workspace, and SMTP settings (AWB_SMTP_URL override, no passwords in files).
+// may not leave the workspace, a workspace.json that is a link, a pipe or endless (refused at
+// once), and SMTP settings (AWB_SMTP_URL override, no passwords in files).
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <unistd.h>
+
 #include "store/Workspace.h"
+#include "support/HostileFiles.h"
 
 using namespace awb;
 
@@ -371,7 +376,9 @@ private slots:
         auto resolved = ws.resolve(path);
         if (expected.isNull()) {
             QVERIFY2(!resolved.ok(), qPrintable(resolved.ok() ? *resolved : QString()));
-            QCOMPARE(resolved.error().code, QStringLiteral("invalid_path"));
+            QCOMPARE(resolved.error().code, path.isEmpty()
+                                                ? QStringLiteral("invalid_path")
+                                                : QStringLiteral("path_outside_workspace"));
             return;
         }
         QVERIFY2(resolved.ok(), qPrintable(resolved.ok() ? QString() : resolved.errorMessage()));
@@ -385,6 +392,85 @@ private slots:
         QVERIFY(!resolved.ok());
         QVERIFY(resolved.errorMessage().contains(QLatin1String("../secrets.txt")));
         QVERIFY(resolved.errorMessage().contains(m_root));
+    }
+
+    void settingsThatAreNoRegularFileInsideAreRefusedAtOnce_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("link to outside") << "link to outside"
+                                         << "symlink_refused";
+        QTest::newRow("link to /dev/zero") << "link to /dev/zero"
+                                           << "symlink_refused";
+        QTest::newRow("link loop") << "link loop"
+                                   << "symlink_refused";
+        QTest::newRow("named pipe") << "named pipe"
+                                    << "not_a_regular_file";
+        QTest::newRow("folder") << "folder"
+                                << "not_a_regular_file";
+        QTest::newRow("oversized") << "oversized"
+                                   << "file_too_large";
+    }
+    void settingsThatAreNoRegularFileInsideAreRefusedAtOnce()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, code);
+        QTemporaryDir outside;
+        const QString secret = outside.filePath(QStringLiteral("workspace.json"));
+        writeFile(secret, jsonBytes({{"schema_version", 1}, {"name", "OUTSIDE"}}));
+        const QString file = settingsFile();
+        if (kind == QLatin1String("link to outside"))
+            QVERIFY(test::makeSymlink(secret, file));
+        else if (kind == QLatin1String("link to /dev/zero"))
+            QVERIFY(test::makeSymlink(QStringLiteral("/dev/zero"), file));
+        else if (kind == QLatin1String("link loop"))
+            QVERIFY(test::makeSymlink(file, file));
+        else if (kind == QLatin1String("named pipe"))
+            QVERIFY(test::makeFifo(file));
+        else if (kind == QLatin1String("folder"))
+            QVERIFY(QDir().mkpath(file));
+        else
+            QVERIFY(test::makeSparseFile(file, 64 * 1024 * 1024));
+        QElapsedTimer clock;
+        clock.start();
+        auto ws = Workspace::open(m_root);
+        QVERIFY2(!ws.ok(), ws.ok() ? qPrintable(ws->settings().name) : "");
+        QCOMPARE(ws.error().code, code);
+        QVERIFY2(ws.errorMessage().contains(QLatin1String("workspace.json")),
+                 qPrintable(ws.errorMessage()));
+        QVERIFY2(clock.elapsed() < 5000, "refused only after reading");
+        // The id is path-derived then, also at once and without reading outside.
+        clock.restart();
+        QCOMPARE(Workspace::idFor(m_root), Workspace::pathDerivedId(m_root));
+        QVERIFY(clock.elapsed() < 5000);
+    }
+
+    void settingsSwappedForALinkWhileOpeningAreNeverReadFromOutside()
+    {
+        QTemporaryDir outside;
+        const QString secret = outside.filePath(QStringLiteral("workspace.json"));
+        writeFile(secret,
+                  jsonBytes({{"schema_version", 1}, {"id", "outside"}, {"name", "OUTSIDE"}}));
+        writeFile(settingsFile(),
+                  jsonBytes({{"schema_version", 1}, {"id", "inside"}, {"name", "Inside"}}));
+        const QString link = m_root + QStringLiteral("/link.json");
+        QVERIFY(test::makeSymlink(secret, link));
+        test::PathFlipper flipper(settingsFile(), link);
+        for (int i = 0; i < 400; ++i) {
+            auto ws = Workspace::open(m_root);
+            if (ws.ok()) {
+                QCOMPARE(ws->settings().name, QStringLiteral("Inside"));
+            } else {
+                QVERIFY2(test::isRaceRefusal(ws.error().code), qPrintable(ws.errorMessage()));
+            }
+            QVERIFY(Workspace::idFor(m_root) != QLatin1String("outside"));
+        }
+        QVERIFY(flipper.restore());
+        QCOMPARE(flipper.failedErrno(), 0);
+        QVERIFY(flipper.swaps() > 0);
+        auto after = Workspace::open(m_root);
+        QVERIFY2(after.ok(), after.ok() ? "" : qPrintable(after.errorMessage()));
+        QCOMPARE(after->settings().name, QStringLiteral("Inside"));
     }
 
     void smtpUrlFromEnvironmentOverridesSettings()
@@ -418,6 +504,40 @@ private slots:
         QCOMPARE(unknown.error().code, QStringLiteral("unknown_source"));
         QVERIFY2(unknown.errorMessage().contains(QLatin1String("known: a_crm, b_ledger")),
                  qPrintable(unknown.errorMessage()));
+    }
+
+    void aDataSourceThatIsTheStoreIsRefused_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("the store by name") << ".awb/workspace.db";
+        QTest::newRow("through a link") << "data/ledger.sqlite";
+        QTest::newRow("through a hard link") << "data/copy.sqlite";
+    }
+
+    void aDataSourceThatIsTheStoreIsRefused()
+    {
+        QFETCH(QString, path);
+        QVERIFY(QDir().mkpath(m_root + QStringLiteral("/.awb")));
+        QVERIFY(QDir().mkpath(m_root + QStringLiteral("/data")));
+        writeFile(m_root + QStringLiteral("/.awb/workspace.db"), "SQLite format 3");
+        QVERIFY(QFile::link(m_root + QStringLiteral("/.awb/workspace.db"),
+                            m_root + QStringLiteral("/data/ledger.sqlite")));
+        QVERIFY(
+            ::link(QFile::encodeName(m_root + QStringLiteral("/.awb/workspace.db")).constData(),
+                   QFile::encodeName(m_root + QStringLiteral("/data/copy.sqlite")).constData()) ==
+            0);
+        const Workspace ws = openValid(jsonBytes(
+            {{"schema_version", 1},
+             {"data_sources", {{"ledger", {{"type", "sqlite"}, {"path", toStd(path)}}}}}}));
+        const auto source = ws.dataSource(QStringLiteral("ledger"));
+        QVERIFY(!source.ok());
+        QCOMPARE(source.error().code, QStringLiteral("store_path_refused"));
+        // A real ledger beside it is fine.
+        writeFile(m_root + QStringLiteral("/data/real.sqlite"), "SQLite format 3");
+        const Workspace other = openValid(jsonBytes(
+            {{"schema_version", 1},
+             {"data_sources", {{"ledger", {{"type", "sqlite"}, {"path", "data/real.sqlite"}}}}}}));
+        QVERIFY(other.dataSource(QStringLiteral("ledger")).ok());
     }
 
     void dataSourceWhenNoneConfigured()

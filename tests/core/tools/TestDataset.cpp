@@ -1,8 +1,10 @@
-// Dataset references: SQL against a workspace source, CSV inside the workspace, stored results.
+// Dataset references: SQL against a workspace source, CSV inside the workspace (never through a
+// link, a pipe or the store, and never with a refused file's content in the error), stored results.
 
 #include <QtTest>
 
 #include "core/tools/support/ToolFixture.h"
+#include "support/HostileFiles.h"
 #include "tools/data/Dataset.h"
 #include "util/SchemaValidator.h"
 
@@ -82,7 +84,55 @@ private slots:
     {
         const auto t = loadDataset({{"csv", "../../etc/passwd"}}, m_fx->context());
         QVERIFY(!t.ok());
-        QCOMPARE(t.error().code, QStringLiteral("invalid_path"));
+        QCOMPARE(t.error().code, QStringLiteral("path_outside_workspace"));
+    }
+
+    void csvOutsideOrNotARegularFileIsRefusedWithoutItsContent_data()
+    {
+        QTest::addColumn<QString>("kind");
+        for (const QString& kind : test::hostileReadKinds())
+            QTest::newRow(qPrintable(kind)) << kind;
+    }
+    void csvOutsideOrNotARegularFileIsRefusedWithoutItsContent()
+    {
+        QFETCH(QString, kind);
+        QTemporaryDir outside;
+        const QString csv =
+            test::plantRead(kind, m_fx->root(), outside.path(), QStringLiteral("data"),
+                            QStringLiteral(".csv"), 65 * 1024 * 1024);
+        QVERIFY(!csv.isEmpty());
+        const auto t = loadDataset({{"csv", csv.toStdString()}}, m_fx->context());
+        QVERIFY2(!t.ok(), t.ok() ? qPrintable(t->columns.join(',')) : "");
+        QCOMPARE(t.error().code, test::hostileReadCode(kind));
+        QVERIFY2(t.errorMessage().contains(csv), qPrintable(t.errorMessage()));
+        QVERIFY2(!t.errorMessage().toUtf8().contains("root:*"), qPrintable(t.errorMessage()));
+    }
+
+    void csvSwappedForALinkWhileLoadingNeverLeaks()
+    {
+        QTemporaryDir outside;
+        const QString live = m_fx->root() + QStringLiteral("/data/live.csv");
+        const QString link = m_fx->root() + QStringLiteral("/data/link.csv");
+        QVERIFY(test::writeBytes(live, "id,amount\n1,10.00\n"));
+        QVERIFY(test::writeBytes(outside.filePath(QStringLiteral("shadow.csv")),
+                                 test::outsideMarker() + "\nroot2,x\n"));
+        QVERIFY(test::makeSymlink(outside.filePath(QStringLiteral("shadow.csv")), link));
+        test::PathFlipper flipper(live, link);
+        for (int i = 0; i < 400; ++i) {
+            const auto t = loadDataset({{"csv", "data/live.csv"}}, m_fx->context());
+            if (t.ok()) {
+                QCOMPARE(t->columns, QStringList({"id", "amount"}));
+            } else {
+                QVERIFY2(test::isRaceRefusal(t.error().code), qPrintable(t.errorMessage()));
+                QVERIFY(!t.errorMessage().toUtf8().contains("root:*"));
+            }
+        }
+        QVERIFY(flipper.restore());
+        QCOMPARE(flipper.failedErrno(), 0);
+        QVERIFY(flipper.swaps() > 0);
+        const auto after = loadDataset({{"csv", "data/live.csv"}}, m_fx->context());
+        QVERIFY2(after.ok(), after.ok() ? "" : qPrintable(after.errorMessage()));
+        QCOMPARE(after->columns, QStringList({"id", "amount"}));
     }
 
     void loadsStoredResultByHandle()

@@ -1,8 +1,10 @@
-// detect_anomalies: each check, robust statistics edge cases, ordering and errors.
+// detect_anomalies: each check, robust statistics edge cases, ordering and errors, and a CSV
+// dataset that is refused, without its content, when it is not a real file inside the workspace.
 
 #include <QtTest>
 
 #include "core/tools/support/ToolFixture.h"
+#include "support/HostileFiles.h"
 #include "tools/builtin/DetectAnomaliesTool.h"
 #include "util/SchemaValidator.h"
 
@@ -276,6 +278,29 @@ private slots:
         QVERIFY(!r.ok());
         QVERIFY2(r.errorMessage().contains(QLatin1String("row 1, column \"amount\": \"ten\"")),
                  qPrintable(r.errorMessage()));
+    }
+
+    void csvOutsideOrNotARegularFileIsRefused_data()
+    {
+        QTest::addColumn<QString>("kind");
+        for (const char* kind : {"file link to outside", "folder link to outside", "named pipe",
+                                 "store via hard link"})
+            QTest::newRow(kind) << QString::fromLatin1(kind);
+    }
+    void csvOutsideOrNotARegularFileIsRefused()
+    {
+        QFETCH(QString, kind);
+        QTemporaryDir outside;
+        const QString csv = test::plantRead(kind, m_fx->root(), outside.path(),
+                                            QStringLiteral("data"), QStringLiteral(".csv"), 0);
+        QVERIFY(!csv.isEmpty());
+        const auto r = m_tool.execute({{"dataset", {{"csv", csv.toStdString()}}},
+                                       {"id_column", "id"},
+                                       {"checks", {{"outliers", {{"amount", "amount"}}}}}},
+                                      m_fx->context());
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, test::hostileReadCode(kind));
+        QVERIFY2(!r.errorMessage().toUtf8().contains("root:*"), qPrintable(r.errorMessage()));
     }
 
     void needsAtLeastOneCheck()

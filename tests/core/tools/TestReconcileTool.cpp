@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include "core/tools/support/ToolFixture.h"
+#include "support/HostileFiles.h"
 #include "tools/builtin/ReconcileTool.h"
 #include "util/SchemaValidator.h"
 
@@ -230,6 +231,44 @@ private slots:
         QCOMPARE((*r)["mismatched"][0]["difference"], Json("1.00"));
         QCOMPARE((*r)["missing_in_left"][0]["key"], Json("INV-4"));
         QCOMPARE((*r)["missing_in_right"][0]["key"], Json("INV-3"));
+    }
+
+    void csvLinkedOutsideLeaksNoLineThroughTheColumnError()
+    {
+        // Issue 11: a CSV that is a link to /etc/shadow showed its first line as the "available
+        // columns" of an unknown-column error.
+        QTemporaryDir outside;
+        QVERIFY(test::writeBytes(outside.filePath(QStringLiteral("shadow")),
+                                 test::outsideMarker() + "\ndaemon:*:19000:0:99999:7:::\n"));
+        QVERIFY(test::makeSymlink(outside.filePath(QStringLiteral("shadow")),
+                                  m_fx->root() + QStringLiteral("/data/crm.csv")));
+        m_fx->results.results["L"] = test::tableJson({"k", "amt"}, {{"A", "1.00"}});
+        const auto r = call({{"left", {{"handle", "L"}}},
+                             {"right", {{"csv", "data/crm.csv"}}},
+                             {"left_key", "k"},
+                             {"left_amount", "amt"},
+                             {"right_key", "deal_id"}});
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, QStringLiteral("symlink_refused"));
+        QVERIFY2(!r.errorMessage().contains(QLatin1String("root:")), qPrintable(r.errorMessage()));
+    }
+
+    void columnListOfAnUnknownColumnErrorIsCapped()
+    {
+        QByteArray header;
+        for (int i = 0; i < 2000; ++i)
+            header += (i ? "," : "") + QByteArray(100, char('a' + i % 26)) + QByteArray::number(i);
+        QVERIFY(m_fx->writeFile("data/wide.csv", header + "\n"));
+        m_fx->results.results["L"] = test::tableJson({"k", "amt"}, {{"A", "1.00"}});
+        const auto r = call({{"left", {{"handle", "L"}}},
+                             {"right", {{"csv", "data/wide.csv"}}},
+                             {"left_key", "k"},
+                             {"left_amount", "amt"},
+                             {"right_key", "deal_id"}});
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, QStringLiteral("unknown_column"));
+        QVERIFY2(r.errorMessage().size() < 2500, qPrintable(r.errorMessage().left(300)));
+        QVERIFY2(r.errorMessage().contains(QLatin1String("more")), qPrintable(r.errorMessage()));
     }
 
     void truncatedDatasetIsAnError()

@@ -126,8 +126,8 @@ private slots:
             << QByteArray("{\"a\":1}\n{}") << 2 << 1 << "expected end of input";
         // Columns count characters: "é" is two bytes but one column. The detail keeps the kind
         // of error even though it contains ": " itself ("last read: ...").
-        QTest::newRow("after multibyte characters") << QByteArray("[1,\n\"\xC3\xA9\xC3\xA9\", x]")
-                                                    << 2 << 7 << "invalid literal; last read:";
+        QTest::newRow("after multibyte characters")
+            << QByteArray("[1,\n\"\xC3\xA9\xC3\xA9\", x]") << 2 << 7 << "invalid literal";
         QTest::newRow("raw control character")
             << QByteArray("[\"a\tb\"]") << 1 << 4 << "control character U+0009";
         QTest::newRow("third line") << QByteArray("{\n\"a\": 1,\n\"b\" 2}") << 3 << 5
@@ -147,6 +147,38 @@ private slots:
         QVERIFY2(parsed.errorMessage().startsWith(prefix), qPrintable(parsed.errorMessage()));
         QVERIFY2(parsed.errorMessage().contains(problem), qPrintable(parsed.errorMessage()));
         QVERIFY2(!parsed.errorMessage().contains(QLatin1String("json.exception")),
+                 qPrintable(parsed.errorMessage()));
+    }
+
+    void parseJsonErrorNeverQuotesTheInput_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("problem");
+        // A file that is not JSON at all, say /etc/shadow behind a link: its first bytes must not
+        // reach the message (nlohmann's "last read: '...'" excerpt carries them).
+        QTest::newRow("shadow line")
+            << QByteArray("root:SECRET:19000:0:99999:7:::\n") << "invalid literal";
+        QTest::newRow("unterminated string")
+            << QByteArray("{\"key\": \"SECRET value that never ends") << "missing closing quote";
+        QTest::newRow("control character in a string")
+            << QByteArray("[\"SECRET\x01\"]") << "control character U+0001";
+        QTest::newRow("bad escape")
+            << QByteArray("[\"SECRET\\q\"]") << "forbidden character after backslash";
+        QTest::newRow("quote and expected in the input")
+            << QByteArray("[\"SECRET'; expected SECRET") << "missing closing quote";
+    }
+    void parseJsonErrorNeverQuotesTheInput()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, problem);
+        auto parsed = parseJson(text);
+        QVERIFY(!parsed.ok());
+        QVERIFY2(parsed.errorMessage().startsWith(QLatin1String("invalid JSON at line 1, column ")),
+                 qPrintable(parsed.errorMessage()));
+        QVERIFY2(parsed.errorMessage().contains(problem), qPrintable(parsed.errorMessage()));
+        QVERIFY2(!parsed.errorMessage().contains(QLatin1String("SECRET")),
+                 qPrintable(parsed.errorMessage()));
+        QVERIFY2(!parsed.errorMessage().contains(QLatin1String("last read")),
                  qPrintable(parsed.errorMessage()));
     }
 
