@@ -4,17 +4,17 @@
 <context>
     <name>awb::ui</name>
     <message>
-        <location filename="../ui/editors/SchemaCheck.cpp" line="37"/>
+        <location filename="../ui/editors/SchemaCheck.cpp" line="38"/>
         <source>&quot;%1&quot; is not a JSON Schema type; use one of array, boolean, integer, null, number, object, string</source>
         <translation>„%1“ ist kein JSON-Schema-Typ; verwenden Sie array, boolean, integer, null, number, object oder string</translation>
     </message>
     <message>
-        <location filename="../ui/editors/SchemaCheck.cpp" line="58"/>
+        <location filename="../ui/editors/SchemaCheck.cpp" line="59"/>
         <source>the draft-07 meta-schema is missing from this build</source>
         <translation>das Draft-07-Metaschema fehlt in diesem Build</translation>
     </message>
     <message>
-        <location filename="../ui/editors/SchemaCheck.cpp" line="83"/>
+        <location filename="../ui/editors/SchemaCheck.cpp" line="84"/>
         <source>not valid JSON: %1</source>
         <translation>kein gültiges JSON: %1</translation>
     </message>
@@ -24,62 +24,62 @@
         <translation>Es gibt kein Anbieterprofil „%1“: Legen Sie es unter Einstellungen (Strg+,) &gt; Anbieter an oder wählen Sie in der Werkzeugleiste einen anderen Anbieter.</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="25"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="23"/>
         <source>Run %1 is not in this workspace.</source>
         <translation>Lauf %1 gehört nicht zu diesem Arbeitsbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="129"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="127"/>
         <source>Run %1 replays run %2, which cannot be read: %3</source>
         <translation>Lauf %1 wiederholt Lauf %2, der nicht gelesen werden kann: %3</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="153"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="151"/>
         <source>The run could not start</source>
         <translation>Der Lauf konnte nicht starten</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="156"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="154"/>
         <source>The message could not be sent</source>
         <translation>Die Nachricht konnte nicht gesendet werden</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="159"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="157"/>
         <source>The run could not be resumed</source>
         <translation>Der Lauf konnte nicht fortgesetzt werden</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="162"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="160"/>
         <source>The replay could not start</source>
         <translation>Die Wiederholung konnte nicht starten</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="167"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="165"/>
         <source>Enter the key of that profile in Settings (Ctrl+,) under Providers and press Store in Keychain, then try again.</source>
         <translation>Geben Sie den Schlüssel dieses Profils unter Einstellungen (Strg+,) &gt; Anbieter ein, drücken Sie „Im Schlüsselbund speichern“ und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="170"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="168"/>
         <source>Unlock the keychain, then try again.</source>
         <translation>Entsperren Sie den Schlüsselbund und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="172"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="170"/>
         <source>Start a keychain service (Secret Service, e.g. GNOME Keyring), or pick the scripted provider in the toolbar.</source>
         <translation>Starten Sie einen Schlüsselbunddienst (Secret Service, z. B. GNOME Keyring) oder wählen Sie in der Werkzeugleiste den geskripteten Anbieter.</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="175"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="173"/>
         <source>Complete the profile in Settings (Ctrl+,) under Providers, then try again.</source>
         <translation>Vervollständigen Sie das Profil unter Einstellungen (Strg+,) &gt; Anbieter und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="176"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="174"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="183"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="181"/>
         <source>Your message is still in the input field.</source>
         <translation>Ihre Nachricht steht noch im Eingabefeld.</translation>
     </message>
@@ -87,24 +87,24 @@
 <context>
     <name>awb::ui::ApprovalPanel</name>
     <message>
-        <location filename="../ui/chat/ApprovalPanel.cpp" line="28"/>
+        <location filename="../ui/chat/ApprovalPanel.cpp" line="27"/>
         <source>External effect: acts outside this workspace (for example, sends an email) and cannot be undone.</source>
         <translation>Externe Wirkung: wirkt außerhalb dieses Arbeitsbereichs (sendet zum Beispiel eine E-Mail) und lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ApprovalPanel.cpp" line="31"/>
+        <location filename="../ui/chat/ApprovalPanel.cpp" line="30"/>
         <source>Write: changes data; repeating it changes nothing more.</source>
         <translation>Schreibend: ändert Daten; eine Wiederholung ändert nichts weiter.</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ApprovalPanel.cpp" line="33"/>
+        <location filename="../ui/chat/ApprovalPanel.cpp" line="32"/>
         <source>Read only.</source>
         <translation>Nur lesend.</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="70"/>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
+        <source>Cannot show the attachment: %1</source>
+        <translation>Der Anhang kann nicht angezeigt werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="78"/>
@@ -302,38 +302,68 @@
 <context>
     <name>awb::ui::AuditView</name>
     <message>
-        <location filename="../ui/audit/AuditTasks.cpp" line="84"/>
+        <location filename="../ui/audit/AuditTasks.cpp" line="107"/>
         <source>Could not verify the audit trail: %1</source>
         <translation>Das Prüfprotokoll konnte nicht verifiziert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTasks.cpp" line="101"/>
-        <location filename="../ui/audit/AuditTasks.cpp" line="129"/>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
+        <location filename="../ui/audit/AuditTasks.cpp" line="75"/>
+        <source>the workspace has no id to look it up by</source>
+        <translation>der Arbeitsbereich hat keine ID, unter der er zu finden wäre</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTasks.cpp" line="126"/>
+        <location filename="../ui/audit/AuditTasks.cpp" line="83"/>
+        <source>none is stored yet; the next run writes one</source>
+        <translation>noch keiner gespeichert; der nächste Lauf schreibt einen</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTasks.cpp" line="128"/>
+        <source>Cannot export: %1</source>
+        <translation>Export nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTasks.cpp" line="154"/>
+        <location filename="../ui/audit/AuditTasks.cpp" line="157"/>
         <source>The export failed: %1</source>
         <translation>Der Export ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTasks.cpp" line="133"/>
+        <location filename="../ui/audit/AuditTasks.cpp" line="161"/>
         <source>Exported %1 entries to %2</source>
         <translation>%1 Einträge nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTasks.cpp" line="136"/>
+        <location filename="../ui/audit/AuditTasks.cpp" line="164"/>
         <source>Exported the audit trail to %1</source>
         <translation>Prüfprotokoll nach %1 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTasks.cpp" line="167"/>
+        <location filename="../ui/audit/AuditTasks.cpp" line="192"/>
+        <source>Anchored in the keychain at entry %1 (written %2)</source>
+        <translation>Im Schlüsselbund verankert bei Eintrag %1 (geschrieben %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTasks.cpp" line="198"/>
+        <source>Not anchored: %1</source>
+        <translation>Nicht verankert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTasks.cpp" line="215"/>
+        <source>Not verified: %1</source>
+        <translation>Nicht verifiziert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTasks.cpp" line="217"/>
         <source>Intact: %1 entries verified; head %2</source>
         <translation>Intakt: %1 Einträge verifiziert; Kopf %2</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTasks.cpp" line="170"/>
+        <location filename="../ui/audit/AuditTasks.cpp" line="221"/>
+        <source>Altered: %1</source>
+        <translation>Verändert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTasks.cpp" line="222"/>
         <source>Altered at entry %1: %2</source>
         <translation>Verändert bei Eintrag %1: %2</translation>
     </message>
@@ -398,169 +428,179 @@
         <translation>Ergebnis des letzten Exports</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="146"/>
-        <location filename="../ui/audit/AuditView.cpp" line="240"/>
+        <location filename="../ui/audit/AuditView.cpp" line="121"/>
+        <source>Anchor of the trail in the keychain</source>
+        <translation>Anker des Prüfprotokolls im Schlüsselbund</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditView.cpp" line="123"/>
+        <source>The trail&apos;s last head, kept in the keychain beside its key: Verify uses it to find a trail that was cut off, emptied or replaced by an older copy.</source>
+        <translation>Der letzte Kopf des Prüfprotokolls, im Schlüsselbund neben seinem Schlüssel aufbewahrt: „Verifizieren“ erkennt damit ein Protokoll, das gekürzt, geleert oder durch eine ältere Kopie ersetzt wurde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditView.cpp" line="155"/>
+        <location filename="../ui/audit/AuditView.cpp" line="251"/>
         <source>Not verified yet. Verify checks every entry&apos;s signature and link.</source>
         <translation>Noch nicht verifiziert. „Verifizieren“ prüft die Signatur und Verknüpfung jedes Eintrags.</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="178"/>
+        <location filename="../ui/audit/AuditView.cpp" line="187"/>
         <source>Order</source>
         <translation>Reihenfolge</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="179"/>
+        <location filename="../ui/audit/AuditView.cpp" line="188"/>
         <source>Newest first</source>
         <translation>Neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="180"/>
+        <location filename="../ui/audit/AuditView.cpp" line="189"/>
         <source>Oldest first</source>
         <translation>Älteste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="182"/>
+        <location filename="../ui/audit/AuditView.cpp" line="191"/>
         <source>Clear Filters</source>
         <translation>Filter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="184"/>
+        <location filename="../ui/audit/AuditView.cpp" line="193"/>
         <source>Clear filters</source>
         <translation>Filter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="188"/>
+        <location filename="../ui/audit/AuditView.cpp" line="197"/>
         <source>Show All</source>
         <translation>Alle anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="190"/>
+        <location filename="../ui/audit/AuditView.cpp" line="199"/>
         <source>Show the whole trail</source>
         <translation>Gesamtes Protokoll anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="196"/>
+        <location filename="../ui/audit/AuditView.cpp" line="205"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="198"/>
+        <location filename="../ui/audit/AuditView.cpp" line="207"/>
         <source>Refresh the audit trail</source>
         <translation>Prüfprotokoll aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="201"/>
+        <location filename="../ui/audit/AuditView.cpp" line="210"/>
         <source>Verify</source>
         <translation>Verifizieren</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="203"/>
+        <location filename="../ui/audit/AuditView.cpp" line="212"/>
         <source>Verify the audit trail</source>
         <translation>Prüfprotokoll verifizieren</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="204"/>
+        <location filename="../ui/audit/AuditView.cpp" line="213"/>
         <source>Check every entry&apos;s signature and link to the one before</source>
         <translation>Signatur jedes Eintrags und seine Verknüpfung mit dem vorherigen prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="208"/>
+        <location filename="../ui/audit/AuditView.cpp" line="217"/>
         <source>Export the audit trail</source>
         <translation>Prüfprotokoll exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="209"/>
+        <location filename="../ui/audit/AuditView.cpp" line="218"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="215"/>
+        <location filename="../ui/audit/AuditView.cpp" line="224"/>
         <source>Whole Trail as JSONL (verifiable)…</source>
         <translation>Gesamtes Protokoll als JSONL (verifizierbar) …</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="219"/>
+        <location filename="../ui/audit/AuditView.cpp" line="228"/>
         <source>Filtered Entries as CSV…</source>
         <translation>Gefilterte Einträge als CSV …</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="282"/>
+        <location filename="../ui/audit/AuditView.cpp" line="321"/>
         <source>From entry %1 on</source>
         <translation>Ab Eintrag %1</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="283"/>
+        <location filename="../ui/audit/AuditView.cpp" line="322"/>
         <source>From entry %1 back</source>
         <translation>Von Eintrag %1 rückwärts</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="306"/>
+        <location filename="../ui/audit/AuditView.cpp" line="346"/>
         <source>No workspace open.</source>
         <translation>Kein Arbeitsbereich geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="314"/>
+        <location filename="../ui/audit/AuditView.cpp" line="354"/>
         <source>Showing %1 of %2 entries</source>
         <translation>%1 von %2 Einträgen werden angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="315"/>
+        <location filename="../ui/audit/AuditView.cpp" line="355"/>
         <source>Showing %1 of %2 matching entries</source>
         <translation>%1 von %2 passenden Einträgen werden angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="317"/>
+        <location filename="../ui/audit/AuditView.cpp" line="357"/>
         <source>Showing %1 entries</source>
         <translation>%1 Einträge werden angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="319"/>
+        <location filename="../ui/audit/AuditView.cpp" line="359"/>
         <source> — loading…</source>
         <translation> — wird geladen …</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="392"/>
+        <location filename="../ui/audit/AuditView.cpp" line="432"/>
         <source>Verifying every entry…</source>
         <translation>Alle Einträge werden verifiziert …</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="393"/>
+        <location filename="../ui/audit/AuditView.cpp" line="434"/>
         <source>Verifying</source>
         <translation>Verifizierung</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="400"/>
-        <location filename="../ui/audit/AuditView.cpp" line="407"/>
+        <location filename="../ui/audit/AuditView.cpp" line="441"/>
+        <location filename="../ui/audit/AuditView.cpp" line="448"/>
         <source>Exporting</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="414"/>
+        <location filename="../ui/audit/AuditView.cpp" line="455"/>
         <source>Export Filtered Entries as CSV</source>
         <translation>Gefilterte Einträge als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="414"/>
+        <location filename="../ui/audit/AuditView.cpp" line="455"/>
         <source>Export the Audit Trail as JSONL</source>
         <translation>Prüfprotokoll als JSONL exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="416"/>
+        <location filename="../ui/audit/AuditView.cpp" line="457"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="416"/>
+        <location filename="../ui/audit/AuditView.cpp" line="457"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="458"/>
+        <location filename="../ui/audit/AuditView.cpp" line="499"/>
         <source>Verification cancelled; the trail was not checked.</source>
         <translation>Verifizierung abgebrochen; das Protokoll wurde nicht geprüft.</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="459"/>
+        <location filename="../ui/audit/AuditView.cpp" line="500"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
@@ -568,47 +608,47 @@
 <context>
     <name>awb::ui::ChatView</name>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="46"/>
+        <location filename="../ui/chat/ChatView.cpp" line="47"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="46"/>
+        <location filename="../ui/chat/ChatView.cpp" line="47"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="49"/>
+        <location filename="../ui/chat/ChatView.cpp" line="50"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="51"/>
+        <location filename="../ui/chat/ChatView.cpp" line="52"/>
         <source>Request to the agent</source>
         <translation>Auftrag an den Agenten</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="53"/>
+        <location filename="../ui/chat/ChatView.cpp" line="54"/>
         <source>Describe the task, e.g. &quot;Reconcile Q3 revenue against the ERP ledger&quot;; after an answer, a new message continues the conversation</source>
         <translation>Beschreiben Sie die Aufgabe, z. B. „Q3-Umsatz mit dem ERP-Hauptbuch abgleichen“; nach einer Antwort setzt eine neue Nachricht die Unterhaltung fort</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="57"/>
+        <location filename="../ui/chat/ChatView.cpp" line="58"/>
         <source>Run the agent</source>
         <translation>Agenten ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="61"/>
+        <location filename="../ui/chat/ChatView.cpp" line="62"/>
         <source>Stop the run</source>
         <translation>Lauf stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="159"/>
+        <location filename="../ui/chat/ChatView.cpp" line="160"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/chat/ChatView.cpp" line="161"/>
+        <location filename="../ui/chat/ChatView.cpp" line="162"/>
         <source>%n retry(s)</source>
         <translation>
             <numerusform>%n Wiederholung</numerusform>
@@ -616,67 +656,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="163"/>
+        <location filename="../ui/chat/ChatView.cpp" line="164"/>
         <source>rejected</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="178"/>
+        <location filename="../ui/chat/ChatView.cpp" line="179"/>
         <source>%1 rejected by %2: the call does not run</source>
         <translation>%1 abgelehnt von %2: Der Aufruf wird nicht ausgeführt</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="190"/>
+        <location filename="../ui/chat/ChatView.cpp" line="191"/>
         <source>Run %1</source>
         <translation>Lauf %1</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="200"/>
+        <location filename="../ui/chat/ChatView.cpp" line="201"/>
         <source>Check that the model server at that address is running and reachable, or pick another provider in the toolbar, then send the message again.</source>
         <translation>Prüfen Sie, ob der Modellserver unter dieser Adresse läuft und erreichbar ist, oder wählen Sie in der Werkzeugleiste einen anderen Anbieter, und senden Sie die Nachricht dann erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="203"/>
+        <location filename="../ui/chat/ChatView.cpp" line="204"/>
         <source>Store the right key for the profile in Settings (Ctrl+,) under Providers, then send the message again.</source>
         <translation>Speichern Sie den richtigen Schlüssel für das Profil unter Einstellungen (Strg+,) &gt; Anbieter und senden Sie die Nachricht dann erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="211"/>
+        <location filename="../ui/chat/ChatView.cpp" line="212"/>
         <source> (scripted model)</source>
         <translation> (geskriptetes Modell)</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="212"/>
+        <location filename="../ui/chat/ChatView.cpp" line="213"/>
         <source>%1 · %2 tokens (%3 in, %4 out) · US$%5</source>
         <translation>%1 · %2 Tokens (%3 Eingabe, %4 Ausgabe) · US$%5</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="241"/>
+        <location filename="../ui/chat/ChatView.cpp" line="242"/>
         <source>&lt;h3&gt;Agent Workbench&lt;/h3&gt;&lt;p&gt;Pick an agent in the toolbar, describe the task below and press &lt;b&gt;Run&lt;/b&gt;. The answer streams in here, every tool call shows as one line with its status, and a call that needs your approval waits here until you decide.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Agent Workbench&lt;/h3&gt;&lt;p&gt;Wählen Sie in der Werkzeugleiste einen Agenten aus, beschreiben Sie unten die Aufgabe und klicken Sie auf &lt;b&gt;Ausführen&lt;/b&gt;. Die Antwort erscheint hier fortlaufend, jeder Werkzeugaufruf wird als eine Zeile mit seinem Status angezeigt, und ein Aufruf, der Ihre Freigabe benötigt, wartet hier, bis Sie entscheiden.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="249"/>
+        <location filename="../ui/chat/ChatView.cpp" line="250"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="313"/>
+        <location filename="../ui/chat/ChatView.cpp" line="314"/>
         <source>Fell back from %1 to %2</source>
         <translation>Von %1 auf %2 ausgewichen</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="129"/>
+        <location filename="../ui/chat/ChatView.cpp" line="130"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="303"/>
+        <location filename="../ui/chat/ChatView.cpp" line="304"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="174"/>
+        <location filename="../ui/chat/ChatView.cpp" line="175"/>
         <source>%1 approved by %2</source>
         <translation>%1 freigegeben von %2</translation>
     </message>
@@ -1210,82 +1250,82 @@
         <translation>Läufe anhalten und öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="512"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="517"/>
         <source>A run of this workspace is still running. It will be stopped and recorded as cancelled; you can read it in the Runs view afterwards.</source>
         <translation>Ein Lauf dieses Arbeitsbereichs läuft noch. Er wird angehalten und als abgebrochen festgehalten; Sie finden ihn danach in der Ansicht „Läufe“.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="514"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="519"/>
         <source>%1 runs of this workspace are still running. They will be stopped and recorded as cancelled; you can read them in the Runs view afterwards.</source>
         <translation>%1 Läufe dieses Arbeitsbereichs laufen noch. Sie werden angehalten und als abgebrochen festgehalten; Sie finden sie danach in der Ansicht „Läufe“.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="517"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="522"/>
         <source>Stop Running Runs?</source>
         <translation>Laufende Läufe anhalten?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="524"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="529"/>
         <source>Keep Running</source>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="561"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="566"/>
         <source>Cannot Resume the Run</source>
         <translation>Lauf kann nicht fortgesetzt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="575"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="580"/>
         <source>%1 — Agent Workbench</source>
         <translation>%1 — Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="592"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="597"/>
         <source>scripted (demo)</source>
         <translation>geskriptet (Demo)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="593"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="598"/>
         <source>agent file&apos;s model</source>
         <translation>Modell der Agentendatei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="597"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="602"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="605"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="610"/>
         <source>%1 (missing profile)</source>
         <translation>%1 (Profil fehlt)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="620"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="625"/>
         <source>No recent workspaces</source>
         <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="628"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="633"/>
         <source>&amp;%1 %2 — %3</source>
         <translation>&amp;%1 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="630"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="635"/>
         <source>%1 (folder missing)</source>
         <translation>%1 (Ordner fehlt)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="637"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="642"/>
         <source>%1 was moved or deleted. Use &quot;Remove Missing&quot; to drop it from this list.</source>
         <translation>%1 wurde verschoben oder gelöscht. Mit „Fehlende entfernen“ nehmen Sie ihn aus dieser Liste.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="648"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="653"/>
         <source>Remove Missing</source>
         <translation>Fehlende entfernen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="651"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="656"/>
         <source>Removed %n missing workspace(s) from the recent list.</source>
         <translation>
             <numerusform>%n fehlender Arbeitsbereich aus der Liste entfernt.</numerusform>
@@ -1293,37 +1333,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="655"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="660"/>
         <source>Clear List</source>
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="667"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="672"/>
         <source>Could not open %1</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="668"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="673"/>
         <source>Cannot Open the Workspace</source>
         <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="673"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="678"/>
         <source>Open Another Workspace…</source>
         <translation>Anderen Arbeitsbereich öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="716"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="721"/>
         <source>No run selected</source>
         <translation>Kein Lauf ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="720"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="725"/>
         <source> (scripted)</source>
         <translation> (geskriptet)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="721"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="726"/>
         <source>%1 · %2 tokens · US$%3</source>
         <translation>%1 · %2 Tokens · US$%3</translation>
     </message>
@@ -1387,123 +1427,123 @@
 <context>
     <name>awb::ui::PromptEditor</name>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="79"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="80"/>
         <source>Prompt editor</source>
         <translation>Prompt-Editor</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="83"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="84"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="84"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="85"/>
         <source>Save version…</source>
         <translation>Version speichern …</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="86"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="87"/>
         <source>Save version</source>
         <translation>Version speichern</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="88"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="89"/>
         <source>Save the instructions as a new named version and write them into the agent file</source>
         <translation>Die Anweisungen als neue benannte Version speichern und in die Agentendatei schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="91"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="92"/>
         <source>Prompt editor status</source>
         <translation>Status des Prompt-Editors</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="93"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="94"/>
         <source>&amp;Agent:</source>
         <translation>&amp;Agent:</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="101"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="102"/>
         <source>Instructions</source>
         <translation>Anweisungen</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="102"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="103"/>
         <source>The agent&apos;s instructions</source>
         <translation>Die Anweisungen des Agenten</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="106"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="107"/>
         <source>Prompt versions</source>
         <translation>Prompt-Versionen</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="110"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="110"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="110"/>
         <source>Saved</source>
         <translation>Gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="110"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="110"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="112"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="113"/>
         <source>Select one version to compare it with the one before, or two to compare them</source>
         <translation>Wählen Sie eine Version aus, um sie mit der vorherigen zu vergleichen, oder zwei, um sie miteinander zu vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="114"/>
-        <location filename="../ui/editors/PromptEditor.cpp" line="357"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="115"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="361"/>
         <source>Select versions to compare</source>
         <translation>Wählen Sie Versionen zum Vergleichen aus</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="116"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="117"/>
         <source>Compared versions</source>
         <translation>Verglichene Versionen</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="117"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="118"/>
         <source>Older version</source>
         <translation>Ältere Version</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="118"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="119"/>
         <source>Newer version</source>
         <translation>Neuere Version</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="134"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="135"/>
         <source>Runs that used the version</source>
         <translation>Läufe, die die Version verwendet haben</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="150"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="151"/>
         <source>Runs that used the selected version</source>
         <translation>Läufe, die die ausgewählte Version verwendet haben</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="214"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="215"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/editors/PromptEditor.cpp" line="253"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="257"/>
         <source>%n version(s)</source>
         <translation>
             <numerusform>%n Version</numerusform>
@@ -1511,42 +1551,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="361"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="365"/>
         <source>v%1 “%2” → v%3 “%4”</source>
         <translation>v%1 „%2“ → v%3 „%4“</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="366"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="370"/>
         <source>v%1 “%2” (first version)</source>
         <translation>v%1 „%2“ (erste Version)</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="399"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="403"/>
         <source>%1  started %2</source>
         <translation>%1  gestartet am %2</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="406"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="410"/>
         <source>No run has used v%1 yet</source>
         <translation>Noch kein Lauf hat v%1 verwendet</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="413"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="417"/>
         <source>Save prompt version</source>
         <translation>Prompt-Version speichern</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="413"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="417"/>
         <source>Name of this version:</source>
         <translation>Name dieser Version:</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="423"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="427"/>
         <source>Open a workspace and pick an agent first.</source>
         <translation>Öffnen Sie zuerst einen Arbeitsbereich und wählen Sie einen Agenten aus.</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="431"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="435"/>
         <source>Saving…</source>
         <translation>Wird gespeichert …</translation>
     </message>
@@ -1838,32 +1878,32 @@
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="173"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="184"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="175"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="186"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="177"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="188"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="179"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="190"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="181"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="192"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="183"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="194"/>
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
@@ -1907,7 +1947,7 @@
     </message>
     <message>
         <location filename="../ui/runs/RunsModel.cpp" line="358"/>
-        <location filename="../ui/runs/RunsView.cpp" line="155"/>
+        <location filename="../ui/runs/RunsView.cpp" line="156"/>
         <source>unsaved</source>
         <translation>ungespeichert</translation>
     </message>
@@ -1958,7 +1998,7 @@
     </message>
     <message>
         <location filename="../ui/runs/RunsModel.cpp" line="390"/>
-        <location filename="../ui/runs/RunsView.cpp" line="156"/>
+        <location filename="../ui/runs/RunsView.cpp" line="157"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
@@ -1977,7 +2017,7 @@
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="80"/>
-        <location filename="../ui/runs/RunsView.cpp" line="116"/>
+        <location filename="../ui/runs/RunsView.cpp" line="117"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
@@ -2008,31 +2048,31 @@
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="102"/>
-        <source>Resume the interrupted run</source>
-        <translation>Unterbrochenen Lauf fortsetzen</translation>
+        <source>Resume the selected run</source>
+        <translation>Den ausgewählten Lauf fortsetzen</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="104"/>
-        <source>Continue a run a crash interrupted: completed steps are reused and no effect (such as an email) runs twice.</source>
-        <translation>Setzt einen durch einen Absturz unterbrochenen Lauf fort: Abgeschlossene Schritte werden wiederverwendet, und keine Wirkung (etwa eine E-Mail) wird doppelt ausgeführt.</translation>
+        <source>Continue a run that a crash interrupted, that was stopped, or that failed (after a full disk, say): completed steps are reused and no effect (such as an email) runs twice.</source>
+        <translation>Setzt einen Lauf fort, den ein Absturz unterbrochen hat, der angehalten wurde oder der fehlgeschlagen ist (etwa bei voller Festplatte): Abgeschlossene Schritte werden wiederverwendet, und keine Wirkung (etwa eine E-Mail) wird zweimal ausgeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="110"/>
+        <location filename="../ui/runs/RunsView.cpp" line="111"/>
         <source>Compare the two selected runs</source>
         <translation>Die zwei ausgewählten Läufe vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="111"/>
+        <location filename="../ui/runs/RunsView.cpp" line="112"/>
         <source>Select two runs (Ctrl+click) to compare them step by step.</source>
         <translation>Wählen Sie zwei Läufe aus (Strg+Klick), um sie Schritt für Schritt zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="153"/>
+        <location filename="../ui/runs/RunsView.cpp" line="154"/>
         <source>Cost (US$)</source>
         <translation>Kosten (US$)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="254"/>
+        <location filename="../ui/runs/RunsView.cpp" line="255"/>
         <source>All agents</source>
         <translation>Alle Agenten</translation>
     </message>
@@ -2306,52 +2346,52 @@ Genau diesen Aufruf freigeben und ausführen?</translation>
 <context>
     <name>awb::ui::SessionController</name>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="290"/>
-        <location filename="../ui/session/SessionController.cpp" line="306"/>
-        <location filename="../ui/session/SessionController.cpp" line="517"/>
-        <location filename="../ui/session/SessionController.cpp" line="541"/>
+        <location filename="../ui/session/SessionController.cpp" line="280"/>
+        <location filename="../ui/session/SessionController.cpp" line="296"/>
+        <location filename="../ui/session/SessionController.cpp" line="505"/>
+        <location filename="../ui/session/SessionController.cpp" line="529"/>
         <source>Open a workspace first (File &gt; Open Workspace).</source>
         <translation>Öffnen Sie zuerst einen Arbeitsbereich (Datei &gt; Arbeitsbereich öffnen).</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="293"/>
+        <location filename="../ui/session/SessionController.cpp" line="283"/>
         <source>Type what the agent should do, then press Run.</source>
         <translation>Geben Sie ein, was der Agent tun soll, und klicken Sie dann auf Ausführen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="313"/>
+        <location filename="../ui/session/SessionController.cpp" line="303"/>
         <source>Type a message, then press Run.</source>
         <translation>Geben Sie eine Nachricht ein und klicken Sie dann auf Ausführen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="521"/>
+        <location filename="../ui/session/SessionController.cpp" line="509"/>
         <source>The instructions for the replay are empty.</source>
         <translation>Die Anweisungen für die Wiederholung sind leer.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="440"/>
-        <location filename="../ui/session/SessionController.cpp" line="549"/>
+        <location filename="../ui/session/SessionController.cpp" line="416"/>
+        <location filename="../ui/session/SessionController.cpp" line="537"/>
         <source>Run %1 is already running here.</source>
         <translation>Lauf %1 wird hier bereits ausgeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="325"/>
+        <location filename="../ui/session/SessionController.cpp" line="315"/>
         <source>A run is being prepared: wait a moment, or press Stop.</source>
         <translation>Ein Lauf wird vorbereitet: Warten Sie einen Moment oder drücken Sie Stoppen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="447"/>
+        <location filename="../ui/session/SessionController.cpp" line="423"/>
         <source>run %1 changed while it was being prepared</source>
         <translation>Lauf %1 hat sich während der Vorbereitung geändert</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="564"/>
+        <location filename="../ui/session/SessionController.cpp" line="552"/>
         <source>The edited arguments are not a JSON object: check the brackets, quotes and commas, or discard the edits.</source>
         <translation>Die bearbeiteten Argumente sind kein JSON-Objekt: Prüfen Sie Klammern, Anführungszeichen und Kommas oder verwerfen Sie die Änderungen.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="544"/>
-        <location filename="../ui/session/SessionController.cpp" line="570"/>
+        <location filename="../ui/session/SessionController.cpp" line="532"/>
+        <location filename="../ui/session/SessionController.cpp" line="558"/>
         <source>No run is selected.</source>
         <translation>Es ist kein Lauf ausgewählt.</translation>
     </message>
@@ -3069,12 +3109,12 @@ Genau diesen Aufruf freigeben und ausführen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/graph/TaskGraphView.cpp" line="40"/>
+        <location filename="../ui/graph/TaskGraphView.cpp" line="41"/>
         <source>Task graph</source>
         <translation>Aufgabengraph</translation>
     </message>
     <message>
-        <location filename="../ui/graph/TaskGraphView.cpp" line="41"/>
+        <location filename="../ui/graph/TaskGraphView.cpp" line="42"/>
         <source>The steps of the current run. Drag to pan, Ctrl+wheel or +/- to zoom, F to fit.</source>
         <translation>Die Schritte des aktuellen Laufs. Ziehen zum Verschieben, Strg+Mausrad oder +/- zum Zoomen, F zum Einpassen.</translation>
     </message>
@@ -3141,60 +3181,64 @@ Genau diesen Aufruf freigeben und ausführen?</translation>
 <context>
     <name>awb::ui::settings</name>
     <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="68"/>
+        <location filename="../ui/settings/SettingsStore.cpp" line="39"/>
+        <source>The settings file cannot be read: %1. Remove or replace it, then start Agent Workbench again.</source>
+        <translation>Die Einstellungsdatei kann nicht gelesen werden: %1. Entfernen oder ersetzen Sie sie und starten Sie Agent Workbench erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsStore.cpp" line="90"/>
         <source>A provider profile has no name: give each profile a name.</source>
         <translation>Ein Anbieterprofil hat keinen Namen: Geben Sie jedem Profil einen Namen.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="72"/>
+        <location filename="../ui/settings/SettingsStore.cpp" line="94"/>
         <source>Two provider profiles are called &quot;%1&quot;: names must be unique.</source>
         <translation>Zwei Anbieterprofile heißen „%1“: Namen müssen eindeutig sein.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="76"/>
+        <location filename="../ui/settings/SettingsStore.cpp" line="98"/>
         <source>Profile &quot;%1&quot;: unknown provider &quot;%2&quot;.</source>
         <translation>Profil „%1“: unbekannter Anbieter „%2“.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="84"/>
+        <location filename="../ui/settings/SettingsStore.cpp" line="106"/>
         <source>Profile &quot;%1&quot;: the endpoint &quot;%2&quot; is not an http(s) URL, e.g. https://api.openai.com/v1.</source>
         <translation>Profil „%1“: Der Endpunkt „%2“ ist keine http(s)-URL wie z. B. https://api.openai.com/v1.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="93"/>
+        <location filename="../ui/settings/SettingsStore.cpp" line="115"/>
         <source>Profile &quot;%1&quot;: the fallback &quot;%2&quot; is not another profile.</source>
         <translation>Profil „%1“: Das Ausweichprofil „%2“ ist kein anderes Profil.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="131"/>
+        <location filename="../ui/settings/SettingsStore.cpp" line="153"/>
         <source>The cost budget &quot;%1&quot; is not a positive amount in US dollars, e.g. 10.00.</source>
         <translation>Das Kostenbudget „%1“ ist kein positiver Betrag in US-Dollar, z. B. 10.00.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="135"/>
+        <location filename="../ui/settings/SettingsStore.cpp" line="157"/>
         <source>Budgets must be at least 1.</source>
         <translation>Budgets müssen mindestens 1 betragen.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="165"/>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
+        <location filename="../ui/settings/SettingsStore.cpp" line="192"/>
+        <source>Cannot read the workspace settings: %1</source>
+        <translation>Die Einstellungen des Arbeitsbereichs können nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="171"/>
+        <location filename="../ui/settings/SettingsStore.cpp" line="221"/>
+        <source>Cannot write the workspace settings: %1</source>
+        <translation>Die Einstellungen des Arbeitsbereichs können nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsStore.cpp" line="197"/>
         <source>%1 is not valid JSON (%2): fix it by hand before changing settings here.</source>
         <translation>%1 ist kein gültiges JSON (%2): Korrigieren Sie die Datei von Hand, bevor Sie hier Einstellungen ändern.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="175"/>
+        <location filename="../ui/settings/SettingsStore.cpp" line="201"/>
         <source>%1 must hold a JSON object.</source>
         <translation>%1 muss ein JSON-Objekt enthalten.</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="196"/>
-        <location filename="../ui/settings/SettingsStore.cpp" line="200"/>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 </TS>

@@ -4,17 +4,17 @@
 <context>
     <name>awb::ui</name>
     <message>
-        <location filename="../ui/editors/SchemaCheck.cpp" line="37"/>
+        <location filename="../ui/editors/SchemaCheck.cpp" line="38"/>
         <source>&quot;%1&quot; is not a JSON Schema type; use one of array, boolean, integer, null, number, object, string</source>
         <translation>« %1 » n&apos;est pas un type JSON Schema ; utilisez array, boolean, integer, null, number, object ou string</translation>
     </message>
     <message>
-        <location filename="../ui/editors/SchemaCheck.cpp" line="58"/>
+        <location filename="../ui/editors/SchemaCheck.cpp" line="59"/>
         <source>the draft-07 meta-schema is missing from this build</source>
         <translation>le méta-schéma draft-07 est absent de cette version</translation>
     </message>
     <message>
-        <location filename="../ui/editors/SchemaCheck.cpp" line="83"/>
+        <location filename="../ui/editors/SchemaCheck.cpp" line="84"/>
         <source>not valid JSON: %1</source>
         <translation>JSON non valide : %1</translation>
     </message>
@@ -24,62 +24,62 @@
         <translation>Il n’y a pas de profil de fournisseur « %1 » : créez-le dans Paramètres (Ctrl+,) &gt; Fournisseurs, ou choisissez un autre fournisseur dans la barre d’outils.</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="25"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="23"/>
         <source>Run %1 is not in this workspace.</source>
         <translation>L’exécution %1 n’est pas dans cet espace de travail.</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="129"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="127"/>
         <source>Run %1 replays run %2, which cannot be read: %3</source>
         <translation>L’exécution %1 rejoue l’exécution %2, qui ne peut pas être lue : %3</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="153"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="151"/>
         <source>The run could not start</source>
         <translation>L’exécution n’a pas pu démarrer</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="156"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="154"/>
         <source>The message could not be sent</source>
         <translation>Le message n’a pas pu être envoyé</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="159"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="157"/>
         <source>The run could not be resumed</source>
         <translation>L’exécution n’a pas pu reprendre</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="162"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="160"/>
         <source>The replay could not start</source>
         <translation>Le rejeu n’a pas pu démarrer</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="167"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="165"/>
         <source>Enter the key of that profile in Settings (Ctrl+,) under Providers and press Store in Keychain, then try again.</source>
         <translation>Saisissez la clé de ce profil dans Paramètres (Ctrl+,) &gt; Fournisseurs, appuyez sur « Enregistrer dans le trousseau », puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="170"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="168"/>
         <source>Unlock the keychain, then try again.</source>
         <translation>Déverrouillez le trousseau, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="172"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="170"/>
         <source>Start a keychain service (Secret Service, e.g. GNOME Keyring), or pick the scripted provider in the toolbar.</source>
         <translation>Démarrez un service de trousseau (Secret Service, p. ex. GNOME Keyring), ou choisissez le fournisseur scripté dans la barre d’outils.</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="175"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="173"/>
         <source>Complete the profile in Settings (Ctrl+,) under Providers, then try again.</source>
         <translation>Complétez le profil dans Paramètres (Ctrl+,) &gt; Fournisseurs, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="176"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="174"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../ui/session/RunPreparation.cpp" line="183"/>
+        <location filename="../ui/session/RunPreparation.cpp" line="181"/>
         <source>Your message is still in the input field.</source>
         <translation>Votre message est toujours dans le champ de saisie.</translation>
     </message>
@@ -87,24 +87,24 @@
 <context>
     <name>awb::ui::ApprovalPanel</name>
     <message>
-        <location filename="../ui/chat/ApprovalPanel.cpp" line="28"/>
+        <location filename="../ui/chat/ApprovalPanel.cpp" line="27"/>
         <source>External effect: acts outside this workspace (for example, sends an email) and cannot be undone.</source>
         <translation>Effet externe : agit hors de cet espace de travail (par exemple, envoie un e-mail) et ne peut pas être annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ApprovalPanel.cpp" line="31"/>
+        <location filename="../ui/chat/ApprovalPanel.cpp" line="30"/>
         <source>Write: changes data; repeating it changes nothing more.</source>
         <translation>Écriture : modifie des données ; la répéter ne change rien de plus.</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ApprovalPanel.cpp" line="33"/>
+        <location filename="../ui/chat/ApprovalPanel.cpp" line="32"/>
         <source>Read only.</source>
         <translation>Lecture seule.</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="70"/>
-        <source>Cannot read %1: %2</source>
-        <translation>Impossible de lire %1 : %2</translation>
+        <source>Cannot show the attachment: %1</source>
+        <translation>Impossible d&apos;afficher la pièce jointe : %1</translation>
     </message>
     <message>
         <location filename="../ui/chat/ApprovalPanel.cpp" line="78"/>
@@ -302,38 +302,68 @@
 <context>
     <name>awb::ui::AuditView</name>
     <message>
-        <location filename="../ui/audit/AuditTasks.cpp" line="84"/>
+        <location filename="../ui/audit/AuditTasks.cpp" line="107"/>
         <source>Could not verify the audit trail: %1</source>
         <translation>Impossible de vérifier la piste d&apos;audit : %1</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTasks.cpp" line="101"/>
-        <location filename="../ui/audit/AuditTasks.cpp" line="129"/>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d&apos;écrire %1 : %2</translation>
+        <location filename="../ui/audit/AuditTasks.cpp" line="75"/>
+        <source>the workspace has no id to look it up by</source>
+        <translation>l&apos;espace de travail n&apos;a pas d&apos;identifiant sous lequel la chercher</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTasks.cpp" line="126"/>
+        <location filename="../ui/audit/AuditTasks.cpp" line="83"/>
+        <source>none is stored yet; the next run writes one</source>
+        <translation>aucune n&apos;est encore enregistrée ; la prochaine exécution en écrira une</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTasks.cpp" line="128"/>
+        <source>Cannot export: %1</source>
+        <translation>Exportation impossible : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTasks.cpp" line="154"/>
+        <location filename="../ui/audit/AuditTasks.cpp" line="157"/>
         <source>The export failed: %1</source>
         <translation>L&apos;exportation a échoué : %1</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTasks.cpp" line="133"/>
+        <location filename="../ui/audit/AuditTasks.cpp" line="161"/>
         <source>Exported %1 entries to %2</source>
         <translation>%1 entrées exportées vers %2</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTasks.cpp" line="136"/>
+        <location filename="../ui/audit/AuditTasks.cpp" line="164"/>
         <source>Exported the audit trail to %1</source>
         <translation>Piste d&apos;audit exportée vers %1</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTasks.cpp" line="167"/>
+        <location filename="../ui/audit/AuditTasks.cpp" line="192"/>
+        <source>Anchored in the keychain at entry %1 (written %2)</source>
+        <translation>Ancrée dans le trousseau à l&apos;entrée %1 (écrite le %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTasks.cpp" line="198"/>
+        <source>Not anchored: %1</source>
+        <translation>Non ancrée : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTasks.cpp" line="215"/>
+        <source>Not verified: %1</source>
+        <translation>Non vérifiée : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTasks.cpp" line="217"/>
         <source>Intact: %1 entries verified; head %2</source>
         <translation>Intacte : %1 entrées vérifiées ; tête %2</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditTasks.cpp" line="170"/>
+        <location filename="../ui/audit/AuditTasks.cpp" line="221"/>
+        <source>Altered: %1</source>
+        <translation>Modifiée : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditTasks.cpp" line="222"/>
         <source>Altered at entry %1: %2</source>
         <translation>Modifiée à l&apos;entrée %1 : %2</translation>
     </message>
@@ -398,169 +428,179 @@
         <translation>Résultat de la dernière exportation</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="146"/>
-        <location filename="../ui/audit/AuditView.cpp" line="240"/>
+        <location filename="../ui/audit/AuditView.cpp" line="121"/>
+        <source>Anchor of the trail in the keychain</source>
+        <translation>Ancre de la piste d&apos;audit dans le trousseau</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditView.cpp" line="123"/>
+        <source>The trail&apos;s last head, kept in the keychain beside its key: Verify uses it to find a trail that was cut off, emptied or replaced by an older copy.</source>
+        <translation>La dernière tête de la piste, gardée dans le trousseau à côté de sa clé : « Vérifier » s&apos;en sert pour trouver une piste tronquée, vidée ou remplacée par une copie plus ancienne.</translation>
+    </message>
+    <message>
+        <location filename="../ui/audit/AuditView.cpp" line="155"/>
+        <location filename="../ui/audit/AuditView.cpp" line="251"/>
         <source>Not verified yet. Verify checks every entry&apos;s signature and link.</source>
         <translation>Pas encore vérifiée. « Vérifier » contrôle la signature et le chaînage de chaque entrée.</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="178"/>
+        <location filename="../ui/audit/AuditView.cpp" line="187"/>
         <source>Order</source>
         <translation>Ordre</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="179"/>
+        <location filename="../ui/audit/AuditView.cpp" line="188"/>
         <source>Newest first</source>
         <translation>Les plus récentes d&apos;abord</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="180"/>
+        <location filename="../ui/audit/AuditView.cpp" line="189"/>
         <source>Oldest first</source>
         <translation>Les plus anciennes d&apos;abord</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="182"/>
+        <location filename="../ui/audit/AuditView.cpp" line="191"/>
         <source>Clear Filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="184"/>
+        <location filename="../ui/audit/AuditView.cpp" line="193"/>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="188"/>
+        <location filename="../ui/audit/AuditView.cpp" line="197"/>
         <source>Show All</source>
         <translation>Tout afficher</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="190"/>
+        <location filename="../ui/audit/AuditView.cpp" line="199"/>
         <source>Show the whole trail</source>
         <translation>Afficher toute la piste</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="196"/>
+        <location filename="../ui/audit/AuditView.cpp" line="205"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="198"/>
+        <location filename="../ui/audit/AuditView.cpp" line="207"/>
         <source>Refresh the audit trail</source>
         <translation>Actualiser la piste d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="201"/>
+        <location filename="../ui/audit/AuditView.cpp" line="210"/>
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="203"/>
+        <location filename="../ui/audit/AuditView.cpp" line="212"/>
         <source>Verify the audit trail</source>
         <translation>Vérifier la piste d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="204"/>
+        <location filename="../ui/audit/AuditView.cpp" line="213"/>
         <source>Check every entry&apos;s signature and link to the one before</source>
         <translation>Contrôler la signature de chaque entrée et son lien avec la précédente</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="208"/>
+        <location filename="../ui/audit/AuditView.cpp" line="217"/>
         <source>Export the audit trail</source>
         <translation>Exporter la piste d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="209"/>
+        <location filename="../ui/audit/AuditView.cpp" line="218"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="215"/>
+        <location filename="../ui/audit/AuditView.cpp" line="224"/>
         <source>Whole Trail as JSONL (verifiable)…</source>
         <translation>Piste complète en JSONL (vérifiable)…</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="219"/>
+        <location filename="../ui/audit/AuditView.cpp" line="228"/>
         <source>Filtered Entries as CSV…</source>
         <translation>Entrées filtrées en CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="282"/>
+        <location filename="../ui/audit/AuditView.cpp" line="321"/>
         <source>From entry %1 on</source>
         <translation>À partir de l&apos;entrée %1</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="283"/>
+        <location filename="../ui/audit/AuditView.cpp" line="322"/>
         <source>From entry %1 back</source>
         <translation>De l&apos;entrée %1 en remontant</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="306"/>
+        <location filename="../ui/audit/AuditView.cpp" line="346"/>
         <source>No workspace open.</source>
         <translation>Aucun espace de travail ouvert.</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="314"/>
+        <location filename="../ui/audit/AuditView.cpp" line="354"/>
         <source>Showing %1 of %2 entries</source>
         <translation>%1 entrées affichées sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="315"/>
+        <location filename="../ui/audit/AuditView.cpp" line="355"/>
         <source>Showing %1 of %2 matching entries</source>
         <translation>%1 entrées correspondantes affichées sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="317"/>
+        <location filename="../ui/audit/AuditView.cpp" line="357"/>
         <source>Showing %1 entries</source>
         <translation>%1 entrées affichées</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="319"/>
+        <location filename="../ui/audit/AuditView.cpp" line="359"/>
         <source> — loading…</source>
         <translation> — chargement…</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="392"/>
+        <location filename="../ui/audit/AuditView.cpp" line="432"/>
         <source>Verifying every entry…</source>
         <translation>Vérification de toutes les entrées…</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="393"/>
+        <location filename="../ui/audit/AuditView.cpp" line="434"/>
         <source>Verifying</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="400"/>
-        <location filename="../ui/audit/AuditView.cpp" line="407"/>
+        <location filename="../ui/audit/AuditView.cpp" line="441"/>
+        <location filename="../ui/audit/AuditView.cpp" line="448"/>
         <source>Exporting</source>
         <translation>Exportation</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="414"/>
+        <location filename="../ui/audit/AuditView.cpp" line="455"/>
         <source>Export Filtered Entries as CSV</source>
         <translation>Exporter les entrées filtrées en CSV</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="414"/>
+        <location filename="../ui/audit/AuditView.cpp" line="455"/>
         <source>Export the Audit Trail as JSONL</source>
         <translation>Exporter la piste d&apos;audit en JSONL</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="416"/>
+        <location filename="../ui/audit/AuditView.cpp" line="457"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="416"/>
+        <location filename="../ui/audit/AuditView.cpp" line="457"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="458"/>
+        <location filename="../ui/audit/AuditView.cpp" line="499"/>
         <source>Verification cancelled; the trail was not checked.</source>
         <translation>Vérification annulée ; la piste n&apos;a pas été contrôlée.</translation>
     </message>
     <message>
-        <location filename="../ui/audit/AuditView.cpp" line="459"/>
+        <location filename="../ui/audit/AuditView.cpp" line="500"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportation annulée ; aucun fichier n&apos;a été écrit.</translation>
     </message>
@@ -568,47 +608,47 @@
 <context>
     <name>awb::ui::ChatView</name>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="46"/>
+        <location filename="../ui/chat/ChatView.cpp" line="47"/>
         <source>Run</source>
         <translation>Exécuter</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="46"/>
+        <location filename="../ui/chat/ChatView.cpp" line="47"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="49"/>
+        <location filename="../ui/chat/ChatView.cpp" line="50"/>
         <source>Chat</source>
         <translation>Discussion</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="51"/>
+        <location filename="../ui/chat/ChatView.cpp" line="52"/>
         <source>Request to the agent</source>
         <translation>Demande à l&apos;agent</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="53"/>
+        <location filename="../ui/chat/ChatView.cpp" line="54"/>
         <source>Describe the task, e.g. &quot;Reconcile Q3 revenue against the ERP ledger&quot;; after an answer, a new message continues the conversation</source>
         <translation>Décrivez la tâche, par ex. « Rapprocher le chiffre d&apos;affaires du T3 du grand livre de l&apos;ERP » ; après une réponse, un nouveau message poursuit la conversation</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="57"/>
+        <location filename="../ui/chat/ChatView.cpp" line="58"/>
         <source>Run the agent</source>
         <translation>Exécuter l&apos;agent</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="61"/>
+        <location filename="../ui/chat/ChatView.cpp" line="62"/>
         <source>Stop the run</source>
         <translation>Arrêter l&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="159"/>
+        <location filename="../ui/chat/ChatView.cpp" line="160"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/chat/ChatView.cpp" line="161"/>
+        <location filename="../ui/chat/ChatView.cpp" line="162"/>
         <source>%n retry(s)</source>
         <translation>
             <numerusform>%n nouvelle tentative</numerusform>
@@ -616,67 +656,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="163"/>
+        <location filename="../ui/chat/ChatView.cpp" line="164"/>
         <source>rejected</source>
         <translation>rejeté</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="178"/>
+        <location filename="../ui/chat/ChatView.cpp" line="179"/>
         <source>%1 rejected by %2: the call does not run</source>
         <translation>%1 rejeté par %2 : l&apos;appel n&apos;est pas exécuté</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="190"/>
+        <location filename="../ui/chat/ChatView.cpp" line="191"/>
         <source>Run %1</source>
         <translation>Exécution %1</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="200"/>
+        <location filename="../ui/chat/ChatView.cpp" line="201"/>
         <source>Check that the model server at that address is running and reachable, or pick another provider in the toolbar, then send the message again.</source>
         <translation>Vérifiez que le serveur du modèle à cette adresse fonctionne et est joignable, ou choisissez un autre fournisseur dans la barre d’outils, puis renvoyez le message.</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="203"/>
+        <location filename="../ui/chat/ChatView.cpp" line="204"/>
         <source>Store the right key for the profile in Settings (Ctrl+,) under Providers, then send the message again.</source>
         <translation>Enregistrez la bonne clé du profil dans Paramètres (Ctrl+,) &gt; Fournisseurs, puis renvoyez le message.</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="211"/>
+        <location filename="../ui/chat/ChatView.cpp" line="212"/>
         <source> (scripted model)</source>
         <translation> (modèle scripté)</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="212"/>
+        <location filename="../ui/chat/ChatView.cpp" line="213"/>
         <source>%1 · %2 tokens (%3 in, %4 out) · US$%5</source>
         <translation>%1 · %2 jetons (%3 en entrée, %4 en sortie) · US$%5</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="241"/>
+        <location filename="../ui/chat/ChatView.cpp" line="242"/>
         <source>&lt;h3&gt;Agent Workbench&lt;/h3&gt;&lt;p&gt;Pick an agent in the toolbar, describe the task below and press &lt;b&gt;Run&lt;/b&gt;. The answer streams in here, every tool call shows as one line with its status, and a call that needs your approval waits here until you decide.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Agent Workbench&lt;/h3&gt;&lt;p&gt;Choisissez un agent dans la barre d&apos;outils, décrivez la tâche ci-dessous et cliquez sur &lt;b&gt;Exécuter&lt;/b&gt;. La réponse s&apos;affiche ici au fil de l&apos;eau, chaque appel d&apos;outil apparaît sur une ligne avec son statut, et un appel qui nécessite votre approbation attend ici jusqu&apos;à votre décision.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="249"/>
+        <location filename="../ui/chat/ChatView.cpp" line="250"/>
         <source>You</source>
         <translation>Vous</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="313"/>
+        <location filename="../ui/chat/ChatView.cpp" line="314"/>
         <source>Fell back from %1 to %2</source>
         <translation>Repli de %1 vers %2</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="129"/>
+        <location filename="../ui/chat/ChatView.cpp" line="130"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="303"/>
+        <location filename="../ui/chat/ChatView.cpp" line="304"/>
         <source>%1 failed: %2</source>
         <translation>%1 a échoué : %2</translation>
     </message>
     <message>
-        <location filename="../ui/chat/ChatView.cpp" line="174"/>
+        <location filename="../ui/chat/ChatView.cpp" line="175"/>
         <source>%1 approved by %2</source>
         <translation>%1 approuvé par %2</translation>
     </message>
@@ -1210,82 +1250,82 @@
         <translation>Arrêter les exécutions et ouvrir</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="512"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="517"/>
         <source>A run of this workspace is still running. It will be stopped and recorded as cancelled; you can read it in the Runs view afterwards.</source>
         <translation>Une exécution de cet espace de travail est encore en cours. Elle sera arrêtée et enregistrée comme annulée ; vous la retrouverez ensuite dans la vue Exécutions.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="514"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="519"/>
         <source>%1 runs of this workspace are still running. They will be stopped and recorded as cancelled; you can read them in the Runs view afterwards.</source>
         <translation>%1 exécutions de cet espace de travail sont encore en cours. Elles seront arrêtées et enregistrées comme annulées ; vous les retrouverez ensuite dans la vue Exécutions.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="517"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="522"/>
         <source>Stop Running Runs?</source>
         <translation>Arrêter les exécutions en cours ?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="524"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="529"/>
         <source>Keep Running</source>
         <translation>Les laisser continuer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="561"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="566"/>
         <source>Cannot Resume the Run</source>
         <translation>Impossible de reprendre l&apos;exécution</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="575"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="580"/>
         <source>%1 — Agent Workbench</source>
         <translation>%1 — Agent Workbench</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="592"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="597"/>
         <source>scripted (demo)</source>
         <translation>scripté (démo)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="593"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="598"/>
         <source>agent file&apos;s model</source>
         <translation>modèle du fichier de l’agent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="597"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="602"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="605"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="610"/>
         <source>%1 (missing profile)</source>
         <translation>%1 (profil manquant)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="620"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="625"/>
         <source>No recent workspaces</source>
         <translation>Aucun espace de travail récent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="628"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="633"/>
         <source>&amp;%1 %2 — %3</source>
         <translation>&amp;%1 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="630"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="635"/>
         <source>%1 (folder missing)</source>
         <translation>%1 (dossier manquant)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="637"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="642"/>
         <source>%1 was moved or deleted. Use &quot;Remove Missing&quot; to drop it from this list.</source>
         <translation>%1 a été déplacé ou supprimé. « Retirer les manquants » l’enlève de cette liste.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="648"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="653"/>
         <source>Remove Missing</source>
         <translation>Retirer les manquants</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="651"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="656"/>
         <source>Removed %n missing workspace(s) from the recent list.</source>
         <translation>
             <numerusform>%n espace de travail manquant retiré de la liste.</numerusform>
@@ -1293,37 +1333,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="655"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="660"/>
         <source>Clear List</source>
         <translation>Vider la liste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="667"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="672"/>
         <source>Could not open %1</source>
         <translation>Impossible d&apos;ouvrir %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="668"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="673"/>
         <source>Cannot Open the Workspace</source>
         <translation>Impossible d&apos;ouvrir l&apos;espace de travail</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="673"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="678"/>
         <source>Open Another Workspace…</source>
         <translation>Ouvrir un autre espace de travail…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="716"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="721"/>
         <source>No run selected</source>
         <translation>Aucune exécution sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="720"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="725"/>
         <source> (scripted)</source>
         <translation> (scripté)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="721"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="726"/>
         <source>%1 · %2 tokens · US$%3</source>
         <translation>%1 · %2 jetons · US$%3</translation>
     </message>
@@ -1387,123 +1427,123 @@
 <context>
     <name>awb::ui::PromptEditor</name>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="79"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="80"/>
         <source>Prompt editor</source>
         <translation>Éditeur de prompt</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="83"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="84"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="84"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="85"/>
         <source>Save version…</source>
         <translation>Enregistrer la version…</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="86"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="87"/>
         <source>Save version</source>
         <translation>Enregistrer la version</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="88"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="89"/>
         <source>Save the instructions as a new named version and write them into the agent file</source>
         <translation>Enregistrer les instructions comme nouvelle version nommée et les écrire dans le fichier d&apos;agent</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="91"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="92"/>
         <source>Prompt editor status</source>
         <translation>État de l&apos;éditeur de prompt</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="93"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="94"/>
         <source>&amp;Agent:</source>
         <translation>&amp;Agent :</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="101"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="102"/>
         <source>Instructions</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="102"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="103"/>
         <source>The agent&apos;s instructions</source>
         <translation>Les instructions de l&apos;agent</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="106"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="107"/>
         <source>Prompt versions</source>
         <translation>Versions du prompt</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="110"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="110"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="110"/>
         <source>Saved</source>
         <translation>Enregistrée</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="110"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="109"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="110"/>
         <source>Runs</source>
         <translation>Exécutions</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="112"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="113"/>
         <source>Select one version to compare it with the one before, or two to compare them</source>
         <translation>Sélectionnez une version pour la comparer à la précédente, ou deux pour les comparer</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="114"/>
-        <location filename="../ui/editors/PromptEditor.cpp" line="357"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="115"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="361"/>
         <source>Select versions to compare</source>
         <translation>Sélectionnez des versions à comparer</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="116"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="117"/>
         <source>Compared versions</source>
         <translation>Versions comparées</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="117"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="118"/>
         <source>Older version</source>
         <translation>Version plus ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="118"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="119"/>
         <source>Newer version</source>
         <translation>Version plus récente</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="134"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="135"/>
         <source>Runs that used the version</source>
         <translation>Exécutions ayant utilisé la version</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="150"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="151"/>
         <source>Runs that used the selected version</source>
         <translation>Exécutions ayant utilisé la version sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="214"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="215"/>
         <source>Loading %1…</source>
         <translation>Chargement de %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/editors/PromptEditor.cpp" line="253"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="257"/>
         <source>%n version(s)</source>
         <translation>
             <numerusform>%n version</numerusform>
@@ -1511,42 +1551,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="361"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="365"/>
         <source>v%1 “%2” → v%3 “%4”</source>
         <translation>v%1 « %2 » → v%3 « %4 »</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="366"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="370"/>
         <source>v%1 “%2” (first version)</source>
         <translation>v%1 « %2 » (première version)</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="399"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="403"/>
         <source>%1  started %2</source>
         <translation>%1  démarrée le %2</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="406"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="410"/>
         <source>No run has used v%1 yet</source>
         <translation>Aucune exécution n&apos;a encore utilisé la v%1</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="413"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="417"/>
         <source>Save prompt version</source>
         <translation>Enregistrer une version du prompt</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="413"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="417"/>
         <source>Name of this version:</source>
         <translation>Nom de cette version :</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="423"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="427"/>
         <source>Open a workspace and pick an agent first.</source>
         <translation>Ouvrez d&apos;abord un espace de travail et choisissez un agent.</translation>
     </message>
     <message>
-        <location filename="../ui/editors/PromptEditor.cpp" line="431"/>
+        <location filename="../ui/editors/PromptEditor.cpp" line="435"/>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -1838,32 +1878,32 @@
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="173"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="184"/>
         <source>Step</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="175"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="186"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="177"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="188"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="179"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="190"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="181"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="192"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunStepsModel.cpp" line="183"/>
+        <location filename="../ui/runs/RunStepsModel.cpp" line="194"/>
         <source>Tokens</source>
         <translation>Jetons</translation>
     </message>
@@ -1907,7 +1947,7 @@
     </message>
     <message>
         <location filename="../ui/runs/RunsModel.cpp" line="358"/>
-        <location filename="../ui/runs/RunsView.cpp" line="155"/>
+        <location filename="../ui/runs/RunsView.cpp" line="156"/>
         <source>unsaved</source>
         <translation>non enregistrée</translation>
     </message>
@@ -1958,7 +1998,7 @@
     </message>
     <message>
         <location filename="../ui/runs/RunsModel.cpp" line="390"/>
-        <location filename="../ui/runs/RunsView.cpp" line="156"/>
+        <location filename="../ui/runs/RunsView.cpp" line="157"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
@@ -1977,7 +2017,7 @@
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="80"/>
-        <location filename="../ui/runs/RunsView.cpp" line="116"/>
+        <location filename="../ui/runs/RunsView.cpp" line="117"/>
         <source>Runs</source>
         <translation>Exécutions</translation>
     </message>
@@ -2008,31 +2048,31 @@
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="102"/>
-        <source>Resume the interrupted run</source>
-        <translation>Reprendre l&apos;exécution interrompue</translation>
+        <source>Resume the selected run</source>
+        <translation>Reprendre l&apos;exécution sélectionnée</translation>
     </message>
     <message>
         <location filename="../ui/runs/RunsView.cpp" line="104"/>
-        <source>Continue a run a crash interrupted: completed steps are reused and no effect (such as an email) runs twice.</source>
-        <translation>Poursuit une exécution interrompue par un plantage : les étapes terminées sont réutilisées et aucun effet (comme un e-mail) n&apos;est exécuté deux fois.</translation>
+        <source>Continue a run that a crash interrupted, that was stopped, or that failed (after a full disk, say): completed steps are reused and no effect (such as an email) runs twice.</source>
+        <translation>Poursuit une exécution interrompue par un plantage, arrêtée ou échouée (sur un disque plein, par exemple) : les étapes terminées sont réutilisées et aucun effet (comme un e-mail) n&apos;est exécuté deux fois.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="110"/>
+        <location filename="../ui/runs/RunsView.cpp" line="111"/>
         <source>Compare the two selected runs</source>
         <translation>Comparer les deux exécutions sélectionnées</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="111"/>
+        <location filename="../ui/runs/RunsView.cpp" line="112"/>
         <source>Select two runs (Ctrl+click) to compare them step by step.</source>
         <translation>Sélectionnez deux exécutions (Ctrl+clic) pour les comparer étape par étape.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="153"/>
+        <location filename="../ui/runs/RunsView.cpp" line="154"/>
         <source>Cost (US$)</source>
         <translation>Coût (US$)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsView.cpp" line="254"/>
+        <location filename="../ui/runs/RunsView.cpp" line="255"/>
         <source>All agents</source>
         <translation>Tous les agents</translation>
     </message>
@@ -2306,52 +2346,52 @@ Approuver et exécuter exactement cet appel ?</translation>
 <context>
     <name>awb::ui::SessionController</name>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="290"/>
-        <location filename="../ui/session/SessionController.cpp" line="306"/>
-        <location filename="../ui/session/SessionController.cpp" line="517"/>
-        <location filename="../ui/session/SessionController.cpp" line="541"/>
+        <location filename="../ui/session/SessionController.cpp" line="280"/>
+        <location filename="../ui/session/SessionController.cpp" line="296"/>
+        <location filename="../ui/session/SessionController.cpp" line="505"/>
+        <location filename="../ui/session/SessionController.cpp" line="529"/>
         <source>Open a workspace first (File &gt; Open Workspace).</source>
         <translation>Ouvrez d&apos;abord un espace de travail (Fichier &gt; Ouvrir un espace de travail).</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="293"/>
+        <location filename="../ui/session/SessionController.cpp" line="283"/>
         <source>Type what the agent should do, then press Run.</source>
         <translation>Tapez ce que l&apos;agent doit faire, puis cliquez sur Exécuter.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="313"/>
+        <location filename="../ui/session/SessionController.cpp" line="303"/>
         <source>Type a message, then press Run.</source>
         <translation>Tapez un message, puis cliquez sur Exécuter.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="521"/>
+        <location filename="../ui/session/SessionController.cpp" line="509"/>
         <source>The instructions for the replay are empty.</source>
         <translation>Les instructions du rejeu sont vides.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="440"/>
-        <location filename="../ui/session/SessionController.cpp" line="549"/>
+        <location filename="../ui/session/SessionController.cpp" line="416"/>
+        <location filename="../ui/session/SessionController.cpp" line="537"/>
         <source>Run %1 is already running here.</source>
         <translation>L&apos;exécution %1 est déjà en cours ici.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="325"/>
+        <location filename="../ui/session/SessionController.cpp" line="315"/>
         <source>A run is being prepared: wait a moment, or press Stop.</source>
         <translation>Une exécution est en préparation : patientez un instant ou appuyez sur Arrêter.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="447"/>
+        <location filename="../ui/session/SessionController.cpp" line="423"/>
         <source>run %1 changed while it was being prepared</source>
         <translation>l’exécution %1 a changé pendant sa préparation</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="564"/>
+        <location filename="../ui/session/SessionController.cpp" line="552"/>
         <source>The edited arguments are not a JSON object: check the brackets, quotes and commas, or discard the edits.</source>
         <translation>Les arguments modifiés ne forment pas un objet JSON : vérifiez les accolades, les guillemets et les virgules, ou ignorez les modifications.</translation>
     </message>
     <message>
-        <location filename="../ui/session/SessionController.cpp" line="544"/>
-        <location filename="../ui/session/SessionController.cpp" line="570"/>
+        <location filename="../ui/session/SessionController.cpp" line="532"/>
+        <location filename="../ui/session/SessionController.cpp" line="558"/>
         <source>No run is selected.</source>
         <translation>Aucune exécution n&apos;est sélectionnée.</translation>
     </message>
@@ -3069,12 +3109,12 @@ Approuver et exécuter exactement cet appel ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/graph/TaskGraphView.cpp" line="40"/>
+        <location filename="../ui/graph/TaskGraphView.cpp" line="41"/>
         <source>Task graph</source>
         <translation>Graphe des tâches</translation>
     </message>
     <message>
-        <location filename="../ui/graph/TaskGraphView.cpp" line="41"/>
+        <location filename="../ui/graph/TaskGraphView.cpp" line="42"/>
         <source>The steps of the current run. Drag to pan, Ctrl+wheel or +/- to zoom, F to fit.</source>
         <translation>Les étapes de l&apos;exécution en cours. Faites glisser pour vous déplacer, Ctrl+molette ou +/- pour zoomer, F pour ajuster.</translation>
     </message>
@@ -3141,60 +3181,64 @@ Approuver et exécuter exactement cet appel ?</translation>
 <context>
     <name>awb::ui::settings</name>
     <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="68"/>
+        <location filename="../ui/settings/SettingsStore.cpp" line="39"/>
+        <source>The settings file cannot be read: %1. Remove or replace it, then start Agent Workbench again.</source>
+        <translation>Le fichier de réglages est illisible : %1. Supprimez-le ou remplacez-le, puis relancez Agent Workbench.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsStore.cpp" line="90"/>
         <source>A provider profile has no name: give each profile a name.</source>
         <translation>Un profil de fournisseur n&apos;a pas de nom : donnez un nom à chaque profil.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="72"/>
+        <location filename="../ui/settings/SettingsStore.cpp" line="94"/>
         <source>Two provider profiles are called &quot;%1&quot;: names must be unique.</source>
         <translation>Deux profils de fournisseur s&apos;appellent « %1 » : les noms doivent être uniques.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="76"/>
+        <location filename="../ui/settings/SettingsStore.cpp" line="98"/>
         <source>Profile &quot;%1&quot;: unknown provider &quot;%2&quot;.</source>
         <translation>Profil « %1 » : fournisseur « %2 » inconnu.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="84"/>
+        <location filename="../ui/settings/SettingsStore.cpp" line="106"/>
         <source>Profile &quot;%1&quot;: the endpoint &quot;%2&quot; is not an http(s) URL, e.g. https://api.openai.com/v1.</source>
         <translation>Profil « %1 » : le point de terminaison « %2 » n&apos;est pas une URL http(s), par ex. https://api.openai.com/v1.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="93"/>
+        <location filename="../ui/settings/SettingsStore.cpp" line="115"/>
         <source>Profile &quot;%1&quot;: the fallback &quot;%2&quot; is not another profile.</source>
         <translation>Profil « %1 » : le profil de secours « %2 » n&apos;est pas un autre profil.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="131"/>
+        <location filename="../ui/settings/SettingsStore.cpp" line="153"/>
         <source>The cost budget &quot;%1&quot; is not a positive amount in US dollars, e.g. 10.00.</source>
         <translation>Le budget de coût « %1 » n&apos;est pas un montant positif en dollars US, par ex. 10.00.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="135"/>
+        <location filename="../ui/settings/SettingsStore.cpp" line="157"/>
         <source>Budgets must be at least 1.</source>
         <translation>Les budgets doivent être d&apos;au moins 1.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="165"/>
-        <source>Cannot read %1: %2</source>
-        <translation>Impossible de lire %1 : %2</translation>
+        <location filename="../ui/settings/SettingsStore.cpp" line="192"/>
+        <source>Cannot read the workspace settings: %1</source>
+        <translation>Impossible de lire les réglages de l&apos;espace de travail : %1</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="171"/>
+        <location filename="../ui/settings/SettingsStore.cpp" line="221"/>
+        <source>Cannot write the workspace settings: %1</source>
+        <translation>Impossible d&apos;écrire les réglages de l&apos;espace de travail : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/SettingsStore.cpp" line="197"/>
         <source>%1 is not valid JSON (%2): fix it by hand before changing settings here.</source>
         <translation>%1 n&apos;est pas un JSON valide (%2) : corrigez-le à la main avant de modifier les paramètres ici.</translation>
     </message>
     <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="175"/>
+        <location filename="../ui/settings/SettingsStore.cpp" line="201"/>
         <source>%1 must hold a JSON object.</source>
         <translation>%1 doit contenir un objet JSON.</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings/SettingsStore.cpp" line="196"/>
-        <location filename="../ui/settings/SettingsStore.cpp" line="200"/>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
 </context>
 </TS>
