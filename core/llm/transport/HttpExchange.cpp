@@ -118,6 +118,14 @@ Json bodyValue(const QByteArray& bytes)
     return parsed ? std::move(parsed).value() : Json(bytes.toStdString());
 }
 
+Json recordedFrame(const QByteArray& event, const QByteArray& data)
+{
+    Json frame = {{"data", bodyValue(data)}};
+    if (!event.isEmpty())
+        frame["event"] = event.toStdString();
+    return frame;
+}
+
 Json headersJson(const HttpHeaders& headers, const QString& secret)
 {
     Json out = Json::object();

@@ -42,6 +42,9 @@ bool isTransientStreamError(const QString& code);
 QString duration(qint64 ms);
 // JSON when the bytes are JSON, else the text; null when empty.
 Json bodyValue(const QByteArray& bytes);
+// One frame of a streamed reply as the exchange keeps it: {"data": bodyValue(data)}, with the
+// SSE "event" name when there is one.
+Json recordedFrame(const QByteArray& event, const QByteArray& data);
 // Header names lower-cased; credentials and cookies "[redacted]", the secret removed elsewhere.
 Json headersJson(const HttpHeaders& headers, const QString& secret);
 QString redactedUrl(const QUrl& url, const QString& secret);
