@@ -136,6 +136,15 @@ Result<Json> parseJson(const QByteArray& text)
                                .arg(column)
                                .arg(what),
                            QStringLiteral("invalid_json"));
+    } catch (const Json::exception& e) {
+        // A number beyond a double's range ("1e999") is out_of_range, not a parse_error, and
+        // says which number; no position comes with it.
+        QString what = QString::fromUtf8(e.what());
+        const qsizetype bracket = what.indexOf(QLatin1String("] "));
+        if (bracket >= 0)
+            what = what.mid(bracket + 2);
+        return Error::make(QStringLiteral("invalid JSON: %1").arg(what),
+                           QStringLiteral("invalid_json"));
     }
     return Error::make(QStringLiteral("invalid JSON"), QStringLiteral("invalid_json"));
 }
