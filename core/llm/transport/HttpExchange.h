@@ -40,7 +40,8 @@ bool isTransientStreamError(const QString& code);
 
 // "60 s" or "300 ms".
 QString duration(qint64 ms);
-// JSON when the bytes are JSON, else the text; null when empty.
+// JSON when the bytes are JSON, else the text (bytes that are not UTF-8 as U+FFFD, so that it can
+// always be written); null when empty.
 Json bodyValue(const QByteArray& bytes);
 // One frame of a streamed reply as the exchange keeps it: {"data": bodyValue(data)}, with the
 // SSE "event" name when there is one.
