@@ -114,10 +114,11 @@ private:
 Result<Table> parseCsv(const QByteArray& input, const CsvOptions& options)
 {
     // Spreadsheet exports are often Latin-1/Windows-1252; read those rather than fail, since
-    // nothing downstream can handle invalid UTF-8.
+    // nothing downstream can handle invalid UTF-8. Stateless: a sequence cut off at the end of the
+    // file is an error too, not a wait for more bytes.
     QByteArray data = input;
     {
-        QStringDecoder utf8(QStringDecoder::Utf8);
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         (void)QString(utf8.decode(input));
         if (utf8.hasError())
             data = QString::fromLatin1(input).toUtf8();

@@ -113,6 +113,19 @@ private slots:
         QCOMPARE(table->rows[0][0], Json("Müller"));
     }
 
+    // A file cut inside its last character is not UTF-8 either: it used to pass the check and
+    // leave bytes in a cell that the journal's JSON cannot hold (found by fuzz_csv).
+    void fileEndingInsideACharacterIsReadAsLatin1()
+    {
+        const auto table = parseCsv(QByteArray("name\nM\xC3\xBCller\nK\xC3"));
+        QVERIFY(table.ok());
+        QCOMPARE(table->rows[0][0], Json("MÃ¼ller"));
+        QCOMPARE(table->rows[1][0], Json("KÃ"));
+        QCOMPARE(QString::fromStdString(table->toJson().dump()),
+                 QStringLiteral(R"({"columns":["name"],"row_count":2,"rows":[["MÃ¼ller"],["KÃ"]],)"
+                                R"("truncated":false})"));
+    }
+
     void readsFileAndNamesMissingOne()
     {
         test::ToolFixture fx;
