@@ -13,12 +13,28 @@ Error csvError(const CsvOptions& options, int line, const QString& what)
         QStringLiteral("invalid_csv"));
 }
 
-std::string trimmed(const std::string& s)
+// A header name without the spaces, tabs and byte-order marks (U+FEFF, e.g. from a second export
+// appended to the file) around it. QString drops a leading mark silently, which would leave the
+// spaces behind it in the name.
+std::string trimmedName(std::string s)
 {
-    const auto begin = s.find_first_not_of(" \t");
-    if (begin == std::string::npos)
-        return {};
-    return s.substr(begin, s.find_last_not_of(" \t") - begin + 1);
+    constexpr std::string_view kBom = "\xEF\xBB\xBF";
+    for (bool changed = true; changed;) {
+        changed = false;
+        const auto begin = s.find_first_not_of(" \t");
+        s.erase(0, begin == std::string::npos ? s.size() : begin);
+        const auto end = s.find_last_not_of(" \t");
+        s.erase(end == std::string::npos ? 0 : end + 1);
+        if (s.starts_with(kBom)) {
+            s.erase(0, kBom.size());
+            changed = true;
+        }
+        if (s.ends_with(kBom)) {
+            s.erase(s.size() - kBom.size());
+            changed = true;
+        }
+    }
+    return s;
 }
 
 // Cursor over the bytes; the delimiter, quotes and line breaks are ASCII, so UTF-8 passes through.
@@ -134,7 +150,7 @@ Result<Table> parseCsv(const QByteArray& input, const CsvOptions& options)
     if (auto error = parser.readRecord(fields))
         return *error;
     for (const std::string& name : fields)
-        table.columns << toQ(trimmed(name));
+        table.columns << toQ(trimmedName(name));
     while (true) {
         parser.skipEmptyLines();
         if (parser.atEnd())

@@ -126,6 +126,31 @@ private slots:
                                 R"("truncated":false})"));
     }
 
+    // Found by fuzz_csv: a byte-order mark after leading spaces was dropped when the name became a
+    // QString, leaving the spaces behind it, so "amount" was not found and the table did not read
+    // back the same when written out.
+    void headerNamesAreTrimmedOfByteOrderMarks_data()
+    {
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<QStringList>("columns");
+        QTest::newRow("after spaces")
+            << QByteArray("  \xEF\xBB\xBF id , amount\n1,2\n") << QStringList{"id", "amount"};
+        QTest::newRow("quoted, second column")
+            << QByteArray("id,\"\xEF\xBB\xBF amount \"\n1,2\n") << QStringList{"id", "amount"};
+        QTest::newRow("twice, at the end")
+            << QByteArray("id,amount \xEF\xBB\xBF\xEF\xBB\xBF\n1,2\n")
+            << QStringList{"id", "amount"};
+    }
+    void headerNamesAreTrimmedOfByteOrderMarks()
+    {
+        QFETCH(QByteArray, csv);
+        QFETCH(QStringList, columns);
+        const auto table = parseCsv(csv);
+        QVERIFY(table.ok());
+        QCOMPARE(table->columns, columns);
+        QCOMPARE(table->columnIndex(QStringLiteral("amount")), 1);
+    }
+
     void readsFileAndNamesMissingOne()
     {
         test::ToolFixture fx;
