@@ -69,6 +69,7 @@ private slots:
     void writesTheStandardHeaders();
     void everyLineEndsInCrlf();
     void asciiSubjectIsWrittenAsIs();
+    void subjectWithAWordTooLongToFoldIsEncoded();
     void nonAsciiSubjectRoundTrips_data();
     void nonAsciiSubjectRoundTrips();
     void headerInjectionIsNeutralised();
@@ -117,6 +118,25 @@ void TestMimeMessage::everyLineEndsInCrlf()
 void TestMimeMessage::asciiSubjectIsWrittenAsIs()
 {
     QCOMPARE(mime::encodeHeaderText(QStringLiteral("Q3 summary")), QByteArray("Q3 summary"));
+}
+
+// Found by fuzz_mime_message: a subject with a word of 1,000 characters was written on one line
+// of 1,009 octets, more than the 998 RFC 5322 allows and mail servers accept.
+void TestMimeMessage::subjectWithAWordTooLongToFoldIsEncoded()
+{
+    const QString subject = QStringLiteral("Q3 report: https://reports.example.com/") +
+                            QString(1000, QLatin1Char('x')) + QStringLiteral(" (final)");
+    MimeMessage m = sample();
+    m.subject = subject;
+    const QByteArray headers = headerBlock(m.toBytes());
+    const qsizetype start = headers.indexOf("Subject: ");
+    const qsizetype end = headers.indexOf("\r\nDate: ");
+    const QByteArray field = headers.mid(start, end - start);
+    for (const QByteArray& line : field.split('\n'))
+        QVERIFY2(line.size() <= 998 + 1, line.constData()); // + the CR
+    QCOMPARE(decodeWords(field), subject);
+    // Words that fit stay readable.
+    QCOMPARE(mime::encodeHeaderText(QString(69, QLatin1Char('y'))), QByteArray(69, 'y'));
 }
 
 void TestMimeMessage::nonAsciiSubjectRoundTrips_data()
