@@ -74,7 +74,11 @@ QByteArray encodeHeaderText(const QString& raw)
     if (isPrintableAscii(text) && !text.contains(QLatin1String("=?")) &&
         foldsShort(text.toLatin1(), kSubjectPrefix))
         return foldAscii(text.toLatin1(), kSubjectPrefix);
-    // At most 45 bytes of UTF-8 per word: base64 makes 60 characters, 72 with the delimiters.
+    // RFC 2047 allows 76 characters on a line with encoded words: at most 45 bytes of UTF-8 per
+    // word (base64 makes 60 characters, 72 with the delimiters, 73 after the folding space), and
+    // 39 in the first, which shares its line with "Subject: ".
+    constexpr qsizetype kFirstWordBytes = 39;
+    constexpr qsizetype kWordBytes = 45;
     QByteArray out;
     QByteArray chunk;
     auto flush = [&] {
@@ -87,7 +91,7 @@ QByteArray encodeHeaderText(const QString& raw)
     };
     for (const char32_t c : text.toUcs4()) {
         const QByteArray utf8 = QString::fromUcs4(&c, 1).toUtf8();
-        if (chunk.size() + utf8.size() > 45)
+        if (chunk.size() + utf8.size() > (out.isEmpty() ? kFirstWordBytes : kWordBytes))
             flush();
         chunk += utf8;
     }

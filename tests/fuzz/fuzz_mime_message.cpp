@@ -168,6 +168,12 @@ void checkMessage(const mail::MimeMessage& m, const QByteArray& bytes)
               QString::fromUtf8(line.left(200)));
         seen << name;
     }
+    for (const QByteArray& line : headers.chopped(2).split('\n')) {
+        const QByteArray l = line.endsWith('\r') ? line.chopped(1) : line;
+        check(!l.contains("=?utf-8?B?") || l.size() <= 76,
+              "a header line with encoded words is at most 76 characters (RFC 2047 2)",
+              QString::fromLatin1(l));
+    }
     const QByteArray unfolded = unfold(headers);
     check(decodeSubject(headerValue(unfolded, "Subject")) ==
               QString(m.subject)
