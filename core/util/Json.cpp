@@ -25,7 +25,9 @@ std::string pythonFloat(double d)
     std::string out = negative ? "-" : "";
     if (exponent >= -4 && exponent < 16) {
         if (exponent < 0) {
-            out += "0." + std::string(std::size_t(-exponent - 1), '0') + digits;
+            out += "0.";
+            out.append(std::size_t(-exponent - 1), '0');
+            out += digits;
         } else {
             const std::size_t intDigits = std::size_t(exponent) + 1;
             if (digits.size() < intDigits)
