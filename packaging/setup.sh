@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # One command from a fresh Debian 12 machine to a working Agent Workbench:
 #   packaging/setup.sh run [--headless]   install what is missing, build, run the demo
-#   packaging/setup.sh test               install what is missing, build, run the whole test suite
+#   packaging/setup.sh test               install what is missing, build, run the whole test suite;
+#                                         then the same suite built with ASan and UBSan
+#                                         (build/sanitize), and each fuzzer for AWB_FUZZ_SECONDS
 # Runs as root or through sudo. Environment: AWB_BUILD_DIR (default build/release),
-# AWB_DEMO_DIR (default build/demo-workspace), AWB_SMTP_URL (send the demo email over SMTP).
+# AWB_DEMO_DIR (default build/demo-workspace), AWB_SMTP_URL (send the demo email over SMTP),
+# AWB_FUZZ_SECONDS (default 60), AWB_SKIP_SANITIZE=1 (test: the Release suite only).
 set -euo pipefail
 
 mode=${1:-}
@@ -30,6 +33,7 @@ packages=(
     qtkeychain-qt6-dev libssl-dev nlohmann-json3-dev libvalijson-dev libsqlite3-dev libcurl4-openssl-dev libjemalloc-dev libbenchmark-dev
     python3 python3-aiosmtpd poppler-utils openssl
     dbus dbus-x11 gnome-keyring xvfb xauth
+    clang libclang-rt-14-dev llvm
     libgraphviz-dev qt6-webengine-dev qt6-webengine-dev-tools libmd4c-dev libmd4c-html0-dev
     qt6-pdf-dev qt6-svg-dev libqt6svg6 desktop-file-utils appstream dpkg-dev
 )
@@ -91,14 +95,46 @@ run_demo() {
 }
 
 install_missing
+start=$SECONDS
 build_all
+echo "setup: the Release build took $((SECONDS - start)) s" >&2
+
+# Runs one phase of `test` and says how long it took. A failed phase is remembered; the run fails at
+# the end, after the other phases have had their say.
+failed=()
+phase() {
+    local name=$1 start=$SECONDS status=0
+    shift
+    "$@" || status=$?
+    echo "setup: $name took $((SECONDS - start)) s$([ "$status" -eq 0 ] || echo ", and FAILED")" >&2
+    [ "$status" -eq 0 ] || failed+=("$name")
+    return "$status"
+}
+
+# GUI tests need a display; the keychain tests need a Secret Service: both are private to each run.
+suite() {
+    xvfb-run -a "$root/tests/support/keyring-session.sh" \
+        ctest --test-dir "$1" --output-on-failure --parallel 2 --timeout 600 "${@:2}"
+}
+
+# The sanitize preset (CMakePresets.json): clang with ASan, UBSan and the libFuzzer targets.
+build_sanitize() {
+    (cd "$root" && cmake --preset sanitize >&2 && cmake --build --preset sanitize --parallel "$(nproc)" >&2)
+}
 
 if [ "$mode" = test ]; then
-    cd "$build"
-    # GUI tests need a display; the keychain tests need a Secret Service: both are private to this run.
     export AWB_REQUIRE_KEYCHAIN=1 QT_QPA_PLATFORM=offscreen
-    exec xvfb-run -a "$root/tests/support/keyring-session.sh" \
-        ctest --output-on-failure --parallel 2 --timeout 600 "$@"
+    phase "the Release suite" suite "$build" "$@" || true
+    if [ "${AWB_SKIP_SANITIZE:-0}" != 1 ] && phase "the sanitize build" build_sanitize; then
+        phase "the sanitized suite" suite "$root/build/sanitize" "$@" || true
+        phase "the fuzzers" "$root/tests/fuzz/run-fuzzers.sh" "$root/build/sanitize" \
+            "${AWB_FUZZ_SECONDS:-60}" || true
+    fi
+    if [ ${#failed[@]} -gt 0 ]; then
+        echo "setup: FAILED: $(IFS=,; echo "${failed[*]}")" >&2
+        exit 1
+    fi
+    exit 0
 fi
 
 prepare_demo() {

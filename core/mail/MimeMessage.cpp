@@ -28,6 +28,21 @@ QString singleLine(QString text)
     return text;
 }
 
+constexpr int kSubjectPrefix = 9;  // "Subject: "
+constexpr int kMaxHeaderLine = 78; // RFC 5322 2.1.1's recommendation, without the CRLF
+
+// Whether folding at spaces keeps every line within kMaxHeaderLine: no word is too long for a
+// line of its own (the first shares its line with the header's name).
+bool foldsShort(const QByteArray& text, int firstLineUsed)
+{
+    const QList<QByteArray> words = text.split(' ');
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        if (words[i].size() > (i == 0 ? kMaxHeaderLine - firstLineUsed : kMaxHeaderLine - 1))
+            return false;
+    }
+    return true;
+}
+
 // Folds printable ASCII at spaces so lines stay short; unfolding restores the text exactly.
 QByteArray foldAscii(const QByteArray& text, int firstLineUsed)
 {
@@ -36,7 +51,7 @@ QByteArray foldAscii(const QByteArray& text, int firstLineUsed)
     const QList<QByteArray> words = text.split(' ');
     for (qsizetype i = 0; i < words.size(); ++i) {
         if (i > 0) {
-            if (used + 1 + words[i].size() > 78 && used > 1) {
+            if (used + 1 + words[i].size() > kMaxHeaderLine && used > 1) {
                 out += "\r\n";
                 used = 0;
             }
@@ -54,9 +69,16 @@ QByteArray foldAscii(const QByteArray& text, int firstLineUsed)
 QByteArray encodeHeaderText(const QString& raw)
 {
     const QString text = singleLine(raw);
-    if (isPrintableAscii(text) && !text.contains(QLatin1String("=?")))
-        return foldAscii(text.toLatin1(), 9);
-    // At most 45 bytes of UTF-8 per word: base64 makes 60 characters, 72 with the delimiters.
+    // A word too long to fold (a pasted URL, a token) is encoded instead: encoded words can be
+    // cut anywhere, and an unfolded line of over 998 octets is refused by mail servers.
+    if (isPrintableAscii(text) && !text.contains(QLatin1String("=?")) &&
+        foldsShort(text.toLatin1(), kSubjectPrefix))
+        return foldAscii(text.toLatin1(), kSubjectPrefix);
+    // RFC 2047 allows 76 characters on a line with encoded words: at most 45 bytes of UTF-8 per
+    // word (base64 makes 60 characters, 72 with the delimiters, 73 after the folding space), and
+    // 39 in the first, which shares its line with "Subject: ".
+    constexpr qsizetype kFirstWordBytes = 39;
+    constexpr qsizetype kWordBytes = 45;
     QByteArray out;
     QByteArray chunk;
     auto flush = [&] {
@@ -69,7 +91,7 @@ QByteArray encodeHeaderText(const QString& raw)
     };
     for (const char32_t c : text.toUcs4()) {
         const QByteArray utf8 = QString::fromUcs4(&c, 1).toUtf8();
-        if (chunk.size() + utf8.size() > 45)
+        if (chunk.size() + utf8.size() > (out.isEmpty() ? kFirstWordBytes : kWordBytes))
             flush();
         chunk += utf8;
     }

@@ -37,7 +37,8 @@ struct MimeMessage
 namespace mime {
 
 // "=?utf-8?B?...?=" words (each at most 75 characters, split on character boundaries) folded
-// with CRLF SP, or the text itself when it is printable ASCII.
+// with CRLF SP, or the text itself folded at spaces when it is printable ASCII whose words fit on
+// a line of 78 characters.
 QByteArray encodeHeaderText(const QString& text);
 // Quoted-printable (RFC 2045) of UTF-8 text with CRLF line breaks and lines of at most 76.
 QByteArray quotedPrintable(const QString& text);

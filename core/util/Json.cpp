@@ -27,7 +27,9 @@ std::string pythonFloat(double d)
     std::string out = negative ? "-" : "";
     if (exponent >= -4 && exponent < 16) {
         if (exponent < 0) {
-            out += "0." + std::string(std::size_t(-exponent - 1), '0') + digits;
+            out += "0.";
+            out.append(std::size_t(-exponent - 1), '0');
+            out += digits;
         } else {
             const std::size_t intDigits = std::size_t(exponent) + 1;
             if (digits.size() < intDigits)
@@ -162,6 +164,15 @@ Result<Json> parseJson(const QByteArray& text)
                                .arg(line)
                                .arg(column)
                                .arg(what),
+                           QStringLiteral("invalid_json"));
+    } catch (const Json::exception& e) {
+        // A number beyond a double's range ("1e999") is out_of_range, not a parse_error, and
+        // says which number; no position comes with it.
+        QString what = QString::fromUtf8(e.what());
+        const qsizetype bracket = what.indexOf(QLatin1String("] "));
+        if (bracket >= 0)
+            what = what.mid(bracket + 2);
+        return Error::make(QStringLiteral("invalid JSON: %1").arg(what),
                            QStringLiteral("invalid_json"));
     }
     return Error::make(QStringLiteral("invalid JSON"), QStringLiteral("invalid_json"));

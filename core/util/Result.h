@@ -1,5 +1,6 @@
 #pragma once
-// Errors are values: a function that can fail returns Result<T>, carrying a message a user can act on.
+// Errors are values: a function that can fail returns Result<T>, carrying a message a user can act
+// on.
 
 #include <QString>
 
@@ -20,8 +21,14 @@ struct Error
     }
 };
 
-template <typename T>
-class [[nodiscard]] Result
+// What error() of a success returns: an empty message and code.
+inline const Error& noError()
+{
+    static const Error none{QString(), QString()};
+    return none;
+}
+
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_state(std::move(value)) {}
@@ -38,7 +45,13 @@ public:
     const T& operator*() const& { return value(); }
     T& operator*() & { return value(); }
 
-    const Error& error() const { return std::get<Error>(m_state); }
+    // The error, or an empty one for a success, so that a message can be formatted whatever the
+    // outcome (QVERIFY2 evaluates its message even when the check passes).
+    const Error& error() const
+    {
+        const Error* e = std::get_if<Error>(&m_state);
+        return e ? *e : noError();
+    }
     const QString& errorMessage() const { return error().message; }
 
 private:
@@ -55,8 +68,9 @@ public:
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
-    const Error& error() const { return *m_error; }
-    const QString& errorMessage() const { return m_error->message; }
+    // The error, or an empty one for a success (as Result's).
+    const Error& error() const { return m_error ? *m_error : noError(); }
+    const QString& errorMessage() const { return error().message; }
 
 private:
     std::optional<Error> m_error;

@@ -1,9 +1,6 @@
 #define VALIJSON_USE_EXCEPTIONS 1
 #include "util/SchemaValidator.h"
 
-// GCC 12 reports a false -Wrestrict inside libstdc++ string code instantiated by valijson at -O3.
-#pragma GCC diagnostic ignored "-Wrestrict"
-
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>

@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPdfDocument>
+#include <QPdfPageRenderer>
 #include <QPdfView>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -191,6 +192,14 @@ ApprovalPanel::ApprovalPanel(QWidget* parent)
             Q_EMIT previewFinished(false, message);
         }
     });
+}
+
+ApprovalPanel::~ApprovalPanel()
+{
+    // Qt 6.4's QPdfView renders on a thread of its page renderer that the renderer never deletes
+    // (it only quits it); switching back to single-threaded rendering deletes it.
+    for (QPdfPageRenderer* renderer : m_pdfView->findChildren<QPdfPageRenderer*>())
+        renderer->setRenderMode(QPdfPageRenderer::RenderMode::SingleThreaded);
 }
 
 void ApprovalPanel::showRequest(const StepState& approval, const QString& effect)

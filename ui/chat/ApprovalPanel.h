@@ -24,6 +24,7 @@ class ApprovalPanel : public QFrame
     Q_OBJECT
 public:
     explicit ApprovalPanel(QWidget* parent = nullptr);
+    ~ApprovalPanel() override;
 
     // Where attachments are resolved (the open workspace's root).
     void setWorkspaceRoot(const QString& root) { m_root = root; }

@@ -48,10 +48,16 @@ QByteArray toDot(const GraphSnapshot& s)
     return dot;
 }
 
-struct GvcDeleter
+// One Graphviz context for the process, as Graphviz means it to be used: gvFreeContext() does not
+// release all the plugin configuration that gvContext() loads (Debian's graphviz 2.42), so a
+// context per layout made the GUI grow with every relayout. Used under graphvizMutex() only, and
+// kept until the process ends.
+GVC_t* graphvizContext()
 {
-    void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-};
+    static GVC_t* const gvc = gvContext();
+    return gvc;
+}
+
 struct GraphDeleter
 {
     void operator()(Agraph_t* g) const { agclose(g); }
@@ -70,7 +76,7 @@ Result<GraphLayout> layoutGraph(const GraphSnapshot& snapshot)
 
     QMutexLocker lock(&graphvizMutex());
     agseterr(AGMAX); // errors come back as values, not on stderr
-    std::unique_ptr<GVC_t, GvcDeleter> gvc(gvContext());
+    GVC_t* const gvc = graphvizContext();
     std::unique_ptr<Agraph_t, GraphDeleter> graph(agmemread(dot.constData()));
     if (!gvc || !graph) {
         const char* why = aglasterr();
@@ -79,11 +85,12 @@ Result<GraphLayout> layoutGraph(const GraphSnapshot& snapshot)
                            QStringLiteral("layout_failed"));
     }
     Agraph_t* g = graph.get();
-    if (gvLayout(gvc.get(), g, "dot") != 0) {
-        const char* why = aglasterr();
+    if (gvLayout(gvc, g, "dot") != 0) {
+        const QString why = QString::fromUtf8(aglasterr() ? aglasterr() : "unknown error");
+        gvFreeLayout(gvc, g); // the shared context must not keep a half-made layout of g
         return Error::make(QStringLiteral("Graphviz could not lay out the task graph: %1 (is the "
                                           "graphviz \"dot\" layout plugin installed?)")
-                               .arg(QString::fromUtf8(why ? why : "unknown error")),
+                               .arg(why),
                            QStringLiteral("layout_failed"));
     }
     // Graphviz's y axis points up: flip it around the bounding box.
@@ -110,7 +117,7 @@ Result<GraphLayout> layoutGraph(const GraphSnapshot& snapshot)
             out.edges.push_back(std::move(edge));
         }
     }
-    gvFreeLayout(gvc.get(), g);
+    gvFreeLayout(gvc, g);
     return out;
 }
 

@@ -60,7 +60,12 @@ TaskGraphView::TaskGraphView(QWidget* parent)
 }
 
 // A layout still running keeps only its own snapshot; its result is simply never collected.
-TaskGraphView::~TaskGraphView() = default;
+TaskGraphView::~TaskGraphView()
+{
+    // The scene is a child, so ~QObject deletes it after this class's members are gone; a selected
+    // node it then removes would signal selectionChanged into this half-destroyed view.
+    m_scene->disconnect(this);
+}
 
 void TaskGraphView::clear()
 {

@@ -2,6 +2,8 @@
 
 #include "llm/protocols/ReplyParsing.h"
 
+#include <algorithm>
+#include <climits>
 #include <map>
 
 namespace awb::llm {
@@ -11,14 +13,6 @@ namespace {
 constexpr auto kDefaultBaseUrl = "https://api.anthropic.com";
 constexpr auto kDefaultApiVersion = "2023-06-01";
 constexpr std::int64_t kDefaultMaxTokens = 4096; // max_tokens is required by the Messages API
-
-std::int64_t intField(const Json& object, const char* key)
-{
-    if (!object.is_object())
-        return 0;
-    const auto it = object.find(key);
-    return it != object.end() && it->is_number() ? it->get<std::int64_t>() : 0;
-}
 
 // Provider JSON is read through these: a member of an unexpected type reads as absent.
 Json member(const Json& object, const char* key)
@@ -148,11 +142,11 @@ Result<ModelResponse> responseFromMessage(const Json& message)
     // input_tokens excludes cache reads and writes; our inputTokens is the whole prompt, with the
     // cache reads as its cached part (as OpenAI and Gemini count them).
     const Json usage = objectMember(message, "usage");
-    const std::int64_t cacheRead = intField(usage, "cache_read_input_tokens");
-    response.usage.inputTokens = intField(usage, "input_tokens") +
-                                 intField(usage, "cache_creation_input_tokens") + cacheRead;
+    const std::int64_t cacheRead = tokenCount(usage, "cache_read_input_tokens");
+    response.usage.inputTokens = tokenCount(usage, "input_tokens") +
+                                 tokenCount(usage, "cache_creation_input_tokens") + cacheRead;
     response.usage.cachedInputTokens = cacheRead;
-    response.usage.outputTokens = intField(usage, "output_tokens");
+    response.usage.outputTokens = tokenCount(usage, "output_tokens");
     response.rawResponse = message;
     return response;
 }
@@ -210,7 +204,8 @@ private:
         if (type == QLatin1String("message_start")) {
             m_message = objectMember(frame, "message");
         } else if (type == QLatin1String("content_block_start")) {
-            const int index = int(intField(frame, "index"));
+            const int index =
+                int(std::clamp<std::int64_t>(integerAt(frame, "index"), INT_MIN, INT_MAX));
             Block& block = m_blocks[index];
             block.content = objectMember(frame, "content_block");
         } else if (type == QLatin1String("content_block_delta")) {
@@ -275,7 +270,8 @@ private:
 
     Status onDelta(const Json& frame)
     {
-        const int index = int(intField(frame, "index"));
+        const int index =
+            int(std::clamp<std::int64_t>(integerAt(frame, "index"), INT_MIN, INT_MAX));
         const auto it = m_blocks.find(index);
         if (it == m_blocks.end())
             return Error::make(
@@ -425,9 +421,9 @@ Result<HttpRequestSpec> AnthropicProtocol::buildRequest(const ModelRequest& requ
 
 Result<ModelResponse> AnthropicProtocol::parseResponse(const QByteArray& body) const
 {
-    return parseReply(body, QStringLiteral("anthropic"), [](const Json& reply) -> Result<ModelResponse> {
-        return responseFromMessage(reply);
-    });
+    return parseReply(
+        body, QStringLiteral("anthropic"),
+        [](const Json& reply) -> Result<ModelResponse> { return responseFromMessage(reply); });
 }
 
 std::unique_ptr<StreamDecoder>

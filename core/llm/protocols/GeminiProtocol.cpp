@@ -16,14 +16,6 @@ constexpr auto kDefaultBaseUrl = "https://generativelanguage.googleapis.com";
 // conversation does not keep Gemini's own signatures, so every replayed turn carries this one.
 constexpr auto kForeignThoughtSignature = "skip_thought_signature_validator";
 
-std::int64_t intField(const Json& object, const char* key)
-{
-    if (!object.is_object())
-        return 0;
-    const auto it = object.find(key);
-    return it != object.end() && it->is_number() ? it->get<std::int64_t>() : 0;
-}
-
 // Provider JSON is read through these: a member of an unexpected type reads as absent.
 Json member(const Json& object, const char* key)
 {
@@ -174,10 +166,10 @@ Result<ModelResponse> responseFromJson(const Json& reply)
     response.message.role = Role::Assistant;
     response.rawResponse = reply;
     const Json usage = member(reply, "usageMetadata");
-    response.usage.inputTokens = intField(usage, "promptTokenCount");
+    response.usage.inputTokens = tokenCount(usage, "promptTokenCount");
     response.usage.outputTokens =
-        intField(usage, "candidatesTokenCount") + intField(usage, "thoughtsTokenCount");
-    response.usage.cachedInputTokens = intField(usage, "cachedContentTokenCount");
+        tokenCount(usage, "candidatesTokenCount") + tokenCount(usage, "thoughtsTokenCount");
+    response.usage.cachedInputTokens = tokenCount(usage, "cachedContentTokenCount");
 
     const Json candidates = arrayMember(reply, "candidates");
     if (candidates.empty()) {
@@ -462,9 +454,9 @@ Result<HttpRequestSpec> GeminiProtocol::buildRequest(const ModelRequest& request
 
 Result<ModelResponse> GeminiProtocol::parseResponse(const QByteArray& body) const
 {
-    return parseReply(body, QStringLiteral("gemini"), [](const Json& reply) -> Result<ModelResponse> {
-        return responseFromJson(reply);
-    });
+    return parseReply(
+        body, QStringLiteral("gemini"),
+        [](const Json& reply) -> Result<ModelResponse> { return responseFromJson(reply); });
 }
 
 std::unique_ptr<StreamDecoder>

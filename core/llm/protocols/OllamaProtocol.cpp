@@ -8,14 +8,6 @@ namespace {
 
 constexpr auto kDefaultBaseUrl = "http://localhost:11434";
 
-std::int64_t intField(const Json& object, const char* key)
-{
-    if (!object.is_object())
-        return 0;
-    const auto it = object.find(key);
-    return it != object.end() && it->is_number() ? it->get<std::int64_t>() : 0;
-}
-
 // Provider JSON is read through these: a member of an unexpected type reads as absent.
 Json member(const Json& object, const char* key)
 {
@@ -127,8 +119,8 @@ Result<ModelResponse> responseFromJson(const Json& reply)
         response.finish = FinishReason::Stop;
     else
         response.finish = FinishReason::Other; // "load", "unload", ...
-    response.usage.inputTokens = intField(reply, "prompt_eval_count");
-    response.usage.outputTokens = intField(reply, "eval_count");
+    response.usage.inputTokens = tokenCount(reply, "prompt_eval_count");
+    response.usage.outputTokens = tokenCount(reply, "eval_count");
     response.rawResponse = reply;
     return response;
 }
@@ -326,9 +318,9 @@ Result<HttpRequestSpec> OllamaProtocol::buildRequest(const ModelRequest& request
 
 Result<ModelResponse> OllamaProtocol::parseResponse(const QByteArray& body) const
 {
-    return parseReply(body, QStringLiteral("ollama"), [](const Json& reply) -> Result<ModelResponse> {
-        return responseFromJson(reply);
-    });
+    return parseReply(
+        body, QStringLiteral("ollama"),
+        [](const Json& reply) -> Result<ModelResponse> { return responseFromJson(reply); });
 }
 
 std::unique_ptr<StreamDecoder>

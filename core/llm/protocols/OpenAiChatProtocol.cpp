@@ -1,5 +1,7 @@
 #include "llm/protocols/OpenAiChatProtocol.h"
 
+#include "llm/protocols/ReplyParsing.h"
+
 #include <QCryptographicHash>
 
 #include <algorithm>
@@ -72,9 +74,9 @@ Json parseArguments(const std::string& text)
 Usage usageFrom(const Json& usage)
 {
     Usage u;
-    u.inputTokens = intAt(usage, "prompt_tokens");
-    u.outputTokens = intAt(usage, "completion_tokens");
-    u.cachedInputTokens = intAt(memberAt(usage, "prompt_tokens_details"), "cached_tokens");
+    u.inputTokens = tokenCount(usage, "prompt_tokens");
+    u.outputTokens = tokenCount(usage, "completion_tokens");
+    u.cachedInputTokens = tokenCount(memberAt(usage, "prompt_tokens_details"), "cached_tokens");
     return u;
 }
 

@@ -1,5 +1,7 @@
 #include "llm/protocols/OpenAiResponsesProtocol.h"
 
+#include "llm/protocols/ReplyParsing.h"
+
 #include "llm/protocols/OpenAiChatProtocol.h"
 
 #include <map>
@@ -93,9 +95,9 @@ OutputItem itemFrom(const Json& item)
 Usage usageFrom(const Json& usage)
 {
     Usage u;
-    u.inputTokens = intAt(usage, "input_tokens");
-    u.outputTokens = intAt(usage, "output_tokens");
-    u.cachedInputTokens = intAt(memberAt(usage, "input_tokens_details"), "cached_tokens");
+    u.inputTokens = tokenCount(usage, "input_tokens");
+    u.outputTokens = tokenCount(usage, "output_tokens");
+    u.cachedInputTokens = tokenCount(memberAt(usage, "input_tokens_details"), "cached_tokens");
     return u;
 }
 

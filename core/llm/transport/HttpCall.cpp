@@ -195,10 +195,7 @@ void HttpCall::consume(const QByteArray& chunk)
 bool HttpCall::deliverFrame(const QByteArray& event, const QByteArray& data, bool trailing)
 {
     const int attemptId = m_attemptId;
-    Json frame = {{"data", bodyValue(data)}};
-    if (!event.isEmpty())
-        frame["event"] = event.toStdString();
-    m_frames.push_back(std::move(frame));
+    m_frames.push_back(recordedFrame(event, data));
     const Status s = m_decoder
                          ? m_decoder->onFrame(event, data)
                          : Status(Error::make(QStringLiteral("the %1 protocol cannot read a stream")

@@ -115,7 +115,18 @@ Json bodyValue(const QByteArray& bytes)
     if (bytes.isEmpty())
         return Json();
     auto parsed = parseJson(bytes);
-    return parsed ? std::move(parsed).value() : Json(bytes.toStdString());
+    // Text that is not JSON is kept for people to read. JSON strings are UTF-8, and the strict
+    // writers (a cassette) throw on anything else, so bytes that are not (a proxy's Latin-1 error
+    // page, a cut stream) become U+FFFD.
+    return parsed ? std::move(parsed).value() : Json(QString::fromUtf8(bytes).toStdString());
+}
+
+Json recordedFrame(const QByteArray& event, const QByteArray& data)
+{
+    Json frame = {{"data", bodyValue(data)}};
+    if (!event.isEmpty())
+        frame["event"] = QString::fromUtf8(event).toStdString();
+    return frame;
 }
 
 Json headersJson(const HttpHeaders& headers, const QString& secret)

@@ -40,8 +40,12 @@ bool isTransientStreamError(const QString& code);
 
 // "60 s" or "300 ms".
 QString duration(qint64 ms);
-// JSON when the bytes are JSON, else the text; null when empty.
+// JSON when the bytes are JSON, else the text (bytes that are not UTF-8 as U+FFFD, so that it can
+// always be written); null when empty.
 Json bodyValue(const QByteArray& bytes);
+// One frame of a streamed reply as the exchange keeps it: {"data": bodyValue(data)}, with the
+// SSE "event" name when there is one.
+Json recordedFrame(const QByteArray& event, const QByteArray& data);
 // Header names lower-cased; credentials and cookies "[redacted]", the secret removed elsewhere.
 Json headersJson(const HttpHeaders& headers, const QString& secret);
 QString redactedUrl(const QUrl& url, const QString& secret);

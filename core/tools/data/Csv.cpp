@@ -14,12 +14,28 @@ Error csvError(const CsvOptions& options, int line, const QString& what)
         QStringLiteral("invalid_csv"));
 }
 
-std::string trimmed(const std::string& s)
+// A header name without the spaces, tabs and byte-order marks (U+FEFF, e.g. from a second export
+// appended to the file) around it. QString drops a leading mark silently, which would leave the
+// spaces behind it in the name.
+std::string trimmedName(std::string s)
 {
-    const auto begin = s.find_first_not_of(" \t");
-    if (begin == std::string::npos)
-        return {};
-    return s.substr(begin, s.find_last_not_of(" \t") - begin + 1);
+    constexpr std::string_view kBom = "\xEF\xBB\xBF";
+    for (bool changed = true; changed;) {
+        changed = false;
+        const auto begin = s.find_first_not_of(" \t");
+        s.erase(0, begin == std::string::npos ? s.size() : begin);
+        const auto end = s.find_last_not_of(" \t");
+        s.erase(end == std::string::npos ? 0 : end + 1);
+        if (s.starts_with(kBom)) {
+            s.erase(0, kBom.size());
+            changed = true;
+        }
+        if (s.ends_with(kBom)) {
+            s.erase(s.size() - kBom.size());
+            changed = true;
+        }
+    }
+    return s;
 }
 
 // Cursor over the bytes; the delimiter, quotes and line breaks are ASCII, so UTF-8 passes through.
@@ -115,10 +131,11 @@ private:
 Result<Table> parseCsv(const QByteArray& input, const CsvOptions& options)
 {
     // Spreadsheet exports are often Latin-1/Windows-1252; read those rather than fail, since
-    // nothing downstream can handle invalid UTF-8.
+    // nothing downstream can handle invalid UTF-8. Stateless: a sequence cut off at the end of the
+    // file is an error too, not a wait for more bytes.
     QByteArray data = input;
     {
-        QStringDecoder utf8(QStringDecoder::Utf8);
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         (void)QString(utf8.decode(input));
         if (utf8.hasError())
             data = QString::fromLatin1(input).toUtf8();
@@ -134,7 +151,7 @@ Result<Table> parseCsv(const QByteArray& input, const CsvOptions& options)
     if (auto error = parser.readRecord(fields))
         return *error;
     for (const std::string& name : fields)
-        table.columns << toQ(trimmed(name));
+        table.columns << toQ(trimmedName(name));
     while (true) {
         parser.skipEmptyLines();
         if (parser.atEnd())

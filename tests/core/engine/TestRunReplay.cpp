@@ -3,6 +3,8 @@
 
 #include <QtTest>
 
+#include <memory>
+
 #include "engine/RunReplay.h"
 #include "support/EngineFixture.h"
 
@@ -102,6 +104,7 @@ void TestRunReplay::replayFromTheFirstStepReusesToolResultsAndExecutesNoEffect()
         EngineFixture::agent({QStringLiteral("lookup"), QStringLiteral("send")}),
         EngineFixture::scripted(kSourceScript), QStringLiteral("m"), std::nullopt, {});
     QVERIFY(run);
+    const std::unique_ptr<AgentRun> owner(*run); // the caller owns a started run
     QCOMPARE(EngineFixture::waitStopped(*run), RunStatus::Succeeded);
     const RunState& state = (*run)->state();
     QVERIFY(state.runId != source.runId);
@@ -129,6 +132,7 @@ void TestRunReplay::answersBeforeTheStepAreReusedWithoutACall()
         EngineFixture::agent({QStringLiteral("lookup"), QStringLiteral("send")}),
         EngineFixture::scripted(kOtherScript), QStringLiteral("m"), std::nullopt, {});
     QVERIFY(run);
+    const std::unique_ptr<AgentRun> owner(*run); // the caller owns a started run
     QCOMPARE(EngineFixture::waitStopped(*run), RunStatus::Succeeded);
     const RunState& state = (*run)->state();
     QCOMPARE(state.steps.size(), std::size_t(5));
@@ -151,6 +155,7 @@ void TestRunReplay::newReadCallsRunAndNewEffectsAreRefused()
                              {QStringLiteral("send")}),
         EngineFixture::scripted(kOtherScript), QStringLiteral("m"), std::nullopt, {});
     QVERIFY(run);
+    const std::unique_ptr<AgentRun> owner(*run); // the caller owns a started run
     // The gated email does not wait for a person: it is never executed anyway.
     QCOMPARE(EngineFixture::waitStopped(*run), RunStatus::Succeeded);
     const RunState& state = (*run)->state();
@@ -182,6 +187,7 @@ void TestRunReplay::linkAndInstructionsAreRecordedInTheFirstEvent()
                          EngineFixture::scripted(kSourceScript), QStringLiteral("m"),
                          QStringLiteral("be brief"), {});
     QVERIFY(run);
+    const std::unique_ptr<AgentRun> owner(*run); // the caller owns a started run
     QCOMPARE(EngineFixture::waitStopped(*run), RunStatus::Succeeded);
     auto events = m_f->journal->loadEvents((*run)->runId());
     QVERIFY(events && !events->empty());

@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include "llm/protocols/AnthropicProtocol.h"
+#include "llm/protocols/ReplyParsing.h"
 #include "support/ProtocolFixture.h"
 
 using namespace awb;
@@ -322,6 +323,44 @@ private slots:
         QVERIFY(!outcome.result.ok());
         QCOMPARE(outcome.result.error().code, QStringLiteral("invalid_response"));
         QVERIFY(outcome.result.errorMessage().contains(QStringLiteral("sql_query")));
+    }
+
+    // Found by fuzz_anthropic_reply: a count beyond int64 was converted to it (undefined
+    // behaviour), and counts near its limit overflowed when the prompt's parts were added up.
+    void outlandishTokenCountsAreCapped_data()
+    {
+        QTest::addColumn<QByteArray>("usage");
+        QTest::addColumn<qint64>("input");
+        QTest::addColumn<qint64>("cached");
+        QTest::addColumn<qint64>("output");
+        const qint64 max = kMaxTokenCount;
+        QTest::newRow("beyond int64")
+            << QByteArray(R"({"input_tokens":1.68889e+48,"output_tokens":7})") << max << qint64(0)
+            << qint64(7);
+        QTest::newRow("parts that overflow when added")
+            << QByteArray(R"({"input_tokens":9223372036854775807,)"
+                          R"("cache_creation_input_tokens":9223372036854775807,)"
+                          R"("cache_read_input_tokens":18446744073709551615,"output_tokens":1})")
+            << 3 * max << max << qint64(1);
+        QTest::newRow("negative and fractional")
+            << QByteArray(
+                   R"({"input_tokens":-5,"cache_read_input_tokens":2.9,"output_tokens":"3"})")
+            << qint64(2) << qint64(2) << qint64(0);
+    }
+    void outlandishTokenCountsAreCapped()
+    {
+        QFETCH(QByteArray, usage);
+        QFETCH(qint64, input);
+        QFETCH(qint64, cached);
+        QFETCH(qint64, output);
+        const auto response = AnthropicProtocol().parseResponse(
+            R"({"type":"message","model":"claude-sonnet-4-5","content":[{"type":"text","text":"hi"}],)"
+            R"("stop_reason":"end_turn","usage":)" +
+            usage + "}");
+        QVERIFY2(response.ok(), qPrintable(response.ok() ? QString() : response.errorMessage()));
+        QCOMPARE(qint64(response->usage.inputTokens), input);
+        QCOMPARE(qint64(response->usage.cachedInputTokens), cached);
+        QCOMPARE(qint64(response->usage.outputTokens), output);
     }
 
     void errorReplyIsAnError()

@@ -69,6 +69,7 @@ private slots:
     void writesTheStandardHeaders();
     void everyLineEndsInCrlf();
     void asciiSubjectIsWrittenAsIs();
+    void subjectWithAWordTooLongToFoldIsEncoded();
     void nonAsciiSubjectRoundTrips_data();
     void nonAsciiSubjectRoundTrips();
     void headerInjectionIsNeutralised();
@@ -119,6 +120,25 @@ void TestMimeMessage::asciiSubjectIsWrittenAsIs()
     QCOMPARE(mime::encodeHeaderText(QStringLiteral("Q3 summary")), QByteArray("Q3 summary"));
 }
 
+// Found by fuzz_mime_message: a subject with a word of 1,000 characters was written on one line
+// of 1,009 octets, more than the 998 RFC 5322 allows and mail servers accept.
+void TestMimeMessage::subjectWithAWordTooLongToFoldIsEncoded()
+{
+    const QString subject = QStringLiteral("Q3 report: https://reports.example.com/") +
+                            QString(1000, QLatin1Char('x')) + QStringLiteral(" (final)");
+    MimeMessage m = sample();
+    m.subject = subject;
+    const QByteArray headers = headerBlock(m.toBytes());
+    const qsizetype start = headers.indexOf("Subject: ");
+    const qsizetype end = headers.indexOf("\r\nDate: ");
+    const QByteArray field = headers.mid(start, end - start);
+    for (const QByteArray& line : field.split('\n'))
+        QVERIFY2(line.size() <= 76 + 1, line.constData()); // RFC 2047's limit, + the CR
+    QCOMPARE(decodeWords(field), subject);
+    // Words that fit stay readable.
+    QCOMPARE(mime::encodeHeaderText(QString(69, QLatin1Char('y'))), QByteArray(69, 'y'));
+}
+
 void TestMimeMessage::nonAsciiSubjectRoundTrips_data()
 {
     QTest::addColumn<QString>("subject");
@@ -135,9 +155,12 @@ void TestMimeMessage::nonAsciiSubjectRoundTrips()
     const QByteArray encoded = mime::encodeHeaderText(subject);
     for (const char c : encoded)
         QVERIFY(static_cast<unsigned char>(c) < 0x80);
-    for (const QByteArray& line : encoded.split('\n')) {
+    const QList<QByteArray> lines = ("Subject: " + encoded).split('\n');
+    for (const QByteArray& line : lines) {
         for (const QByteArray& word : line.trimmed().split(' '))
             QVERIFY2(word.size() <= 75, word.constData());
+        // RFC 2047: a line with encoded words, its header's name included, fits in 76.
+        QVERIFY2(line.trimmed().size() <= 76, line.constData());
     }
     QCOMPARE(decodeWords(encoded), subject);
 }

@@ -113,6 +113,44 @@ private slots:
         QCOMPARE(table->rows[0][0], Json("Müller"));
     }
 
+    // A file cut inside its last character is not UTF-8 either: it used to pass the check and
+    // leave bytes in a cell that the journal's JSON cannot hold (found by fuzz_csv).
+    void fileEndingInsideACharacterIsReadAsLatin1()
+    {
+        const auto table = parseCsv(QByteArray("name\nM\xC3\xBCller\nK\xC3"));
+        QVERIFY(table.ok());
+        QCOMPARE(table->rows[0][0], Json("MÃ¼ller"));
+        QCOMPARE(table->rows[1][0], Json("KÃ"));
+        QCOMPARE(QString::fromStdString(table->toJson().dump()),
+                 QStringLiteral(R"({"columns":["name"],"row_count":2,"rows":[["MÃ¼ller"],["KÃ"]],)"
+                                R"("truncated":false})"));
+    }
+
+    // Found by fuzz_csv: a byte-order mark after leading spaces was dropped when the name became a
+    // QString, leaving the spaces behind it, so "amount" was not found and the table did not read
+    // back the same when written out.
+    void headerNamesAreTrimmedOfByteOrderMarks_data()
+    {
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<QStringList>("columns");
+        QTest::newRow("after spaces")
+            << QByteArray("  \xEF\xBB\xBF id , amount\n1,2\n") << QStringList{"id", "amount"};
+        QTest::newRow("quoted, second column")
+            << QByteArray("id,\"\xEF\xBB\xBF amount \"\n1,2\n") << QStringList{"id", "amount"};
+        QTest::newRow("twice, at the end")
+            << QByteArray("id,amount \xEF\xBB\xBF\xEF\xBB\xBF\n1,2\n")
+            << QStringList{"id", "amount"};
+    }
+    void headerNamesAreTrimmedOfByteOrderMarks()
+    {
+        QFETCH(QByteArray, csv);
+        QFETCH(QStringList, columns);
+        const auto table = parseCsv(csv);
+        QVERIFY(table.ok());
+        QCOMPARE(table->columns, columns);
+        QCOMPARE(table->columnIndex(QStringLiteral("amount")), 1);
+    }
+
     void readsFileAndNamesMissingOne()
     {
         test::ToolFixture fx;

@@ -182,6 +182,29 @@ private slots:
                  qPrintable(parsed.errorMessage()));
     }
 
+    // nlohmann reports a number beyond a double's range with out_of_range instead of parse_error;
+    // that exception once escaped parseJson and ended the process (found by fuzz_agent_definition).
+    void parseJsonRejectsNumbersBeyondADouble_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("number");
+        QTest::newRow("alone") << QByteArray("1e999") << "1e999";
+        QTest::newRow("in an array") << QByteArray("[1, -2E400]") << "-2E400";
+        QTest::newRow("in an agent file")
+            << QByteArray("{\"schema_version\": 1, \"budgets\": {\"max_steps\": 56e555}}")
+            << "56e555";
+    }
+    void parseJsonRejectsNumbersBeyondADouble()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, number);
+        auto parsed = parseJson(text);
+        QVERIFY(!parsed.ok());
+        QCOMPARE(parsed.error().code, QStringLiteral("invalid_json"));
+        QCOMPARE(parsed.errorMessage(),
+                 QStringLiteral("invalid JSON: number overflow parsing '%1'").arg(number));
+    }
+
     void jsonStringReadsStringsOnly()
     {
         const Json o = {{"s", "text"}, {"n", 5}};
