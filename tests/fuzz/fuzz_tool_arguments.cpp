@@ -10,8 +10,8 @@
 #include <QFile>
 
 #include "engine/BuiltinTools.h"
-#include "util/SchemaValidator.h"
 #include "tools/ToolRegistry.h"
+#include "util/SchemaValidator.h"
 
 using namespace awb;
 using namespace awb::fuzz;
