@@ -1,6 +1,5 @@
 #pragma once
-// Errors are values: a function that can fail returns Result<T>, carrying a message a user can act
-// on.
+// Errors are values: a function that can fail returns Result<T>, with a message a user can act on.
 
 #include <QString>
 
