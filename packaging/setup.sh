@@ -6,7 +6,7 @@
 #                                         (build/sanitize), and each fuzzer for AWB_FUZZ_SECONDS
 # Runs as root or through sudo. Environment: AWB_BUILD_DIR (default build/release),
 # AWB_DEMO_DIR (default build/demo-workspace), AWB_SMTP_URL (send the demo email over SMTP),
-# AWB_FUZZ_SECONDS (default 20), AWB_SKIP_SANITIZE=1 (test: the Release suite only).
+# AWB_FUZZ_SECONDS (default 15), AWB_SKIP_SANITIZE=1 (test: the Release suite only).
 set -euo pipefail
 
 mode=${1:-}
@@ -35,7 +35,7 @@ packages=(
     dbus dbus-x11 gnome-keyring xvfb xauth
     clang libclang-rt-14-dev llvm lld
     libgraphviz-dev qt6-webengine-dev qt6-webengine-dev-tools libmd4c-dev libmd4c-html0-dev
-    qt6-pdf-dev qt6-svg-dev libqt6svg6 desktop-file-utils appstream dpkg-dev
+    qt6-pdf-dev qt6-svg-dev libqt6svg6 desktop-file-utils appstream dpkg-dev file
 )
 
 install_missing() {
@@ -128,7 +128,7 @@ if [ "$mode" = test ]; then
     if [ "${AWB_SKIP_SANITIZE:-0}" != 1 ] && phase "the sanitize build" build_sanitize; then
         phase "the sanitized suite" suite "$root/build/sanitize" "$@" || true
         phase "the fuzzers" "$root/tests/fuzz/run-fuzzers.sh" "$root/build/sanitize" \
-            "${AWB_FUZZ_SECONDS:-20}" || true
+            "${AWB_FUZZ_SECONDS:-15}" || true
     fi
     if [ ${#failed[@]} -gt 0 ]; then
         echo "setup: FAILED: $(IFS=,; echo "${failed[*]}")" >&2
