@@ -27,13 +27,6 @@ const QMap<QString, QString> kKeychain{{QStringLiteral("AWB_AUDIT_KEY"), QString
         }                                                                                          \
     } while (false)
 
-QString initDemo(const QTemporaryDir& dir)
-{
-    const QString ws = dir.path() + QStringLiteral("/ws");
-    const AwbResult r = runAwb({QStringLiteral("demo"), QStringLiteral("init"), ws}, kKeychain);
-    return r.exitCode == 0 ? ws : QString();
-}
-
 AwbResult runDemo(const QString& ws, const QMap<QString, QString>& env = kKeychain)
 {
     return runAwb({QStringLiteral("run"), QStringLiteral("q3-reconciliation"),
@@ -88,7 +81,7 @@ void TestAuditIntegrity::anIntactTrailIsAnchored()
 {
     REQUIRE_KEYCHAIN();
     QTemporaryDir dir;
-    const QString ws = initDemo(dir);
+    const QString ws = initDemo(dir, kKeychain);
     QVERIFY(!ws.isEmpty());
     QCOMPARE(runDemo(ws).exitCode, 0);
     const AwbResult v = verify(ws);
@@ -107,7 +100,7 @@ void TestAuditIntegrity::anEmptiedTrailIsFoundByItself()
 {
     REQUIRE_KEYCHAIN();
     QTemporaryDir dir;
-    const QString ws = initDemo(dir);
+    const QString ws = initDemo(dir, kKeychain);
     QVERIFY(!ws.isEmpty());
     QCOMPARE(runDemo(ws).exitCode, 0);
     exec(ws, QStringLiteral("DELETE FROM audit"));
@@ -121,7 +114,7 @@ void TestAuditIntegrity::aCutTailIsFoundByItself()
 {
     REQUIRE_KEYCHAIN();
     QTemporaryDir dir;
-    const QString ws = initDemo(dir);
+    const QString ws = initDemo(dir, kKeychain);
     QVERIFY(!ws.isEmpty());
     QCOMPARE(runDemo(ws).exitCode, 0);
     exec(ws, QStringLiteral("DELETE FROM audit WHERE seq > 10"));
@@ -136,7 +129,7 @@ void TestAuditIntegrity::aDeletedStoreIsFoundByItself()
 {
     REQUIRE_KEYCHAIN();
     QTemporaryDir dir;
-    const QString ws = initDemo(dir);
+    const QString ws = initDemo(dir, kKeychain);
     QVERIFY(!ws.isEmpty());
     QCOMPARE(runDemo(ws).exitCode, 0);
     removeStore(ws);
@@ -155,7 +148,7 @@ void TestAuditIntegrity::aStoreReplacedByAnOlderCopyIsFoundByItself()
 {
     REQUIRE_KEYCHAIN();
     QTemporaryDir dir;
-    const QString ws = initDemo(dir);
+    const QString ws = initDemo(dir, kKeychain);
     QVERIFY(!ws.isEmpty());
     QCOMPARE(runDemo(ws).exitCode, 0);
     const QString db = ws + QStringLiteral("/.awb/workspace.db");
@@ -173,7 +166,7 @@ void TestAuditIntegrity::aMissingKeyIsSaidAndNoneIsMade()
 {
     REQUIRE_KEYCHAIN();
     QTemporaryDir dir;
-    const QString ws = initDemo(dir);
+    const QString ws = initDemo(dir, kKeychain);
     QVERIFY(!ws.isEmpty());
     QCOMPARE(runDemo(ws).exitCode, 0);
     const AwbResult exported = runAwb({QStringLiteral("audit"), QStringLiteral("key"),
@@ -217,7 +210,7 @@ void TestAuditIntegrity::anotherKeyIsRefusedAndNotCalledTampering()
 {
     REQUIRE_KEYCHAIN();
     QTemporaryDir dir;
-    const QString ws = initDemo(dir);
+    const QString ws = initDemo(dir, kKeychain);
     QVERIFY(!ws.isEmpty());
     QCOMPARE(runDemo(ws).exitCode, 0);
     const QMap<QString, QString> wrong{

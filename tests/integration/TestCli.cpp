@@ -12,13 +12,6 @@ using namespace awb;
 using namespace awb::test;
 
 namespace {
-QString initDemo(QTemporaryDir& dir, const QMap<QString, QString>& env = {})
-{
-    const QString ws = dir.path() + QStringLiteral("/ws");
-    const AwbResult r = runAwb({QStringLiteral("demo"), QStringLiteral("init"), ws}, env);
-    return r.exitCode == 0 ? ws : QString();
-}
-
 void writeFile(const QString& path, const QByteArray& bytes)
 {
     QFile f(path);

@@ -31,27 +31,6 @@ QMap<QString, QString> faultyDisk(const QString& workspace, const QString& mode,
     return env;
 }
 
-QString initDemo(const QTemporaryDir& dir)
-{
-    const QString ws = dir.path() + QStringLiteral("/ws");
-    const AwbResult r = runAwb({QStringLiteral("demo"), QStringLiteral("init"), ws}, envKey());
-    return r.exitCode == 0 ? ws : QString();
-}
-
-QStringList runArgs(const QString& ws)
-{
-    return {QStringLiteral("run"),           QStringLiteral("q3-reconciliation"),
-            QStringLiteral("--workspace"),   ws,
-            QStringLiteral("--input"),       demoRequest(),
-            QStringLiteral("--approve-all"), QStringLiteral("--json"),
-            QStringLiteral("--quiet")};
-}
-
-QStringList emails(const QString& ws)
-{
-    return QDir(ws + QStringLiteral("/outbox")).entryList({QStringLiteral("*.eml")}, QDir::Files);
-}
-
 QByteArray readAll(const QString& path)
 {
     QFile f(path);
@@ -84,13 +63,13 @@ private Q_SLOTS:
 void TestFailedWrites::aFullDiskAfterTheEmailFailsTheRunAndResumeSendsNoSecond()
 {
     QTemporaryDir dir;
-    const QString ws = initDemo(dir);
+    const QString ws = initDemo(dir, envKey());
     QVERIFY(!ws.isEmpty());
     // The disk fills up the moment the email lands in the outbox: its recording, the tool's
     // result and everything after it cannot be written.
     const QMap<QString, QString> full =
         faultyDisk(ws, QStringLiteral("full"), ws + QStringLiteral("/outbox/*.eml"));
-    const AwbResult run = runAwb(runArgs(ws), full);
+    const AwbResult run = runAwb(demoRunArgs(ws), full);
     QCOMPARE(run.exitCode, 1);
     const Json summary = run.json();
     QCOMPARE(jsonString(summary, "status"), QStringLiteral("failed"));
@@ -99,7 +78,7 @@ void TestFailedWrites::aFullDiskAfterTheEmailFailsTheRunAndResumeSendsNoSecond()
              qPrintable(run.describe()));
     QVERIFY2(message.contains(QLatin1String("awb resume")), qPrintable(message));
     const QString runId = jsonString(summary, "run_id");
-    QCOMPARE(emails(ws).size(), 1);
+    QCOMPARE(outboxEmails(ws).size(), 1);
 
     // Still full: resume fails too, and says why.
     const QStringList resume = {QStringLiteral("resume"),        runId,
@@ -115,7 +94,7 @@ void TestFailedWrites::aFullDiskAfterTheEmailFailsTheRunAndResumeSendsNoSecond()
     const AwbResult resumed = runAwb(resume, envKey());
     QCOMPARE(resumed.exitCode, 0);
     QCOMPARE(jsonString(resumed.json(), "status"), QStringLiteral("succeeded"));
-    QCOMPARE(emails(ws).size(), 1);
+    QCOMPARE(outboxEmails(ws).size(), 1);
     const AwbResult verify = runAwb(
         {QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workspace"), ws},
         envKey());
@@ -129,13 +108,13 @@ void TestFailedWrites::aFullDiskAfterTheEmailFailsTheRunAndResumeSendsNoSecond()
 void TestFailedWrites::aFullDiskFromTheStartRunsNothing()
 {
     QTemporaryDir dir;
-    const QString ws = initDemo(dir);
+    const QString ws = initDemo(dir, envKey());
     QVERIFY(!ws.isEmpty());
-    const AwbResult run = runAwb(runArgs(ws), faultyDisk(ws, QStringLiteral("full")));
+    const AwbResult run = runAwb(demoRunArgs(ws), faultyDisk(ws, QStringLiteral("full")));
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(QString::fromUtf8(run.err).contains(QLatin1String("is full: free disk space")),
              qPrintable(run.describe()));
-    QVERIFY(emails(ws).isEmpty());
+    QVERIFY(outboxEmails(ws).isEmpty());
     QVERIFY(QDir(ws + QStringLiteral("/reports")).isEmpty());
     const AwbResult list = runAwb({QStringLiteral("runs"), QStringLiteral("list"),
                                    QStringLiteral("--workspace"), ws, QStringLiteral("--json")},
@@ -147,9 +126,9 @@ void TestFailedWrites::aFullDiskFromTheStartRunsNothing()
 void TestFailedWrites::aReadOnlyStoreSaysSoInsteadOfAskingForDiskSpace()
 {
     QTemporaryDir dir;
-    const QString ws = initDemo(dir);
+    const QString ws = initDemo(dir, envKey());
     QVERIFY(!ws.isEmpty());
-    const AwbResult run = runAwb(runArgs(ws), faultyDisk(ws, QStringLiteral("readonly")));
+    const AwbResult run = runAwb(demoRunArgs(ws), faultyDisk(ws, QStringLiteral("readonly")));
     QCOMPARE(run.exitCode, 1);
     const QString err = QString::fromUtf8(run.err);
     QVERIFY2(err.contains(QLatin1String("cannot be written")), qPrintable(run.describe()));
@@ -176,9 +155,9 @@ void TestFailedWrites::auditExportFailsWhenItCannotWrite()
     if (target == QLatin1String("/dev/full") && !isTheFullDevice())
         QSKIP("/dev/full is not the kernel's full device on this machine");
     QTemporaryDir dir;
-    const QString ws = initDemo(dir);
+    const QString ws = initDemo(dir, envKey());
     QVERIFY(!ws.isEmpty());
-    QVERIFY(runAwb(runArgs(ws), envKey()).exitCode == 0); // entries to export
+    QVERIFY(runAwb(demoRunArgs(ws), envKey()).exitCode == 0); // entries to export
     const QString out = target.startsWith(QLatin1Char('/')) ? target : dir.filePath(target);
     const AwbResult r = runAwb({QStringLiteral("audit"), QStringLiteral("export"),
                                 QStringLiteral("--workspace"), ws, QStringLiteral("--format"),
@@ -209,7 +188,7 @@ void TestFailedWrites::recordingRefusesWhatItCannotWrite()
     QFETCH(QString, target);
     QFETCH(QString, message);
     QTemporaryDir dir;
-    const QString ws = initDemo(dir);
+    const QString ws = initDemo(dir, envKey());
     QVERIFY(!ws.isEmpty());
     const QString path = target.startsWith(QLatin1Char('/')) ? target : dir.filePath(target);
     if (target == QLatin1String("notes.txt")) {
@@ -217,10 +196,10 @@ void TestFailedWrites::recordingRefusesWhatItCannotWrite()
         QVERIFY(notes.open(QIODevice::WriteOnly));
         notes.write("my notes\n");
     }
-    const AwbResult r = runAwb(runArgs(ws) << QStringLiteral("--record") << path, envKey());
+    const AwbResult r = runAwb(demoRunArgs(ws) << QStringLiteral("--record") << path, envKey());
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(QString::fromUtf8(r.err).contains(message), qPrintable(r.describe()));
-    QVERIFY(emails(ws).isEmpty()); // refused before the run
+    QVERIFY(outboxEmails(ws).isEmpty()); // refused before the run
     if (target == QLatin1String("notes.txt"))
         QCOMPARE(readAll(path), QByteArray("my notes\n"));
 }
@@ -230,7 +209,7 @@ void TestFailedWrites::jsonIntoAFullStandardOutputFails()
     if (!isTheFullDevice())
         QSKIP("/dev/full is not the kernel's full device on this machine");
     QTemporaryDir dir;
-    const QString ws = initDemo(dir);
+    const QString ws = initDemo(dir, envKey());
     QVERIFY(!ws.isEmpty());
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -248,9 +227,9 @@ void TestFailedWrites::jsonIntoAFullStandardOutputFails()
 void TestFailedWrites::aDamagedStoreRefusesToRunAndIsSalvaged()
 {
     QTemporaryDir dir;
-    const QString ws = initDemo(dir);
+    const QString ws = initDemo(dir, envKey());
     QVERIFY(!ws.isEmpty());
-    QVERIFY(runAwb(runArgs(ws), envKey()).exitCode == 0);
+    QVERIFY(runAwb(demoRunArgs(ws), envKey()).exitCode == 0);
     const QString db = ws + QStringLiteral("/.awb/workspace.db");
     QVERIFY(!QFileInfo::exists(db + QStringLiteral("-wal")) ||
             QFileInfo(db + QStringLiteral("-wal")).size() == 0);
@@ -267,13 +246,13 @@ void TestFailedWrites::aDamagedStoreRefusesToRunAndIsSalvaged()
         QVERIFY(f.seek(page));
         QCOMPARE(f.write(noise), qint64(noise.size()));
     }
-    const AwbResult refused = runAwb(runArgs(ws), envKey());
+    const AwbResult refused = runAwb(demoRunArgs(ws), envKey());
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(QString::fromUtf8(refused.err).contains(QLatin1String("integrity check")),
              qPrintable(refused.describe()));
     QVERIFY2(QString::fromUtf8(refused.err).contains(QLatin1String("awb store salvage")),
              qPrintable(refused.describe()));
-    QCOMPARE(emails(ws).size(), 1); // only the first run's
+    QCOMPARE(outboxEmails(ws).size(), 1); // only the first run's
 
     const QStringList check = {QStringLiteral("store"), QStringLiteral("check"),
                                QStringLiteral("--workspace"), ws};
@@ -291,9 +270,9 @@ void TestFailedWrites::aDamagedStoreRefusesToRunAndIsSalvaged()
     const AwbResult healthy = runAwb(check, envKey());
     QVERIFY2(healthy.exitCode == 0, qPrintable(healthy.describe()));
     // The workspace works again; what the damage took is named by verification, not hidden.
-    const AwbResult again = runAwb(runArgs(ws), envKey());
+    const AwbResult again = runAwb(demoRunArgs(ws), envKey());
     QVERIFY2(again.exitCode == 0, qPrintable(again.describe()));
-    QCOMPARE(emails(ws).size(), 2);
+    QCOMPARE(outboxEmails(ws).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestFailedWrites)

@@ -21,27 +21,6 @@ QMap<QString, QString> envKey(const QString& fault = {})
     return env;
 }
 
-QString initDemo(const QTemporaryDir& dir)
-{
-    const QString ws = dir.path() + QStringLiteral("/ws");
-    const AwbResult r = runAwb({QStringLiteral("demo"), QStringLiteral("init"), ws}, envKey());
-    return r.exitCode == 0 ? ws : QString();
-}
-
-QStringList runArgs(const QString& ws)
-{
-    return {QStringLiteral("run"),           QStringLiteral("q3-reconciliation"),
-            QStringLiteral("--workspace"),   ws,
-            QStringLiteral("--input"),       demoRequest(),
-            QStringLiteral("--approve-all"), QStringLiteral("--json"),
-            QStringLiteral("--quiet")};
-}
-
-QStringList emails(const QString& ws)
-{
-    return QDir(ws + QStringLiteral("/outbox")).entryList({QStringLiteral("*.eml")}, QDir::Files);
-}
-
 // The id of the newest run in the workspace.
 QString lastRun(const QString& ws)
 {
@@ -83,17 +62,17 @@ void TestInterruptions::aSignalCancelsTheRunAndResumeFinishesIt()
 {
     QFETCH(QString, signal);
     QTemporaryDir dir;
-    const QString ws = initDemo(dir);
+    const QString ws = initDemo(dir, envKey());
     QVERIFY(!ws.isEmpty());
     // The signal arrives as the third tool starts, as a person pressing Ctrl-C mid-run.
     const AwbResult cancelled =
-        runAwb(runArgs(ws), envKey(QStringLiteral("tool.started:3:") + signal));
+        runAwb(demoRunArgs(ws), envKey(QStringLiteral("tool.started:3:") + signal));
     QCOMPARE(cancelled.exitCode, 130);
     QCOMPARE(jsonString(cancelled.json(), "status"), QStringLiteral("cancelled"));
     const QString runId = jsonString(cancelled.json(), "run_id");
     QVERIFY2(QString::fromUtf8(cancelled.err).contains(QStringLiteral("awb resume %1").arg(runId)),
              qPrintable(cancelled.describe()));
-    QVERIFY(emails(ws).isEmpty());
+    QVERIFY(outboxEmails(ws).isEmpty());
 
     const AwbResult resumed = runAwb(
         {QStringLiteral("resume"), runId, QStringLiteral("--workspace"), ws,
@@ -104,7 +83,7 @@ void TestInterruptions::aSignalCancelsTheRunAndResumeFinishesIt()
     QCOMPARE(jsonString(done, "status"), QStringLiteral("succeeded"));
     QVERIFY2(QString::fromUtf8(resumed.err).contains(QLatin1String("had been cancelled")),
              qPrintable(resumed.describe()));
-    QCOMPARE(emails(ws).size(), 1);
+    QCOMPARE(outboxEmails(ws).size(), 1);
     // Every step ends settled: what the stop cut off ran again.
     for (const Json& step : done["steps"])
         QVERIFY2(jsonString(step, "status") == QLatin1String("succeeded"), step.dump().c_str());
@@ -142,7 +121,7 @@ void TestInterruptions::aKilledDemoInitLeavesNothingAndTheNextOneWorks()
 
     const AwbResult again = runAwb(init, envKey());
     QVERIFY2(again.exitCode == 0, qPrintable(again.describe()));
-    const AwbResult run = runAwb(runArgs(ws), envKey());
+    const AwbResult run = runAwb(demoRunArgs(ws), envKey());
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
     // Nothing of the killed attempt is left, beside the folder or in it.
     for (const QString& entry : entriesOf(dir.path()))
@@ -158,9 +137,9 @@ void TestInterruptions::aKilledDemoInitLeavesNothingAndTheNextOneWorks()
 void TestInterruptions::aRunThatHasNotFinishedIsNotReplayed()
 {
     QTemporaryDir dir;
-    const QString ws = initDemo(dir);
+    const QString ws = initDemo(dir, envKey());
     QVERIFY(!ws.isEmpty());
-    const AwbResult killed = runAwb(runArgs(ws), envKey(QStringLiteral("tool.started:2")));
+    const AwbResult killed = runAwb(demoRunArgs(ws), envKey(QStringLiteral("tool.started:2")));
     QVERIFY(killed.crashed);
     const QString runId = lastRun(ws);
     QVERIFY(!runId.isEmpty());
@@ -185,9 +164,9 @@ void TestInterruptions::aRunThatHasNotFinishedIsNotReplayed()
 void TestInterruptions::aSucceededRunIsContinuedNotResumed()
 {
     QTemporaryDir dir;
-    const QString ws = initDemo(dir);
+    const QString ws = initDemo(dir, envKey());
     QVERIFY(!ws.isEmpty());
-    const AwbResult run = runAwb(runArgs(ws), envKey());
+    const AwbResult run = runAwb(demoRunArgs(ws), envKey());
     QCOMPARE(run.exitCode, 0);
     const QString runId = jsonString(run.json(), "run_id");
     const AwbResult resume =

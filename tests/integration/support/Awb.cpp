@@ -176,4 +176,25 @@ QStringList allFiles(const QString& dir)
     return out;
 }
 
+QString initDemo(const QTemporaryDir& dir, const QMap<QString, QString>& env)
+{
+    const QString ws = dir.path() + QStringLiteral("/ws");
+    const AwbResult r = runAwb({QStringLiteral("demo"), QStringLiteral("init"), ws}, env);
+    return r.exitCode == 0 ? ws : QString();
+}
+
+QStringList demoRunArgs(const QString& ws)
+{
+    return {QStringLiteral("run"),           QStringLiteral("q3-reconciliation"),
+            QStringLiteral("--workspace"),   ws,
+            QStringLiteral("--input"),       demoRequest(),
+            QStringLiteral("--approve-all"), QStringLiteral("--json"),
+            QStringLiteral("--quiet")};
+}
+
+QStringList outboxEmails(const QString& ws)
+{
+    return QDir(ws + QStringLiteral("/outbox")).entryList({QStringLiteral("*.eml")}, QDir::Files);
+}
+
 } // namespace awb::test

@@ -83,4 +83,11 @@ inline QString demoRequest()
 // Every file under dir, recursively (for "the key appears in no file" checks).
 QStringList allFiles(const QString& dir);
 
+// `awb demo init DIR/ws` with the given environment; the workspace's path, or empty on failure.
+QString initDemo(const QTemporaryDir& dir, const QMap<QString, QString>& env);
+// The arguments of an unattended demo run (approve all, JSON, quiet) on workspace ws.
+QStringList demoRunArgs(const QString& ws);
+// The emails in workspace ws's outbox (written when no SMTP server is configured).
+QStringList outboxEmails(const QString& ws);
+
 } // namespace awb::test
