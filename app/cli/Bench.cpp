@@ -15,8 +15,8 @@
 #include "Arguments.h"
 #include "Commands.h"
 #include "Terminal.h"
-#include "agent/PromptVersions.h"
 #include "engine/AgentRun.h"
+#include "engine/RunLauncher.h"
 #include "engine/Journal.h"
 #include "engine/WorkspaceSession.h"
 
@@ -81,11 +81,7 @@ public:
     struct Setup
     {
         WorkspaceSession* session = nullptr;
-        AgentDefinition agent;
-        std::shared_ptr<llm::ModelProvider> provider;
-        QString model;
-        QString input;
-        RunOptions options;
+        PreparedLaunch prepared; // launched once per run
         int runs = 0;
         int concurrency = 0;
         bool progress = true;
@@ -128,8 +124,15 @@ private:
         ++m_inFlight;
         QElapsedTimer clock;
         clock.start();
-        AgentRun* run = AgentRun::start(m_setup.session->context(), m_setup.agent, m_setup.provider,
-                                        m_setup.model, m_setup.input, m_setup.options, this);
+        auto launched = launch(*m_setup.session, m_setup.prepared);
+        if (!launched) {
+            noteFailure(launched.errorMessage());
+            --m_inFlight;
+            if (m_inFlight == 0)
+                done();
+            return;
+        }
+        AgentRun* run = launched->run;
         connect(run, &AgentRun::stopped, this, [this, run, clock](RunStatus status) {
             // Once per run: cancelling a run that waits for approval stops it a second time.
             disconnect(run, &AgentRun::stopped, this, nullptr);
@@ -239,30 +242,24 @@ int benchAgent(const QStringList& args)
     auto session = openSession(a->value(QStringLiteral("workspace")));
     if (!session)
         return fail(session.errorMessage());
-    auto agent = (*session)->loadAgent(a->positional().first());
-    if (!agent)
-        return fail(agent.errorMessage());
-    ProviderChoice choice;
-    choice.provider = a->value(QStringLiteral("provider"));
-    choice.model = a->value(QStringLiteral("model"));
-    choice.baseUrl = a->value(QStringLiteral("base-url"));
-    choice.stream = !a->has(QStringLiteral("no-stream"));
-    QString model;
-    auto provider = (*session)->providerFor(*agent, choice, &model);
-    if (!provider)
-        return fail(provider.errorMessage());
+    LaunchRequest request;
+    request.kind = LaunchRequest::Kind::Start;
+    request.agent = a->positional().first();
+    request.input = input;
+    request.provider.provider = a->value(QStringLiteral("provider"));
+    request.provider.model = a->value(QStringLiteral("model"));
+    request.provider.baseUrl = a->value(QStringLiteral("base-url"));
+    request.provider.stream = !a->has(QStringLiteral("no-stream"));
+    request.options.startDetails = {{"bench", true}};
+    request.lockRun = false;
+    auto prepared = prepareLaunch(**session, std::move(request));
+    if (!prepared)
+        return fail(prepared.errorMessage());
 
+    const QString agentName = prepared->agent.name;
     BenchDriver::Setup setup;
     setup.session = session->get();
-    setup.agent = *agent;
-    setup.provider = *provider;
-    setup.model = model;
-    setup.input = input;
-    setup.options.startDetails = {
-        {"base_url", toStd(choice.baseUrl)},
-        {"stream", choice.stream},
-        {"bench", true},
-        {"instructions_sha256", toStd(PromptVersions::instructionsHash(agent->instructions))}};
+    setup.prepared = std::move(prepared).value();
     setup.runs = *runs;
     setup.concurrency = inFlight;
     setup.progress = !a->has(QStringLiteral("quiet"));
@@ -293,7 +290,7 @@ int benchAgent(const QStringList& args)
                            "total %5 s, %6 runs/s; per run median %7 ms, p95 %8 ms, p99 %9 ms; "
                            "peak RSS %10 MB\n")
                 .arg(*runs)
-                .arg(agent->name)
+                .arg(agentName)
                 .arg(inFlight)
                 .arg(driver.failures())
                 .arg(total, 0, 'f', 3)

@@ -8,18 +8,17 @@
 #include <QUuid>
 
 #include <csignal>
-#include <pwd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include "Arguments.h"
 #include "Terminal.h"
-#include "agent/PromptVersions.h"
 #include "demo/DemoWorkspace.h"
 #include "engine/AgentRun.h"
 #include "engine/EffectLedger.h"
 #include "engine/Journal.h"
 #include "engine/RunLock.h"
+#include "engine/RunLauncher.h"
 #include "engine/RunReplay.h"
 #include "engine/WorkspaceSession.h"
 #include "security/AuditKey.h"
@@ -32,25 +31,12 @@ namespace awb::cli {
 
 QString currentActor()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty()) {
-        const passwd* entry = ::getpwuid(::getuid());
-        user = entry ? QString::fromLocal8Bit(entry->pw_name)
-                     : QStringLiteral("uid-%1").arg(::getuid());
-    }
-    return QStringLiteral("cli:%1").arg(user);
+    return localActor(QStringLiteral("cli"));
 }
 
-// Credentials the session must redact everywhere: the conventional provider variables.
 QStringList knownSecrets()
 {
-    QStringList out;
-    for (const char* var : {"OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY"}) {
-        const QString v = qEnvironmentVariable(var);
-        if (!v.isEmpty())
-            out << v;
-    }
-    return out;
+    return environmentSecrets();
 }
 
 Result<std::unique_ptr<WorkspaceSession>> openSession(const QString& dir)
@@ -145,77 +131,20 @@ Result<RunOptions> approvalOptions(const Arguments& a)
     return o;
 }
 
-// The source of a replay run, for resuming or continuing it with the same protections.
-Result<ReplaySource> sourceOfReplay(WorkspaceSession& session, const ReplayLink& link)
+// A request that could not be prepared or launched: storage and locks are failures (exit 1); the
+// rest (an unknown run, agent or provider, a missing key, a finished run) is something the person
+// changes in the command or its files (exit 2).
+int launchExitCode(const Error& error)
 {
-    auto events = session.journal().loadEvents(link.sourceRunId);
-    if (!events)
-        return events.error();
-    if (events->empty())
-        return Error::make(
-            QStringLiteral("this run replays run %1, which is no longer in this workspace")
-                .arg(link.sourceRunId),
-            QStringLiteral("unknown_run"));
-    return ReplaySource::fromEvents(*events, link.fromStep);
-}
-
-// Resumes a run, or a replay through RunReplay so that its effects stay unexecuted.
-// What resume and continue need of a recorded run: its lock (no other process may run it), its
-// state, its agent and the provider it ran on (as it was started; --record may add a cassette).
-struct ReopenedRun
-{
-    RunLock lock;
-    RunState previous;
-    AgentDefinition agent;
-    std::shared_ptr<llm::ModelProvider> provider;
-};
-
-Result<ReopenedRun> reopenRun(WorkspaceSession& session, const QString& runId,
-                              const QString& record)
-{
-    auto lock = RunLock::acquire(session.workspace().stateDir(), runId);
-    if (!lock)
-        return lock.error();
-    auto events = session.journal().loadEvents(runId);
-    if (!events)
-        return events.error();
-    if (events->empty())
-        return Error::make(
-            QStringLiteral("no run %1 in this workspace (see `awb runs list`)").arg(runId),
-            QStringLiteral("usage"));
-    RunState previous = RunState::fromEvents(*events);
-    auto agent =
-        session.loadAgent(previous.agentFile.isEmpty() ? previous.agent : previous.agentFile);
-    if (!agent)
-        return Error::make(agent.errorMessage(), QStringLiteral("usage"));
-    QString model;
-    ProviderChoice choice;
-    choice.provider = previous.provider;
-    choice.model = previous.model;
-    choice.baseUrl = jsonString(previous.startData, "base_url");
-    choice.stream = previous.startData.value("stream", true);
-    choice.cassette = jsonString(previous.startData, "cassette");
-    choice.record = record;
-    auto provider = session.providerFor(*agent, choice, &model);
-    if (!provider)
-        return Error::make(provider.errorMessage(), QStringLiteral("usage"));
-    return ReopenedRun{std::move(lock).value(), std::move(previous), std::move(agent).value(),
-                       std::move(provider).value()};
-}
-
-Result<AgentRun*> resumeAny(WorkspaceSession& session, const RunState& previous,
-                            const AgentDefinition& agent,
-                            std::shared_ptr<llm::ModelProvider> provider, const RunOptions& options)
-{
-    if (auto link = ReplayLink::of(previous)) {
-        auto source = sourceOfReplay(session, *link);
-        if (!source)
-            return source.error();
-        return RunReplay::resume(session.context(), previous, *source, agent, std::move(provider),
-                                 options, &session);
-    }
-    return AgentRun::resume(session.context(), previous.runId, agent, std::move(provider), options,
-                            &session);
+    static const QStringList failures = {
+        QStringLiteral("busy"),        QStringLiteral("cannot_open"),
+        QStringLiteral("disk_full"),   QStringLiteral("io_error"),
+        QStringLiteral("out_of_memory"), QStringLiteral("permission_denied"),
+        QStringLiteral("read_only"),   QStringLiteral("sqlite"),
+        QStringLiteral("store_damaged"), QStringLiteral("corrupt_journal"),
+        QStringLiteral("run_busy"),    QStringLiteral("stale_run"),
+        QStringLiteral("cassette_write_failed"), QStringLiteral("replay_source_missing")};
+    return failures.contains(error.code) ? ExitFailed : ExitUsage;
 }
 
 int exitCodeFor(RunStatus status)
@@ -403,6 +332,17 @@ int demoInit(const QStringList& args)
     return ExitOk;
 }
 
+// Prints a run's progress from the journal's events (all of them until the run is known).
+std::unique_ptr<ProgressPrinter> progressFor(WorkspaceSession& session, const QString& runId,
+                                             bool quiet)
+{
+    auto printer = std::make_unique<ProgressPrinter>(runId, quiet);
+    printer->setWorkspace(session.workspace().root());
+    QObject::connect(&session.journal(), &Journal::published, printer.get(),
+                     &ProgressPrinter::onEvent);
+    return printer;
+}
+
 int runAgent(const QStringList& args)
 {
     auto a = Arguments::parse(args,
@@ -416,46 +356,35 @@ int runAgent(const QStringList& args)
         return fail(a.errorMessage());
     if (a->positional().size() != 1)
         return fail(QStringLiteral("usage: awb run AGENT --workspace DIR --input TEXT [...]"));
-    const QString input = a->value(QStringLiteral("input"));
-    if (input.trimmed().isEmpty())
+    LaunchRequest request;
+    request.kind = LaunchRequest::Kind::Start;
+    request.agent = a->positional().first();
+    request.input = a->value(QStringLiteral("input"));
+    if (request.input.trimmed().isEmpty())
         return fail(QStringLiteral("--input TEXT is required: what should the agent do?"));
     auto options = approvalOptions(*a);
     if (!options)
         return fail(options.errorMessage());
+    request.options = std::move(options).value();
+    request.provider.provider = a->value(QStringLiteral("provider"));
+    request.provider.model = a->value(QStringLiteral("model"));
+    request.provider.baseUrl = a->value(QStringLiteral("base-url"));
+    request.provider.stream = !a->has(QStringLiteral("no-stream"));
+    request.provider.cassette = a->value(QStringLiteral("cassette"));
+    request.provider.record = a->value(QStringLiteral("record"));
     auto session = openSession(a->value(QStringLiteral("workspace")));
     if (!session)
         return fail(session.errorMessage(), exitCodeFor(session.error()));
-    auto agent = (*session)->loadAgent(a->positional().first());
-    if (!agent)
-        return fail(agent.errorMessage());
-    QString model;
-    ProviderChoice choice;
-    choice.provider = a->value(QStringLiteral("provider"));
-    choice.model = a->value(QStringLiteral("model"));
-    choice.baseUrl = a->value(QStringLiteral("base-url"));
-    choice.stream = !a->has(QStringLiteral("no-stream"));
-    choice.cassette = a->value(QStringLiteral("cassette"));
-    choice.record = a->value(QStringLiteral("record"));
-    auto provider = (*session)->providerFor(*agent, choice, &model);
-    if (!provider)
-        return fail(provider.errorMessage());
-    options->startDetails = {
-        {"base_url", toStd(choice.baseUrl)},
-        {"stream", choice.stream},
-        {"cassette", toStd(choice.cassette)},
-        {"instructions_sha256", toStd(PromptVersions::instructionsHash(agent->instructions))}};
-
-    ProgressPrinter printer({}, a->has(QStringLiteral("quiet")));
-    printer.setWorkspace((*session)->workspace().root());
-    QObject::connect(&(*session)->journal(), &Journal::published, &printer,
-                     &ProgressPrinter::onEvent);
-    AgentRun* run = AgentRun::start((*session)->context(), *agent, *provider, model, input,
-                                    *options, session->get());
-    printer.setRunId(run->runId());
-    auto lock = RunLock::acquire((*session)->workspace().stateDir(), run->runId());
-    if (!lock)
-        return fail(lock.errorMessage(), ExitFailed);
-    return execute(**session, run, a->has(QStringLiteral("json")), std::move(lock).value());
+    auto prepared = prepareLaunch(**session, std::move(request));
+    if (!prepared)
+        return fail(prepared.errorMessage(), launchExitCode(prepared.error()));
+    auto printer = progressFor(**session, {}, a->has(QStringLiteral("quiet")));
+    auto launched = launch(**session, std::move(prepared).value());
+    if (!launched)
+        return fail(launched.errorMessage(), launchExitCode(launched.error()));
+    printer->setRunId(launched->run->runId());
+    return execute(**session, launched->run, a->has(QStringLiteral("json")),
+                   std::move(launched->lock));
 }
 
 int resumeRun(const QStringList& args)
@@ -472,41 +401,40 @@ int resumeRun(const QStringList& args)
     auto options = approvalOptions(*a);
     if (!options)
         return fail(options.errorMessage());
-    const QString runId = a->positional().first();
+    LaunchRequest request;
+    request.kind = LaunchRequest::Kind::Resume;
+    request.runId = a->positional().first();
+    request.options = std::move(options).value();
+    request.provider.record = a->value(QStringLiteral("record"));
     auto session = openSession(a->value(QStringLiteral("workspace")));
     if (!session)
         return fail(session.errorMessage(), exitCodeFor(session.error()));
-    auto reopened = reopenRun(**session, runId, a->value(QStringLiteral("record")));
-    if (!reopened)
-        return fail(reopened.errorMessage(),
-                    reopened.error().code == QLatin1String("usage") ? ExitUsage : ExitFailed);
-    auto& [lock, previous, agent, provider] = *reopened;
-
-    ProgressPrinter printer(runId, a->has(QStringLiteral("quiet")));
-    printer.setWorkspace((*session)->workspace().root());
-    QObject::connect(&(*session)->journal(), &Journal::published, &printer,
-                     &ProgressPrinter::onEvent);
-    auto run = resumeAny(**session, previous, agent, provider, *options);
-    if (!run)
-        return fail(run.errorMessage(),
-                    run.error().code == QLatin1String("run_finished") ? ExitUsage : ExitFailed);
+    auto prepared = prepareLaunch(**session, request);
+    if (!prepared)
+        return fail(prepared.errorMessage(), launchExitCode(prepared.error()));
+    const RunState previous = *prepared->previous;
+    auto printer = progressFor(**session, request.runId, a->has(QStringLiteral("quiet")));
+    auto launched = launch(**session, std::move(prepared).value());
+    if (!launched)
+        return fail(launched.errorMessage(), launchExitCode(launched.error()));
     if (previous.status == RunStatus::Failed)
         printErr(QStringLiteral("awb: run %1 had failed: %2; resuming it tries again from there")
-                     .arg(runId, jsonString(previous.error, "message")));
+                     .arg(request.runId, jsonString(previous.error, "message")));
     else if (previous.status == RunStatus::Cancelled)
         printErr(QStringLiteral("awb: run %1 had been cancelled (%2); resuming it")
-                     .arg(runId, jsonString(previous.error, "message")));
+                     .arg(request.runId, jsonString(previous.error, "message")));
+    AgentRun* run = launched->run;
     if (a->has(QStringLiteral("reject"))) {
-        for (const StepState& s : (*run)->state().steps) {
+        for (const StepState& s : run->state().steps) {
             if (s.kind == StepKind::Approval && s.status == StepStatus::WaitingApproval) {
-                if (Status st = (*run)->decide(s.id, false, currentActor(),
-                                               a->value(QStringLiteral("reason")));
+                if (Status st = run->decide(s.id, false, currentActor(),
+                                            a->value(QStringLiteral("reason")));
                     !st)
                     return fail(st.errorMessage(), ExitFailed);
             }
         }
     }
-    return execute(**session, *run, a->has(QStringLiteral("json")), std::move(lock));
+    return execute(**session, run, a->has(QStringLiteral("json")), std::move(launched->lock));
 }
 
 int continueRun(const QStringList& args)
@@ -521,40 +449,26 @@ int continueRun(const QStringList& args)
     if (a->positional().size() != 1)
         return fail(QStringLiteral(
             "usage: awb continue RUN_ID --workspace DIR --input TEXT [--approve-all] [--json]"));
-    const QString input = a->value(QStringLiteral("input"));
-    if (input.trimmed().isEmpty())
+    LaunchRequest request;
+    request.kind = LaunchRequest::Kind::Continue;
+    request.runId = a->positional().first();
+    request.input = a->value(QStringLiteral("input"));
+    if (request.input.trimmed().isEmpty())
         return fail(QStringLiteral("--input TEXT is required: the follow-up message"));
     auto options = approvalOptions(*a);
     if (!options)
         return fail(options.errorMessage());
-    const QString runId = a->positional().first();
+    request.options = std::move(options).value();
+    request.provider.record = a->value(QStringLiteral("record"));
     auto session = openSession(a->value(QStringLiteral("workspace")));
     if (!session)
         return fail(session.errorMessage(), exitCodeFor(session.error()));
-    auto reopened = reopenRun(**session, runId, a->value(QStringLiteral("record")));
-    if (!reopened)
-        return fail(reopened.errorMessage(),
-                    reopened.error().code == QLatin1String("usage") ? ExitUsage : ExitFailed);
-    auto& [lock, previous, agent, provider] = *reopened;
-    ProgressPrinter printer(runId, a->has(QStringLiteral("quiet")));
-    printer.setWorkspace((*session)->workspace().root());
-    QObject::connect(&(*session)->journal(), &Journal::published, &printer,
-                     &ProgressPrinter::onEvent);
-    Result<AgentRun*> run = Error::make(QString());
-    if (auto link = ReplayLink::of(previous)) {
-        auto source = sourceOfReplay(**session, *link);
-        if (!source)
-            return fail(source.errorMessage(), ExitFailed);
-        run = RunReplay::continueRun((*session)->context(), previous, *source, agent, provider,
-                                     *options, input, session->get());
-    } else {
-        run = AgentRun::continueRun((*session)->context(), runId, agent, provider, *options, input,
-                                    session->get());
-    }
-    if (!run)
-        return fail(run.errorMessage(),
-                    run.error().code == QLatin1String("not_continuable") ? ExitUsage : ExitFailed);
-    return execute(**session, *run, a->has(QStringLiteral("json")), std::move(lock));
+    auto printer = progressFor(**session, request.runId, a->has(QStringLiteral("quiet")));
+    auto launched = launchNow(**session, std::move(request));
+    if (!launched)
+        return fail(launched.errorMessage(), launchExitCode(launched.error()));
+    return execute(**session, launched->run, a->has(QStringLiteral("json")),
+                   std::move(launched->lock));
 }
 
 int replayRun(const QStringList& args)
@@ -569,18 +483,19 @@ int replayRun(const QStringList& args)
     if (a->positional().size() != 1)
         return fail(QStringLiteral(
             "usage: awb replay RUN_ID --workspace DIR [--from-step N] [--prompt FILE] [--json]"));
-    int fromStep = 1;
+    LaunchRequest request;
+    request.kind = LaunchRequest::Kind::Replay;
+    request.runId = a->positional().first();
     if (a->has(QStringLiteral("from-step"))) {
         bool ok = false;
-        fromStep = a->value(QStringLiteral("from-step")).toInt(&ok);
-        if (!ok || fromStep < 1)
+        request.fromStep = a->value(QStringLiteral("from-step")).toInt(&ok);
+        if (!ok || request.fromStep < 1)
             return fail(
                 QStringLiteral(
                     "--from-step %1: expected a step number, 1 for the first step (see `awb runs "
                     "show RUN_ID`)")
                     .arg(a->value(QStringLiteral("from-step"))));
     }
-    std::optional<QString> instructions;
     if (a->has(QStringLiteral("prompt"))) {
         const QString path = a->value(QStringLiteral("prompt"));
         // A regular file of bounded size: --prompt /dev/zero or a pipe is refused at once.
@@ -594,66 +509,34 @@ int replayRun(const QStringList& args)
             return fail(QStringLiteral(
                             "the prompt file %1 is empty: it should hold the agent's instructions")
                             .arg(path));
-        instructions = text;
+        request.instructions = text;
     }
     auto options = approvalOptions(*a);
     if (!options)
         return fail(options.errorMessage());
-    const QString sourceId = a->positional().first();
+    request.options = std::move(options).value();
+    request.provider.record = a->value(QStringLiteral("record"));
     auto session = openSession(a->value(QStringLiteral("workspace")));
     if (!session)
         return fail(session.errorMessage(), exitCodeFor(session.error()));
-    auto events = (*session)->journal().loadEvents(sourceId);
-    if (!events)
-        return fail(events.errorMessage(), ExitFailed);
-    if (events->empty())
-        return fail(
-            QStringLiteral("no run %1 in this workspace (see `awb runs list`)").arg(sourceId));
-    auto source = ReplaySource::fromEvents(*events, fromStep);
-    if (!source)
-        return fail(source.errorMessage());
-    const RunState& recorded = source->run();
-    if (!recorded.isFinished() && recorded.status != RunStatus::WaitingApproval) {
-        const bool elsewhere = RunLock::isHeld((*session)->workspace().stateDir(), sourceId);
-        return fail(elsewhere
-                        ? QStringLiteral("run %1 is still running (in another process); replay "
-                                         "it once it has finished")
-                              .arg(sourceId)
-                        : QStringLiteral("run %1 was interrupted and has not finished; "
-                                         "finish it with `awb resume %1` first, then replay it")
-                              .arg(sourceId));
-    }
-    auto agent =
-        (*session)->loadAgent(recorded.agentFile.isEmpty() ? recorded.agent : recorded.agentFile);
-    if (!agent)
-        return fail(agent.errorMessage());
-    QString model;
-    ProviderChoice choice = RunReplay::providerOf(recorded);
-    choice.record = a->value(QStringLiteral("record"));
-    auto provider = (*session)->providerFor(*agent, choice, &model);
-    if (!provider)
-        return fail(provider.errorMessage());
-
-    ProgressPrinter printer({}, a->has(QStringLiteral("quiet")));
-    printer.setWorkspace((*session)->workspace().root());
-    QObject::connect(&(*session)->journal(), &Journal::published, &printer,
-                     &ProgressPrinter::onEvent);
-    auto run = RunReplay::start((*session)->context(), *source, *agent, *provider, model,
-                                instructions, *options, session->get());
-    if (!run)
-        return fail(run.errorMessage(), ExitFailed);
-    printer.setRunId((*run)->runId());
+    auto prepared = prepareLaunch(**session, request);
+    if (!prepared)
+        return fail(prepared.errorMessage(), launchExitCode(prepared.error()));
+    const ReplaySource source = *prepared->replay;
+    auto printer = progressFor(**session, {}, a->has(QStringLiteral("quiet")));
+    auto launched = launch(**session, std::move(prepared).value());
+    if (!launched)
+        return fail(launched.errorMessage(), ExitFailed);
+    printer->setRunId(launched->run->runId());
     printErr(QStringLiteral(
                  "replaying run %1 from step %2 (%3) as run %4: %5 recorded model answers reused; "
                  "effects are never executed")
-                 .arg(sourceId)
-                 .arg(fromStep)
-                 .arg(source->fromStepId(), (*run)->runId())
-                 .arg(source->reusedResponses().size()));
-    auto lock = RunLock::acquire((*session)->workspace().stateDir(), (*run)->runId());
-    if (!lock)
-        return fail(lock.errorMessage(), ExitFailed);
-    return execute(**session, *run, a->has(QStringLiteral("json")), std::move(lock).value());
+                 .arg(request.runId)
+                 .arg(request.fromStep)
+                 .arg(source.fromStepId(), launched->run->runId())
+                 .arg(source.reusedResponses().size()));
+    return execute(**session, launched->run, a->has(QStringLiteral("json")),
+                   std::move(launched->lock));
 }
 
 int runsList(const QStringList& args)

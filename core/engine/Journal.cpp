@@ -375,9 +375,9 @@ Status Journal::flush()
     return finishCommit(m_writer->commit(m_inFlight), true);
 }
 
-Result<std::vector<RunEvent>> Journal::loadEvents(const QString& runId)
+Result<std::vector<RunEvent>> Journal::loadEvents(sql::Database& db, const QString& runId)
 {
-    auto st = m_db.prepare(QStringLiteral(
+    auto st = db.prepare(QStringLiteral(
         "SELECT seq, time, kind, step_id, data FROM events WHERE run_id = ? ORDER BY seq"));
     if (!st)
         return st.error();
@@ -402,6 +402,24 @@ Result<std::vector<RunEvent>> Journal::loadEvents(const QString& runId)
     }
     if (st->error())
         return *st->error();
+    return out;
+}
+
+Result<std::vector<RunEvent>> Journal::readEvents(const QString& databasePath,
+                                                  const QString& runId)
+{
+    auto db = sql::Database::open(databasePath, sql::OpenMode::ReadOnly);
+    if (!db)
+        return db.error();
+    return loadEvents(*db, runId);
+}
+
+Result<std::vector<RunEvent>> Journal::loadEvents(const QString& runId)
+{
+    auto loaded = loadEvents(m_db, runId);
+    if (!loaded)
+        return loaded.error();
+    std::vector<RunEvent> out = std::move(loaded).value();
     // Include what is not committed yet, so a reader on this thread sees its own writes; the
     // commit in flight may have landed while this read ran.
     for (const std::vector<RunEvent>* queued : {&m_inFlight.events, &m_pending.events}) {
@@ -411,6 +429,24 @@ Result<std::vector<RunEvent>> Journal::loadEvents(const QString& runId)
         }
     }
     return out;
+}
+
+Result<std::int64_t> Journal::lastSeq(const QString& runId)
+{
+    auto st = m_db.prepare(QStringLiteral("SELECT max(seq) FROM events WHERE run_id = ?"));
+    if (!st)
+        return st.error();
+    st->bind(1, runId);
+    std::int64_t last = st->step() && !st->isNull(0) ? st->int64(0) : 0;
+    if (st->error())
+        return *st->error();
+    for (const std::vector<RunEvent>* queued : {&m_inFlight.events, &m_pending.events}) {
+        for (const RunEvent& e : *queued) {
+            if (e.runId == runId)
+                last = std::max(last, e.seq);
+        }
+    }
+    return last;
 }
 
 Result<std::vector<RunRow>> Journal::listRuns(sql::Database& db, int limit)

@@ -96,6 +96,13 @@ public:
 
     // Reading, for resume, `runs show` and views: committed events and those still queued.
     Result<std::vector<RunEvent>> loadEvents(const QString& runId);
+    // A run's committed events on any connection, in seq order; readEvents opens a read-only one
+    // of its own (for worker threads, which must not share the journal's).
+    static Result<std::vector<RunEvent>> loadEvents(sql::Database& db, const QString& runId);
+    static Result<std::vector<RunEvent>> readEvents(const QString& databasePath,
+                                                    const QString& runId);
+    // The seq of a run's last event, queued ones included; 0 for a run without events.
+    Result<std::int64_t> lastSeq(const QString& runId);
     Result<std::vector<RunRow>> listRuns(int limit = 1000) { return listRuns(m_db, limit); }
     // The runs index on any connection (a view's reader on a worker thread), newest first.
     static Result<std::vector<RunRow>> listRuns(sql::Database& db, int limit = 1000);

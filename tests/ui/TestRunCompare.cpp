@@ -527,7 +527,7 @@ void TestRunCompare::replayTalksToTheProfileOfItsSourceWithItsKey()
     QCOMPARE(replay.status, RunStatus::Succeeded);
     QCOMPARE(replay.provider, QStringLiteral("openai"));
     QCOMPARE(replay.model, QStringLiteral("gpt-4o-mini"));
-    QCOMPARE(jsonString(replay.startData, ui::kProviderProfileKey), profile);
+    QCOMPARE(jsonString(replay.startData, kProviderProfileKey), profile);
     const std::vector<Json> requests = mock.requests();
     QVERIFY(requests.size() > sourceRequests);
     for (const Json& r : requests) {

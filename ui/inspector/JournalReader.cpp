@@ -36,24 +36,7 @@ Result<std::vector<RunRow>> readRunsIndex(const QString& databasePath)
 
 Result<std::vector<RunEvent>> readRunEvents(const QString& databasePath, const QString& runId)
 {
-    auto db = sql::Database::open(databasePath, sql::OpenMode::ReadOnly);
-    if (!db)
-        return db.error();
-    auto st = db->prepare(QStringLiteral("SELECT seq, time, kind, step_id, data FROM events "
-                                         "WHERE run_id = ? ORDER BY seq"));
-    if (!st)
-        return st.error();
-    st->bind(1, runId);
-    std::vector<RunEvent> out;
-    while (st->step()) {
-        auto e = eventFromRow(*st, runId);
-        if (!e)
-            return e.error();
-        out.push_back(std::move(e).value());
-    }
-    if (st->error())
-        return *st->error();
-    return out;
+    return Journal::readEvents(databasePath, runId);
 }
 
 Result<std::optional<RunEvent>> readStepEvent(const QString& databasePath, const QString& runId,

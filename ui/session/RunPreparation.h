@@ -1,9 +1,7 @@
 #pragma once
-// What a run needs before it can start, go on, resume or replay another, read on a worker thread
-// so that the GUI never waits: the agent file, the provider through the engine's
-// WorkspaceSession::prepareProvider (model script, keychain), to continue or resume the run's
-// recorded events (own read-only connection), and for a replay its source run's events. Results
-// are values; the GUI thread then adopts the provider and starts the run.
+// A run the chat, the Runs view or a replay asks for, as the GUI describes it, and its
+// preparation by the engine's launcher (engine/RunLauncher) on a worker thread so that the GUI
+// never waits. The GUI thread then launches it.
 
 #include <QString>
 
@@ -12,7 +10,7 @@
 
 #include "agent/AgentDefinition.h"
 #include "engine/RunEvent.h"
-#include "engine/RunReplay.h"
+#include "engine/RunLauncher.h"
 #include "engine/WorkspaceSession.h"
 #include "session/ProviderSelection.h"
 #include "settings/SettingsStore.h"
@@ -39,24 +37,15 @@ struct RunRequest
     std::vector<ProviderProfile> profiles; // as saved in Settings when the request was made
 };
 
-struct PreparedRun
-{
-    AgentDefinition agent;
-    PreparedProvider provider;
-    QString profile;               // the provider profile the run talks to; empty: none
-    std::vector<RunEvent> history; // Continue, Resume: every recorded event of the run
-    // Replay: what it reuses of its source; Continue, Resume: the same when the run is a replay
-    // (it goes on through RunReplay, effects still never executed).
-    std::optional<ReplaySource> replay;
-};
+// What the engine's launcher read for a request (engine/RunLauncher), ready to launch.
+using PreparedRun = PreparedLaunch;
 
+// The request as the engine's launcher takes it: the toolbar's provider selection becomes a
+// provider choice, and the profiles saved in Settings resolve the one a run started on.
 // Blocking (files, keychain, SQLite): call it on a worker thread while the session lives.
 Result<PreparedRun> prepareRun(const WorkspaceSession& session, const RunRequest& request);
 
 // A preparation error as the chat shows it: what failed and what to do next.
 QString describePreparationError(const Error& error, const RunRequest& request);
-
-// The member of a run's start event that names the provider profile it talks to.
-inline const char* kProviderProfileKey = "provider_profile";
 
 } // namespace awb::ui

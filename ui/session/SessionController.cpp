@@ -7,10 +7,9 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include "agent/PromptVersions.h"
 #include "engine/AgentRun.h"
+#include "engine/RunLauncher.h"
 #include "engine/Journal.h"
-#include "engine/RunReplay.h"
 #include "engine/WorkspaceSession.h"
 #include "inspector/JournalReader.h"
 #include "llm/ModelProvider.h"
@@ -21,20 +20,6 @@
 #include "security/Keychain.h"
 
 namespace awb::ui {
-
-namespace {
-// Credentials to redact everywhere: the conventional provider variables, as the CLI does.
-QStringList knownSecrets()
-{
-    QStringList out;
-    for (const char* var : {"OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY"}) {
-        const QString v = qEnvironmentVariable(var);
-        if (!v.isEmpty())
-            out << v;
-    }
-    return out;
-}
-} // namespace
 
 SessionController::SessionController(QObject* parent)
     : QObject(parent), m_runs(new RunsModel(this)), m_steps(new RunStepsModel(this)),
@@ -59,10 +44,7 @@ SessionController::~SessionController()
 
 QString SessionController::actor()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME", QStringLiteral("unknown"));
-    return QStringLiteral("gui:%1").arg(user);
+    return localActor(QStringLiteral("gui"));
 }
 
 QString SessionController::workspaceRoot() const
@@ -150,7 +132,7 @@ void SessionController::openWorkspace(const QString& dir)
     const QString actorName = actor();
     watcher->setFuture(QtConcurrent::run([dir, engineThread, actorName] {
         OpenOutcome out;
-        auto session = WorkspaceSession::openWithAuditKey(dir, actorName, knownSecrets());
+        auto session = WorkspaceSession::openWithAuditKey(dir, actorName, environmentSecrets());
         if (!session) {
             out.error = session.errorMessage();
             return out;
@@ -387,74 +369,18 @@ void SessionController::finishPreparation(int generation, const PreparationOutco
 
 Result<AgentRun*> SessionController::launch(const RunRequest& request, PreparedRun prepared)
 {
-    const QString model = prepared.provider.model;
-    std::shared_ptr<llm::ModelProvider> provider = m_session->adopt(std::move(prepared.provider));
-    if (request.kind == RunRequest::Kind::Start) {
-        RunOptions options;
-        // Ties the run to the prompt version it used (the prompt editor lists runs per version),
-        // and to the profile whose key and endpoint a resume needs again.
-        options.startDetails = {{"instructions_sha256", toStd(PromptVersions::instructionsHash(
-                                                            prepared.agent.instructions))}};
-        if (!prepared.profile.isEmpty())
-            options.startDetails[kProviderProfileKey] = toStd(prepared.profile);
-        return trackNewRun(AgentRun::start(m_session->context(), std::move(prepared.agent),
-                                           provider, model, request.input, std::move(options),
-                                           m_session.get()));
+    if (request.kind == RunRequest::Kind::Continue || request.kind == RunRequest::Kind::Resume) {
+        if (const auto it = m_live.find(request.runId); it != m_live.end() && it->second.run)
+            return Error::make(tr("Run %1 is already running here.").arg(request.runId),
+                               QStringLiteral("usage"));
     }
-    if (request.kind == RunRequest::Kind::Replay) {
-        RunOptions options;
-        if (!prepared.profile.isEmpty())
-            options.startDetails = {{kProviderProfileKey, toStd(prepared.profile)}};
-        auto run = RunReplay::start(m_session->context(), *prepared.replay,
-                                    std::move(prepared.agent), provider, model,
-                                    request.instructions, std::move(options), m_session.get());
-        if (!run)
-            return run.error();
-        return trackNewRun(*run);
-    }
-    if (const auto it = m_live.find(request.runId); it != m_live.end() && it->second.run)
-        return Error::make(tr("Run %1 is already running here.").arg(request.runId),
-                           QStringLiteral("usage"));
-    auto lock = RunLock::acquire(m_session->workspace().stateDir(), request.runId);
-    if (!lock)
-        return lock.error();
-    // The events were read on another connection: they must be all the journal holds by now.
-    if (request.runId == currentRunId() && prepared.history.back().seq != currentState().lastSeq)
-        return Error::make(tr("run %1 changed while it was being prepared").arg(request.runId),
-                           QStringLiteral("stale_run"));
-    const bool goOn = request.kind == RunRequest::Kind::Continue;
-    const EngineContext& ctx = m_session->context();
-    Result<AgentRun*> run = Error::make(QString());
-    if (prepared.replay) {
-        // A replay goes on as a replay: recorded results reused, effects never executed.
-        run = goOn ? RunReplay::continueRun(ctx, std::move(prepared.history), *prepared.replay,
-                                            std::move(prepared.agent), provider, RunOptions{},
-                                            request.input, m_session.get())
-                   : RunReplay::resume(ctx, std::move(prepared.history), *prepared.replay,
-                                       std::move(prepared.agent), provider, RunOptions{},
-                                       m_session.get());
-    } else {
-        run = goOn ? AgentRun::continueRun(ctx, std::move(prepared.history),
-                                           std::move(prepared.agent), provider, RunOptions{},
-                                           request.input, m_session.get())
-                   : AgentRun::resume(ctx, std::move(prepared.history), std::move(prepared.agent),
-                                      provider, RunOptions{}, m_session.get());
-    }
-    if (!run)
-        return run.error();
-    track(*run, std::move(lock).value());
-    return run;
-}
-
-Result<AgentRun*> SessionController::trackNewRun(AgentRun* run)
-{
-    auto lock = RunLock::acquire(m_session->workspace().stateDir(), run->runId());
-    if (!lock) {
-        run->cancel(lock.errorMessage());
-        return lock.error();
-    }
-    track(run, std::move(lock).value());
-    startShowing(run->runId());
+    auto launched = awb::launch(*m_session, std::move(prepared));
+    if (!launched)
+        return launched.error();
+    AgentRun* run = launched->run;
+    track(run, std::move(launched->lock));
+    if (request.kind == RunRequest::Kind::Start || request.kind == RunRequest::Kind::Replay)
+        startShowing(run->runId());
     return run;
 }
 

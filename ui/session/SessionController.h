@@ -171,8 +171,6 @@ private:
     Result<AgentRun*> launch(const RunRequest& request, PreparedRun prepared);
     void cancelPreparation();
     void track(AgentRun* run, RunLock lock);
-    // A run that has just started here (or a replay): locked, tracked and shown.
-    Result<AgentRun*> trackNewRun(AgentRun* run);
     void onRunStopped(const QString& runId, RunStatus status);
     void onPublished(const RunEvent& event);
     // Makes runId current with the events read so far (and those published while reading).
