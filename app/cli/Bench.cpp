@@ -16,8 +16,8 @@
 #include "Commands.h"
 #include "Terminal.h"
 #include "engine/AgentRun.h"
-#include "engine/RunLauncher.h"
 #include "engine/Journal.h"
+#include "engine/RunLauncher.h"
 #include "engine/WorkspaceSession.h"
 
 namespace awb::cli {

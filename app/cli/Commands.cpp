@@ -17,8 +17,8 @@
 #include "engine/AgentRun.h"
 #include "engine/EffectLedger.h"
 #include "engine/Journal.h"
-#include "engine/RunLock.h"
 #include "engine/RunLauncher.h"
+#include "engine/RunLock.h"
 #include "engine/RunReplay.h"
 #include "engine/WorkspaceSession.h"
 #include "security/AuditKey.h"
@@ -136,14 +136,20 @@ Result<RunOptions> approvalOptions(const Arguments& a)
 // changes in the command or its files (exit 2).
 int launchExitCode(const Error& error)
 {
-    static const QStringList failures = {
-        QStringLiteral("busy"),        QStringLiteral("cannot_open"),
-        QStringLiteral("disk_full"),   QStringLiteral("io_error"),
-        QStringLiteral("out_of_memory"), QStringLiteral("permission_denied"),
-        QStringLiteral("read_only"),   QStringLiteral("sqlite"),
-        QStringLiteral("store_damaged"), QStringLiteral("corrupt_journal"),
-        QStringLiteral("run_busy"),    QStringLiteral("stale_run"),
-        QStringLiteral("cassette_write_failed"), QStringLiteral("replay_source_missing")};
+    static const QStringList failures = {QStringLiteral("busy"),
+                                         QStringLiteral("cannot_open"),
+                                         QStringLiteral("disk_full"),
+                                         QStringLiteral("io_error"),
+                                         QStringLiteral("out_of_memory"),
+                                         QStringLiteral("permission_denied"),
+                                         QStringLiteral("read_only"),
+                                         QStringLiteral("sqlite"),
+                                         QStringLiteral("store_damaged"),
+                                         QStringLiteral("corrupt_journal"),
+                                         QStringLiteral("run_busy"),
+                                         QStringLiteral("stale_run"),
+                                         QStringLiteral("cassette_write_failed"),
+                                         QStringLiteral("replay_source_missing")};
     return failures.contains(error.code) ? ExitFailed : ExitUsage;
 }
 

@@ -405,8 +405,7 @@ Result<std::vector<RunEvent>> Journal::loadEvents(sql::Database& db, const QStri
     return out;
 }
 
-Result<std::vector<RunEvent>> Journal::readEvents(const QString& databasePath,
-                                                  const QString& runId)
+Result<std::vector<RunEvent>> Journal::readEvents(const QString& databasePath, const QString& runId)
 {
     auto db = sql::Database::open(databasePath, sql::OpenMode::ReadOnly);
     if (!db)

@@ -139,12 +139,12 @@ Result<PreparedLaunch> prepareLaunch(const WorkspaceSession& session, LaunchRequ
         if (const auto link = ReplayLink::of(state)) {
             auto source = readReplaySource(session, link->sourceRunId, link->fromStep);
             if (!source)
-                return Error::make(QStringLiteral("run %1 replays run %2, which cannot be read: %3")
-                                       .arg(request.runId, link->sourceRunId,
-                                            source.errorMessage()),
-                                   source.error().code == QLatin1String("unknown_run")
-                                       ? QStringLiteral("replay_source_missing")
-                                       : source.error().code);
+                return Error::make(
+                    QStringLiteral("run %1 replays run %2, which cannot be read: %3")
+                        .arg(request.runId, link->sourceRunId, source.errorMessage()),
+                    source.error().code == QLatin1String("unknown_run")
+                        ? QStringLiteral("replay_source_missing")
+                        : source.error().code);
             out.replay = std::move(source).value();
         }
         out.previous = std::move(state);
@@ -206,24 +206,23 @@ Result<LaunchedRun> launch(WorkspaceSession& session, PreparedLaunch prepared)
     if (!last)
         return last.error();
     if (prepared.history.empty() || *last != prepared.history.back().seq)
-        return Error::make(
-            QStringLiteral("run %1 changed while it was being prepared; try again")
-                .arg(request.runId),
-            QStringLiteral("stale_run"));
+        return Error::make(QStringLiteral("run %1 changed while it was being prepared; try again")
+                               .arg(request.runId),
+                           QStringLiteral("stale_run"));
     const bool goOn = request.kind == LaunchRequest::Kind::Continue;
     RunOptions options = request.options;
     Result<AgentRun*> run = Error::make(QString());
     if (prepared.replay) {
         run = goOn ? RunReplay::continueRun(ctx, std::move(prepared.history), *prepared.replay,
-                                            std::move(prepared.agent), provider,
-                                            std::move(options), request.input, &session)
+                                            std::move(prepared.agent), provider, std::move(options),
+                                            request.input, &session)
                    : RunReplay::resume(ctx, std::move(prepared.history), *prepared.replay,
                                        std::move(prepared.agent), provider, std::move(options),
                                        &session);
     } else {
         run = goOn ? AgentRun::continueRun(ctx, std::move(prepared.history),
-                                           std::move(prepared.agent), provider,
-                                           std::move(options), request.input, &session)
+                                           std::move(prepared.agent), provider, std::move(options),
+                                           request.input, &session)
                    : AgentRun::resume(ctx, std::move(prepared.history), std::move(prepared.agent),
                                       provider, std::move(options), &session);
     }

@@ -64,7 +64,7 @@ struct PreparedLaunch
     LaunchRequest request;
     AgentDefinition agent;
     PreparedProvider provider;
-    std::vector<RunEvent> history; // Continue, Resume: every recorded event of the run
+    std::vector<RunEvent> history;    // Continue, Resume: every recorded event of the run
     std::optional<RunState> previous; // Continue, Resume: the run as its events left it
     // Replay: what it reuses of its source; Continue, Resume: the same when the run is a replay.
     std::optional<ReplaySource> replay;

@@ -8,8 +8,8 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "engine/AgentRun.h"
-#include "engine/RunLauncher.h"
 #include "engine/Journal.h"
+#include "engine/RunLauncher.h"
 #include "engine/WorkspaceSession.h"
 #include "inspector/JournalReader.h"
 #include "llm/ModelProvider.h"
