@@ -30,19 +30,36 @@ struct TableCheck
     QString error;
 };
 
+// `awb store check|salvage --workspace DIR [--json]`: the workspace, opened without its store.
+struct StoreArguments
+{
+    Workspace workspace;
+    bool json = false;
+};
+
+Result<StoreArguments> openStoreWorkspace(const QStringList& args)
+{
+    auto a = Arguments::parse(args, {QStringLiteral("workspace")}, {QStringLiteral("json")});
+    if (!a)
+        return a.error();
+    const QString dir = a->value(QStringLiteral("workspace"));
+    if (dir.isEmpty())
+        return Error::make(QStringLiteral("--workspace DIR is required"), QStringLiteral("usage"));
+    auto ws = Workspace::open(dir);
+    if (!ws)
+        return ws.error();
+    return StoreArguments{std::move(ws).value(), a->has(QStringLiteral("json"))};
+}
+
 } // namespace
 
 int storeCheck(const QStringList& args)
 {
-    auto a = Arguments::parse(args, {QStringLiteral("workspace")}, {QStringLiteral("json")});
-    if (!a)
-        return fail(a.errorMessage());
-    const QString dir = a->value(QStringLiteral("workspace"));
-    if (dir.isEmpty())
-        return fail(QStringLiteral("--workspace DIR is required"));
-    auto ws = Workspace::open(dir);
-    if (!ws)
-        return fail(ws.errorMessage());
+    auto opened = openStoreWorkspace(args);
+    if (!opened)
+        return fail(opened.errorMessage());
+    const bool json = opened->json;
+    const Workspace* ws = &opened->workspace;
     const QString path = ws->databasePath();
     auto db = sql::Database::open(path, sql::OpenMode::ReadOnly);
     if (!db)
@@ -92,7 +109,7 @@ int storeCheck(const QStringList& args)
                          std::all_of(tables.begin(), tables.end(), [](const TableCheck& t) {
                              return t.error.isEmpty() || t.table == QLatin1String("store_meta");
                          });
-    if (a->has(QStringLiteral("json"))) {
+    if (json) {
         Json list = Json::array();
         for (const TableCheck& t : tables)
             list.push_back({{"table", toStd(t.table)},
@@ -142,15 +159,11 @@ int storeCheck(const QStringList& args)
 
 int storeSalvage(const QStringList& args)
 {
-    auto a = Arguments::parse(args, {QStringLiteral("workspace")}, {QStringLiteral("json")});
-    if (!a)
-        return fail(a.errorMessage());
-    const QString dir = a->value(QStringLiteral("workspace"));
-    if (dir.isEmpty())
-        return fail(QStringLiteral("--workspace DIR is required"));
-    auto ws = Workspace::open(dir);
-    if (!ws)
-        return fail(ws.errorMessage());
+    auto opened = openStoreWorkspace(args);
+    if (!opened)
+        return fail(opened.errorMessage());
+    const bool json = opened->json;
+    const Workspace* ws = &opened->workspace;
     // A run executing elsewhere would go on writing to the file that is moved aside.
     const QDir locks(ws->stateDir() + QStringLiteral("/locks"));
     for (const QString& lock : locks.entryList({QStringLiteral("*.lock")}, QDir::Files)) {
@@ -173,7 +186,7 @@ int storeSalvage(const QStringList& args)
                           {"damaged", t.damaged},
                           {"error", t.error.isEmpty() ? Json() : Json(toStd(t.error))}});
     }
-    if (a->has(QStringLiteral("json"))) {
+    if (json) {
         printOut(
             toQ(Json{{"kept_at", toStd(report->keptAt)}, {"tables", tables}, {"rows_lost", lost}}
                     .dump(2)) +
